@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { locales, openingHoursSchema, professions, roleAssignmentSchema, siteKinds, unitKinds } from './org.js';
+
+/**
+ * Shapes the HTTP API returns. The server validates its responses against these schemas and
+ * documents them in OpenAPI; the web reads the inferred types.
+ */
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  regionId: z.string(),
+  profession: z.enum(professions).nullable(),
+  roles: z.array(roleAssignmentSchema),
+  locale: z.enum(locales).nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const sessionInfoSchema = z.object({ user: meSchema, csrfToken: z.string() });
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const regionViewSchema = z.object({ id: z.string(), name: z.string() });
+export type RegionView = z.infer<typeof regionViewSchema>;
+
+export const siteViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  name: z.string(),
+  kind: z.enum(siteKinds),
+  address: z.string(),
+  openingHours: z.array(openingHoursSchema),
+  rooms: z.array(z.string()),
+  isActive: z.boolean(),
+});
+export type SiteView = z.infer<typeof siteViewSchema>;
+
+export const unitViewSchema = z.object({ id: z.string(), regionId: z.string(), name: z.string(), kind: z.enum(unitKinds) });
+export type UnitView = z.infer<typeof unitViewSchema>;
+
+export const userViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  profession: z.enum(professions).nullable(),
+  unitId: z.string().nullable(),
+  roles: z.array(roleAssignmentSchema),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const auditEntryViewSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
+  siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+export const auditPageSchema = z.object({ entries: z.array(auditEntryViewSchema), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok'), engine: z.enum(['pglite', 'postgres']) });
+export type Health = z.infer<typeof healthSchema>;

@@ -1,0 +1,80 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthSchema } from '../domain/api-types.js';
+import type { Deps } from './deps.js';
+import { AppError } from './errors.js';
+import { registerAccessControl } from './http/access.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerWebApp } from './http/web-app.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { registerSiteRoutes } from './sites/routes.js';
+import { registerUserRoutes } from './users/routes.js';
+import { registerAuditRoutes } from './audit/routes.js';
+
+export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
+
+// styled-components (the design system's styling) injects <style> tags, hence 'unsafe-inline' for styles
+// only; scripts are strictly same-origin files.
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    upgradeInsecureRequests: null,
+  },
+};
+
+/** Builds the whole HTTP app without listening, so tests drive it with inject() and main.ts with listen(). */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => deps.ids.newId(),
+    requestIdHeader: false,
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Silta API', version: '0.1.0', description: 'Low-threshold outreach work: encounters, referrals, feedback, evaluation.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAccessControl(app, deps);
+  registerRoutes(app, deps);
+  await registerWebApp(app, deps.config.webDir);
+  return app;
+}
+
+function registerRoutes(app: FastifyInstance, deps: Deps): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    config: { access: { access: 'public' } },
+    schema: { tags: ['health'], response: { 200: healthSchema } },
+  }, async () => {
+    try {
+      await deps.db.ping();
+    } catch {
+      throw new AppError('db_unavailable', 'The database is not reachable.');
+    }
+    return { status: 'ok' as const, database: 'ok' as const, engine: deps.db.engine };
+  });
+  registerAuthRoutes(app, deps);
+  registerSiteRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, gte, lt, like, type SQL } from 'drizzle-orm';
+import type { AuditEntryView } from '../../domain/api-types.js';
+import { auditLog, sites } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { authorize, type Actor } from '../policy/policy.js';
+import { writeAudit } from './write-audit.js';
+
+export type AuditFilter = {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  siteId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
+function conditions(regionId: string, filter: AuditFilter): SQL[] {
+  const where: (SQL | undefined)[] = [
+    eq(auditLog.regionId, regionId),
+    // "auth." matches every sign-in action; a full name matches exactly one
+    filter.action ? (filter.action.endsWith('.') ? like(auditLog.action, `${filter.action}%`) : eq(auditLog.action, filter.action)) : undefined,
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.siteId ? eq(auditLog.siteId, filter.siteId) : undefined,
+    filter.from ? gte(auditLog.at, new Date(`${filter.from}T00:00:00Z`)) : undefined,
+    // `to` is inclusive of the whole day
+    filter.to ? lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    filter.cursor ? lt(auditLog.id, Number(filter.cursor)) : undefined,
+  ];
+  return where.filter((c): c is SQL => c !== undefined);
+}
+
+/** Newest first, keyset-paged by id (the order rows were appended). Viewing the log is itself logged. */
+export async function readAudit(deps: Deps, ctx: { actor: Actor; requestId: string | null }, filter: AuditFilter) {
+  authorize(ctx.actor, 'audit.read', { regionId: ctx.actor.regionId });
+  const rows = await deps.db.orm
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: auditLog.actorLabel,
+      action: auditLog.action,
+      resourceType: auditLog.resourceType,
+      resourceId: auditLog.resourceId,
+      siteId: auditLog.siteId,
+      siteName: sites.name,
+      requestId: auditLog.requestId,
+    })
+    .from(auditLog)
+    .leftJoin(sites, eq(sites.id, auditLog.siteId))
+    .where(and(...conditions(ctx.actor.regionId, filter)))
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit + 1);
+  await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'audit.viewed', resourceType: 'audit_log', details: { filter } });
+  const page = rows.slice(0, filter.limit);
+  const entries: AuditEntryView[] = page.map((row) => ({ ...row, id: String(row.id), at: row.at.toISOString() }));
+  return { entries, nextCursor: rows.length > filter.limit ? String(page[page.length - 1]!.id) : null };
+}

@@ -1,0 +1,32 @@
+import { auditLog } from '../db/schema.js';
+import type { Executor } from '../db/connect.js';
+import type { Actor } from '../policy/policy.js';
+
+/** Who did it, when and under which request — shared by every audit row a command writes. */
+export type AuditContext = { actor: Actor | null; at: Date; requestId: string | null };
+
+export type AuditEntry = {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  siteId?: string | null;
+  regionId?: string | null;
+  /** Never personal data about clients; ids and field names only. */
+  details?: Record<string, unknown>;
+};
+
+/** Appends one audit row. Call it with the same transaction as the change it records. */
+export async function writeAudit(ex: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await ex.insert(auditLog).values({
+    at: ctx.at,
+    actorId: ctx.actor?.userId ?? null,
+    actorLabel: ctx.actor?.displayName ?? null,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    siteId: entry.siteId ?? null,
+    regionId: entry.regionId ?? ctx.actor?.regionId ?? null,
+    requestId: ctx.requestId,
+    details: entry.details ?? {},
+  });
+}

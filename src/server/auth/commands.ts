@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import type { Locale } from '../../domain/org.js';
+import type { Me } from '../../domain/api-types.js';
+import { users } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { writeAudit } from '../audit/write-audit.js';
+import type { Actor } from '../policy/policy.js';
+import { loadActor } from './actor-repo.js';
+import { createSession, deleteSession, deleteUserSessions } from './sessions.js';
+import { accountRule, addressRule, clearAttempts, countAttempt } from './throttle.js';
+
+export type RequestContext = { requestId: string | null; address: string };
+export type SignedIn = { token: string; csrfToken: string; user: Me };
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'The username or password is wrong.');
+
+/** Reads the signed-in user's own profile as the API shows it. */
+export async function readMe(deps: Deps, actor: Actor): Promise<Me> {
+  const [row] = await deps.db.orm.select({ username: users.username, locale: users.locale }).from(users).where(eq(users.id, actor.userId));
+  if (!row) throw new AppError('unauthenticated', 'Sign in first.');
+  return {
+    id: actor.userId,
+    username: row.username,
+    displayName: actor.displayName,
+    regionId: actor.regionId,
+    profession: actor.profession,
+    roles: actor.roles,
+    locale: row.locale,
+  };
+}
+
+/**
+ * Signs a user in with a password. The same message answers an unknown username, a wrong password and a
+ * deactivated account, and an unknown username still pays for one hash verification, so neither the
+ * reply nor its timing tells which usernames exist.
+ */
+export async function signIn(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { username: string; password: string; previousTokenHash: string | null },
+): Promise<SignedIn> {
+  const username = input.username.trim().toLowerCase();
+  const now = deps.clock.now();
+  const audit = { actor: null, at: now, requestId: ctx.requestId };
+  try {
+    await countAttempt(deps.db.orm, `address:${ctx.address}`, addressRule, now);
+    await countAttempt(deps.db.orm, `account:${username}`, accountRule, now);
+  } catch (error) {
+    await writeAudit(deps.db.orm, audit, { action: 'auth.sign_in_throttled', resourceType: 'account', details: { username: username.slice(0, 64) } });
+    throw error;
+  }
+  const [user] = await deps.db.orm.select().from(users).where(eq(users.username, username));
+  const isValid = user?.isActive && user.passwordHash ? await deps.passwords.verify(user.passwordHash, input.password) : (await deps.passwords.burn(input.password), false);
+  if (!user || !isValid) {
+    await writeAudit(deps.db.orm, audit, {
+      action: 'auth.sign_in_failed',
+      resourceType: 'user',
+      resourceId: user?.id ?? null,
+      regionId: user?.regionId ?? null,
+      details: { username: username.slice(0, 64) },
+    });
+    throw invalidCredentials();
+  }
+  return deps.db.orm.transaction(async (tx) => {
+    // A new token on every sign-in defeats session fixation; the old session, if any, ends.
+    if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
+    await clearAttempts(tx, `account:${username}`);
+    const session = await createSession(tx, deps, user.id);
+    const actor = await loadActor(tx, user.id);
+    if (!actor) throw invalidCredentials();
+    await writeAudit(tx, { ...audit, actor }, { action: 'auth.sign_in', resourceType: 'user', resourceId: user.id });
+    const me: Me = {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      regionId: user.regionId,
+      profession: user.profession,
+      roles: actor.roles,
+      locale: user.locale,
+    };
+    return { ...session, user: me };
+  });
+}
+
+export async function signOut(deps: Deps, ctx: RequestContext, actor: Actor, tokenHash: string): Promise<void> {
+  await deps.db.orm.transaction(async (tx) => {
+    await deleteSession(tx, tokenHash);
+    await writeAudit(tx, { actor, at: deps.clock.now(), requestId: ctx.requestId }, { action: 'auth.sign_out', resourceType: 'user', resourceId: actor.userId });
+  });
+}
+
+/** Changes one's own password; every other session of the user ends (a stolen session dies with the old password). */
+export async function changeOwnPassword(
+  deps: Deps,
+  ctx: RequestContext,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; tokenHash: string },
+): Promise<void> {
+  const [user] = await deps.db.orm.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  const isValid = user?.passwordHash ? await deps.passwords.verify(user.passwordHash, input.currentPassword) : false;
+  if (!isValid) throw new AppError('bad_request', 'The current password is wrong.', { field: 'currentPassword' });
+  const passwordHash = await deps.passwords.hash(input.newPassword);
+  const now = deps.clock.now();
+  await deps.db.orm.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, actor.userId));
+    await deleteUserSessions(tx, actor.userId, input.tokenHash);
+    await writeAudit(tx, { actor, at: now, requestId: ctx.requestId }, { action: 'auth.password_changed', resourceType: 'user', resourceId: actor.userId });
+  });
+}
+
+export async function setOwnLocale(deps: Deps, ctx: RequestContext, actor: Actor, locale: Locale): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.orm.transaction(async (tx) => {
+    await tx.update(users).set({ locale, updatedAt: now }).where(eq(users.id, actor.userId));
+    await writeAudit(tx, { actor, at: now, requestId: ctx.requestId }, { action: 'user.locale_changed', resourceType: 'user', resourceId: actor.userId, details: { locale } });
+  });
+}

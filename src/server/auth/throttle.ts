@@ -1,0 +1,47 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/connect.js';
+import { loginThrottle } from '../db/schema.js';
+import { AppError } from '../errors.js';
+
+export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
+
+/** Per account: a few tries, then a pause. Per address: room for a shared office network. */
+export const accountRule: ThrottleRule = { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const addressRule: ThrottleRule = { limit: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+/**
+ * Counts an attempt *before* the password is checked, in one atomic upsert, so that a burst of
+ * parallel requests cannot all slip past the limit while the first ones are still being verified.
+ * Throws 429 when the key is over its limit.
+ */
+export async function countAttempt(ex: Executor, key: string, rule: ThrottleRule, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const windowStart = new Date(now.getTime() - rule.windowMs).toISOString();
+  const lockUntil = new Date(now.getTime() + rule.lockMs).toISOString();
+  // A window that has passed, with no lock still running, starts counting afresh.
+  const isFresh = sql`(${loginThrottle.windowStart} < ${windowStart}::timestamptz and coalesce(${loginThrottle.lockedUntil} <= ${at}::timestamptz, true))`;
+  const [row] = await ex
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStart: now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when ${isFresh} then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStart: sql`case when ${isFresh} then ${at}::timestamptz else ${loginThrottle.windowStart} end`,
+        lockedUntil: sql`case when ${isFresh} then null
+          when ${loginThrottle.lockedUntil} > ${at}::timestamptz then ${loginThrottle.lockedUntil}
+          when ${loginThrottle.failures} + 1 > ${rule.limit} then ${lockUntil}::timestamptz
+          else null end`,
+      },
+    })
+    .returning();
+  if (row && (row.failures > rule.limit || (row.lockedUntil !== null && row.lockedUntil > now))) {
+    const retryAfter = Math.ceil(((row.lockedUntil ?? new Date(lockUntil)).getTime() - now.getTime()) / 1000);
+    throw new AppError('too_many_requests', 'Too many sign-in attempts. Wait a while and try again.', undefined, Math.max(retryAfter, 1));
+  }
+}
+
+/** A successful sign-in clears the account's counter (not the address's: one good password must not reset a spray). */
+export async function clearAttempts(ex: Executor, key: string): Promise<void> {
+  await ex.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}

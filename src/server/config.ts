@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Everything Silta reads from the environment, parsed once at start. */
+export type Config = {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent Silta runs on embedded PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  webDir: string;
+  /** Secure cookies everywhere except plain-http localhost development. */
+  isSecureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  demoPassword: string | null;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${key} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST ?? '127.0.0.1';
+  const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host,
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
+    dataDir: path.resolve(env.SILTA_DATA_DIR ?? 'data'),
+    webDir: path.resolve(env.SILTA_WEB_DIR ?? 'dist/web'),
+    isSecureCookies: env.SILTA_SECURE_COOKIES ? env.SILTA_SECURE_COOKIES === 'true' : !isLocalHost,
+    sessionIdleMinutes: intFrom(env, 'SILTA_SESSION_IDLE_MINUTES', 120),
+    sessionAbsoluteHours: intFrom(env, 'SILTA_SESSION_ABSOLUTE_HOURS', 12),
+    demoPassword: env.SILTA_DEMO_PASSWORD && env.SILTA_DEMO_PASSWORD !== '' ? env.SILTA_DEMO_PASSWORD : null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { schema, type Schema } from './schema.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { describeConnectionError } from './connection-errors.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a repository can run queries on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+/** A single connection used for work that must not interleave (migrations, advisory locks). */
+export type RawSession = {
+  exec(sqlText: string): Promise<void>;
+  query<T>(sqlText: string, params?: unknown[]): Promise<T[]>;
+};
+
+export type Database = {
+  engine: Engine;
+  orm: Db;
+  ping(): Promise<void>;
+  withRawSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type ConnectOptions =
+  | { engine: 'pglite'; /** undefined = in memory (tests) */ dataDir?: string }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  return options.engine === 'pglite' ? connectPglite(options.dataDir) : connectPostgres(options.url, options.poolSize ?? 10);
+}
+
+async function connectPglite(dataDir: string | undefined): Promise<Database> {
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const orm = drizzlePglite({ client, schema }) as unknown as Db;
+  const raw: RawSession = {
+    exec: async (sqlText) => void (await client.exec(sqlText)),
+    query: async <T>(sqlText: string, params?: unknown[]) => (await client.query<T>(sqlText, params)).rows,
+  };
+  return {
+    engine: 'pglite',
+    orm,
+    ping: async () => void (await client.query('select 1')),
+    withRawSession: (fn) => fn(raw),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function connectPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server (a database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw describeConnectionError(error, url);
+  }
+  const orm = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    engine: 'postgres',
+    orm,
+    ping: async () => void (await pool.query('select 1')),
+    withRawSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          exec: async (sqlText) => void (await client.query(sqlText)),
+          query: async <T>(sqlText: string, params?: unknown[]) => (await client.query(sqlText, params)).rows as T[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

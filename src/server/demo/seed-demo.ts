@@ -1,0 +1,90 @@
+import { randomInt } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import type { OpeningHours, Profession, Role, UnitKind } from '../../domain/org.js';
+import { regions, users } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { createRegion, createSite, createUnit } from '../sites/commands.js';
+import { createUser } from '../users/commands.js';
+import type { Actor } from '../policy/policy.js';
+
+export const DEMO_REGION = 'Lapin hyvinvointialue';
+export const DEMO_SITE = 'Rovaniemen päiväkeskus';
+
+export type DemoAccount = { username: string; displayName: string; role: Role; profession: Profession | null; password: string };
+
+const weekdayHours = (weekday: number, closes: string): OpeningHours => ({ weekday, opens: '07:30', closes });
+// Rovaniemi's day centre: Mon–Thu 7:30–14, Fri 7:30–13 (domain.md § 1).
+const dayCentreHours = [1, 2, 3, 4].map((d) => weekdayHours(d, '14:00')).concat(weekdayHours(5, '13:00'));
+
+const demoUnits: { name: string; kind: UnitKind }[] = [
+  { name: 'Aikuissosiaalityö', kind: 'adult_social_work' },
+  { name: 'Terveysasema', kind: 'health_station' },
+  { name: 'Riippuvuuspalvelut', kind: 'addiction_services' },
+  { name: 'Päiväkeskus', kind: 'day_centre' },
+  { name: 'Ensikotiyhdistys (järjestö)', kind: 'third_sector' },
+];
+
+type AccountPlan = { username: string; displayName: string; role: Role; profession: Profession | null; atSite: boolean; unit: UnitKind | null };
+const accountPlans: AccountPlan[] = [
+  { username: 'demo.admin', displayName: 'Demo Pääkäyttäjä', role: 'administrator', profession: null, atSite: false, unit: null },
+  { username: 'demo.coordinator', displayName: 'Demo Koordinaattori', role: 'coordinator', profession: null, atSite: false, unit: null },
+  { username: 'demo.nurse', displayName: 'Demo Sairaanhoitaja', role: 'professional', profession: 'nurse', atSite: true, unit: 'health_station' },
+  { username: 'demo.socialworker', displayName: 'Demo Sosiaalityöntekijä', role: 'professional', profession: 'social_worker', atSite: true, unit: 'adult_social_work' },
+  { username: 'demo.staff', displayName: 'Demo Ohjaaja', role: 'daycentre_staff', profession: null, atSite: true, unit: 'day_centre' },
+  { username: 'demo.auditor', displayName: 'Demo Tietosuojavastaava', role: 'auditor', profession: null, atSite: false, unit: null },
+];
+
+/** A readable random password: 4 groups of 4 from an alphabet without look-alikes. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
+
+export async function hasAnyUser(deps: Deps): Promise<boolean> {
+  const [row] = await deps.db.orm.select({ n: count() }).from(users);
+  return (row?.n ?? 0) > 0;
+}
+
+/**
+ * Seeds the demo region, its day centre, units and one account per role. Refuses if the demo region
+ * already exists. Returns the accounts with their passwords, to be shown once.
+ */
+export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
+  const [existing] = await deps.db.orm.select({ id: regions.id }).from(regions).where(eq(regions.name, DEMO_REGION));
+  if (existing) throw new Error(`The demo region "${DEMO_REGION}" already exists.`);
+  const region = await createRegion(deps, { name: DEMO_REGION });
+  // The seeder acts as a region-wide administrator so that every write goes through the same commands.
+  const seeder: Actor = { userId: '00000000-0000-0000-0000-000000000000', regionId: region.id, displayName: 'demo seeder', profession: null, roles: [{ role: 'administrator', siteId: null }] };
+  const ctx = { actor: seeder, requestId: null, address: 'local' };
+  const site = await createSite(deps, ctx, { regionId: region.id, name: DEMO_SITE, kind: 'day_centre', address: 'Rovaniemi', openingHours: dayCentreHours, rooms: ['Neuvotteluhuone', 'Ryhmätila'] });
+  const unitIds = new Map<UnitKind, string>();
+  for (const unit of demoUnits) unitIds.set(unit.kind, (await createUnit(deps, ctx, { regionId: region.id, ...unit })).id);
+  const accounts: DemoAccount[] = [];
+  for (const plan of accountPlans) {
+    const password = deps.config.demoPassword ?? generatePassword();
+    await createUser(deps, { actor: null, requestId: null, address: 'local' }, {
+      regionId: region.id,
+      username: plan.username,
+      displayName: plan.displayName,
+      profession: plan.profession,
+      unitId: plan.unit ? (unitIds.get(plan.unit) ?? null) : null,
+      password,
+      roles: [{ role: plan.role, siteId: plan.atSite ? site.id : null }],
+    });
+    accounts.push({ username: plan.username, displayName: plan.displayName, role: plan.role, profession: plan.profession, password });
+  }
+  return accounts;
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[], url: string): string {
+  const width = Math.max(...accounts.map((a) => a.username.length));
+  const lines = accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.password}   (${a.role}${a.profession ? `, ${a.profession}` : ''})`);
+  return [
+    '',
+    `Demo data created: ${DEMO_REGION}, ${DEMO_SITE}.`,
+    `Sign in at ${url} with one of these accounts. The passwords are shown only this once:`,
+    ...lines,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,71 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.js';
+import { AppError, unauthenticated, forbidden } from '../errors.js';
+import { canSomewhere, type Action, type Actor } from '../policy/policy.js';
+import { findSession, SESSION_COOKIE, type OpenSession } from '../auth/sessions.js';
+
+/** Every route states who may call it; a route without this fails at start-up. */
+export type RouteAccess = { access: 'public' } | { access: 'signed_in' } | { access: 'action'; action: Action };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    session: OpenSession | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A browser always sends Origin on cross-site state changes; when present it must be our own host. */
+function assertSameOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError('csrf', 'The request came from another site.');
+  }
+  if (host !== request.headers.host) throw new AppError('csrf', 'The request came from another site.');
+}
+
+/** The signed-in actor of a request that passed the access check (routes below 'public' only). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw unauthenticated();
+  return request.session.actor;
+}
+
+export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.url !== '/api/docs' && !route.url.startsWith('/api/docs/') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access).`);
+    }
+  });
+  // onRequest runs before the body is parsed or validated: a caller without rights learns nothing about the schema.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await findSession(deps, token) : null;
+    if (access.access === 'public') return;
+    if (!request.session) throw unauthenticated();
+    if (STATE_CHANGING.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
+        throw new AppError('csrf', 'The security token is missing or out of date. Reload the page and try again.');
+      }
+    }
+    if (access.access === 'action' && !canSomewhere(request.session.actor, access.action)) throw forbidden();
+  });
+}

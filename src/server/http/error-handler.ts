@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../errors.js';
+import { isConnectionLost } from '../db/connection-errors.js';
+
+type Mapped = { status: number; code: ErrorCode; message: string; details?: unknown; retryAfter?: number };
+
+const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send the body as application/json.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'bad_request', message: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_request', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The content length does not match the body.' },
+};
+
+// Postgres errors that come from bad input rather than from a bug.
+const inputSqlStates: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  '22P02': { status: 400, code: 'bad_request', message: 'A value has the wrong format.' },
+  '22021': { status: 400, code: 'bad_request', message: 'The text is not valid UTF-8.' },
+  '22001': { status: 400, code: 'bad_request', message: 'A value is too long.' },
+  '23505': { status: 409, code: 'conflict', message: 'That already exists.' },
+  '23503': { status: 400, code: 'bad_request', message: 'A referenced item does not exist.' },
+};
+
+function mapError(error: FastifyError | AppError | Error): Mapped {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, details: error.details, retryAfter: error.retryAfterSeconds };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
+    return { status: 400, code: 'bad_request', message: 'The request does not match the expected shape.', details };
+  }
+  const fastifyCode = (error as FastifyError).code;
+  // Drizzle wraps driver errors; the SQLSTATE sits on the cause.
+  const cause = (error as { cause?: unknown }).cause;
+  const sqlState = (cause as { code?: string } | undefined)?.code ?? fastifyCode;
+  const known = (fastifyCode ? byFastifyCode[fastifyCode] : undefined) ?? (sqlState ? inputSqlStates[sqlState] : undefined);
+  if (known) return known;
+  if (isConnectionLost(error) || isConnectionLost(cause)) return { status: 503, code: 'db_unavailable', message: 'The database is not reachable right now. Try again shortly.' };
+  const status = (error as FastifyError).statusCode;
+  if (status !== undefined && status >= 400 && status < 500) return { status, code: 'bad_request', message: error.message };
+  return { status: 500, code: 'internal', message: 'Something went wrong on the server. The error has been logged.' };
+}
+
+/** The one place where errors become `{ error: { code, message } }` with the right status. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const mapped = mapError(error);
+    if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (mapped.retryAfter) void reply.header('retry-after', String(mapped.retryAfter));
+    const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details === undefined ? {} : { details: mapped.details }) } };
+    return reply.status(mapped.status).send(body);
+  });
+}

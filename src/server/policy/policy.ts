@@ -1,0 +1,72 @@
+import { forbidden } from '../errors.js';
+import type { Profession, Role, RoleAssignment } from '../../domain/org.js';
+
+/** Who is acting. Built from a user row and its role assignments, whatever the sign-in method (password or OIDC). */
+export type Actor = {
+  userId: string;
+  regionId: string;
+  displayName: string;
+  profession: Profession | null;
+  roles: RoleAssignment[];
+};
+
+/** What a policy decides on: the region and, for site-scoped things, the site. */
+export type Resource = { regionId: string; siteId?: string | null };
+
+type Rule = { roles: readonly Role[] | 'any'; scope: 'region' | 'site' };
+
+/**
+ * Every action Silta knows and who may do it. `scope: 'region'` needs a region-wide assignment
+ * (site null); `scope: 'site'` is satisfied by an assignment at the resource's site or region-wide.
+ */
+export const rules = {
+  'region.read': { roles: 'any', scope: 'site' },
+  'site.list': { roles: 'any', scope: 'site' },
+  'site.read': { roles: 'any', scope: 'site' },
+  'site.create': { roles: ['administrator'], scope: 'region' },
+  'site.update': { roles: ['administrator'], scope: 'region' },
+  'unit.list': { roles: 'any', scope: 'site' },
+  'unit.create': { roles: ['administrator'], scope: 'region' },
+  'user.list': { roles: ['administrator'], scope: 'region' },
+  'user.read': { roles: ['administrator'], scope: 'region' },
+  'user.create': { roles: ['administrator'], scope: 'region' },
+  'user.update': { roles: ['administrator'], scope: 'region' },
+  'user.reset_password': { roles: ['administrator'], scope: 'region' },
+  'audit.read': { roles: ['auditor', 'administrator'], scope: 'region' },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+
+function grants(rule: Rule, assignment: RoleAssignment): boolean {
+  return rule.roles === 'any' || rule.roles.includes(assignment.role);
+}
+
+/** May the actor do `action` on `resource`? Pure; the single place where permissions are decided. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  const rule: Rule = rules[action];
+  if (actor.regionId !== resource.regionId) return false;
+  return actor.roles.some((assignment) => {
+    if (!grants(rule, assignment)) return false;
+    if (assignment.siteId === null) return true;
+    return rule.scope === 'site' && resource.siteId !== undefined && resource.siteId !== null && assignment.siteId === resource.siteId;
+  });
+}
+
+/** May the actor do `action` anywhere? The coarse check made before a route reads its input. */
+export function canSomewhere(actor: Actor, action: Action): boolean {
+  const rule: Rule = rules[action];
+  return actor.roles.some((a) => grants(rule, a) && (rule.scope === 'site' || a.siteId === null));
+}
+
+/** Site ids the actor may act on for a site-scoped action; 'all' for a region-wide grant. */
+export function sitesFor(actor: Actor, action: Action): 'all' | string[] {
+  const rule: Rule = rules[action];
+  const matching = actor.roles.filter((a) => grants(rule, a));
+  if (matching.some((a) => a.siteId === null)) return 'all';
+  return rule.scope === 'site' ? [...new Set(matching.map((a) => a.siteId).filter((id): id is string => id !== null))] : [];
+}
+
+/** Throws 403 unless the actor may do `action` on `resource`. */
+export function authorize(actor: Actor, action: Action, resource: Resource): void {
+  if (!can(actor, action, resource)) throw forbidden();
+}

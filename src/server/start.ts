@@ -1,0 +1,23 @@
+import type { Config } from './config.js';
+import { connectDatabase, type Database } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { createPasswordHasher } from './auth/passwords.js';
+import { systemClock, systemIds, type Deps } from './deps.js';
+
+/** Opens the configured database (embedded PGlite unless DATABASE_URL is set) and brings its schema up to date. */
+export async function openDatabase(config: Config): Promise<Database> {
+  const db = config.databaseUrl
+    ? await connectDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : await connectDatabase({ engine: 'pglite', dataDir: config.dataDir });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export async function createDeps(config: Config, db: Database): Promise<Deps> {
+  return { db, config, clock: systemClock, ids: systemIds, passwords: await createPasswordHasher() };
+}

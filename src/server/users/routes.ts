@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userViewSchema } from '../../domain/api-types.js';
+import { passwordSchema, userInputSchema, userUpdateSchema } from '../../domain/org.js';
+import type { Deps } from '../deps.js';
+import { actorOf } from '../http/access.js';
+import { requestContext } from '../auth/routes.js';
+import { presentUser } from './present.js';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from './commands.js';
+
+const userParams = z.object({ userId: z.uuid() });
+
+export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: FastifyRequest) => ({ ...requestContext(request), actor: actorOf(request) });
+
+  r.get('/api/users', {
+    config: { access: { access: 'action', action: 'user.list' } },
+    schema: { tags: ['users'], response: { 200: z.object({ users: z.array(userViewSchema) }) } },
+  }, async (request) => ({ users: (await listUsers(deps, ctx(request))).map(presentUser) }));
+
+  r.post('/api/users', {
+    config: { access: { access: 'action', action: 'user.create' } },
+    schema: { tags: ['users'], body: userInputSchema, response: { 201: userViewSchema } },
+  }, async (request, reply) => reply.status(201).send(presentUser(await createUser(deps, ctx(request), request.body))));
+
+  r.get('/api/users/:userId', {
+    config: { access: { access: 'action', action: 'user.read' } },
+    schema: { tags: ['users'], params: userParams, response: { 200: userViewSchema } },
+  }, async (request) => presentUser(await getUser(deps, ctx(request), request.params.userId)));
+
+  r.patch('/api/users/:userId', {
+    config: { access: { access: 'action', action: 'user.update' } },
+    schema: { tags: ['users'], params: userParams, body: userUpdateSchema, response: { 200: userViewSchema } },
+  }, async (request) => presentUser(await updateUser(deps, ctx(request), request.params.userId, request.body)));
+
+  r.post('/api/users/:userId/password', {
+    config: { access: { access: 'action', action: 'user.reset_password' } },
+    schema: { tags: ['users'], params: userParams, body: z.object({ newPassword: passwordSchema }) },
+  }, async (request, reply) => {
+    await resetPassword(deps, ctx(request), request.params.userId, request.body.newPassword);
+    return reply.status(204).send();
+  });
+}
