@@ -9,6 +9,7 @@ import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerSiteRoutes } from './sites/routes.js';
@@ -43,7 +44,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     genReqId: () => deps.ids.newId(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
+    // Errors raised by the router before any handler (e.g. a malformed %-escape) get the same shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void reply.status(400).send({ error: { code: 'bad_request', message: error.message } });
+    },
   });
+  // JSON only: a text/plain body is what a cross-site form could send without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  registerStrictJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));

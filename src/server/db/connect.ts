@@ -30,23 +30,28 @@ export type Database = {
 };
 
 export type ConnectOptions =
-  | { engine: 'pglite'; /** undefined = in memory (tests) */ dataDir?: string }
+  | { engine: 'pglite'; /** undefined = in memory (tests) */ dataDir?: string; /** start from a dump (tests) */ loadDataDir?: Blob }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
+// Tests and the backup command need the underlying PGlite (to dump its data directory).
+const pgliteClients = new WeakMap<object, PGlite>();
+export const pgliteOf = (db: Database): PGlite | undefined => pgliteClients.get(db.orm);
+
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
-  return options.engine === 'pglite' ? connectPglite(options.dataDir) : connectPostgres(options.url, options.poolSize ?? 10);
+  return options.engine === 'pglite' ? connectPglite(options.dataDir, options.loadDataDir) : connectPostgres(options.url, options.poolSize ?? 10);
 }
 
-async function connectPglite(dataDir: string | undefined): Promise<Database> {
+async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create();
+    client = await PGlite.create({ ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     release();
     throw error;
   }
   const orm = drizzlePglite({ client, schema }) as unknown as Db;
+  pgliteClients.set(orm, client);
   const raw: RawSession = {
     exec: async (sqlText) => void (await client.exec(sqlText)),
     query: async <T>(sqlText: string, params?: unknown[]) => (await client.query<T>(sqlText, params)).rows,

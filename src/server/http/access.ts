@@ -17,6 +17,14 @@ declare module 'fastify' {
   }
 }
 
+export type RouteEntry = { method: string; url: string; access: RouteAccess; schema: Record<string, unknown> };
+const catalogues = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every API route with its access rule and schema: the policy, audit and fuzz suites are generated from it. */
+export function routeCatalogue(app: FastifyInstance): RouteEntry[] {
+  return catalogues.get(app) ?? [];
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sameToken(a: string, b: string): boolean {
@@ -46,9 +54,15 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
+  const catalogue: RouteEntry[] = [];
+  catalogues.set(app, catalogue);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.url !== '/api/docs' && !route.url.startsWith('/api/docs/') && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access).`);
+    const isDocs = route.url === '/api/docs' || route.url.startsWith('/api/docs/');
+    if (!route.url.startsWith('/api/') || isDocs) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access).`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access, schema: (route.schema ?? {}) as Record<string, unknown> });
     }
   });
   // onRequest runs before the body is parsed or validated: a caller without rights learns nothing about the schema.

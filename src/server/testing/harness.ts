@@ -1,0 +1,114 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import type { Profession, Role } from '../../domain/org.js';
+import type { SessionInfo } from '../../domain/api-types.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import type { Database } from '../db/connect.js';
+import { systemIds, type Clock, type Deps } from '../deps.js';
+import { createPasswordHasher } from '../auth/passwords.js';
+import { createRegion, createSite } from '../sites/commands.js';
+import { createUser } from '../users/commands.js';
+import type { Actor } from '../policy/policy.js';
+import { createTestDatabase } from './test-db.js';
+
+/** A clock the test moves by hand. */
+export type TestClock = Clock & { set(date: Date): void; advance(ms: number): void };
+
+export function testClock(start = new Date('2026-01-15T09:00:00Z')): TestClock {
+  let current = start.getTime();
+  return { now: () => new Date(current), set: (d) => void (current = d.getTime()), advance: (ms) => void (current += ms) };
+}
+
+export type Harness = { deps: Deps; app: FastifyInstance; db: Database; clock: TestClock };
+
+// Cheap argon2id parameters keep suites fast; production parameters are tested where they matter.
+const fastHashing = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+
+/** One database, app and clock for a test file; closed after the file's tests. */
+export async function createHarness(): Promise<Harness> {
+  const db = await createTestDatabase();
+  const clock = testClock();
+  const config = { ...loadConfig({}), webDir: '/nonexistent' };
+  const deps: Deps = { db, config, clock, ids: systemIds, passwords: await createPasswordHasher(fastHashing) };
+  const app = await buildApp(deps);
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+  return { deps, app, db, clock };
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+
+export const systemActor = (regionId: string): Actor => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  regionId,
+  displayName: 'test setup',
+  profession: null,
+  roles: [{ role: 'administrator', siteId: null }],
+});
+
+export async function makeRegion(h: Harness) {
+  return createRegion(h.deps, { name: unique('Region') });
+}
+
+export async function makeSite(h: Harness, regionId: string, name = unique('Site')) {
+  const ctx = { actor: systemActor(regionId), requestId: null, address: 'test' };
+  return createSite(h.deps, ctx, { regionId, name, kind: 'day_centre', address: '', openingHours: [], rooms: [] });
+}
+
+export type TestUser = { id: string; username: string; password: string };
+
+export async function makeUser(
+  h: Harness,
+  regionId: string,
+  roles: { role: Role; siteId: string | null }[],
+  profession: Profession | null = null,
+): Promise<TestUser> {
+  const username = unique('user').toLowerCase();
+  const password = 'correct horse battery staple';
+  const user = await createUser(h.deps, { actor: null, requestId: null, address: 'test' }, {
+    regionId,
+    username,
+    displayName: `Test ${username}`,
+    profession,
+    unitId: null,
+    password,
+    roles,
+  });
+  return { id: user.id, username, password };
+}
+
+/** A signed-in API client over app.inject, sending the session cookie and CSRF token like the web app does. */
+export type Client = {
+  session: SessionInfo;
+  cookie: string;
+  request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+};
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'silta_session');
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return cookie.value;
+}
+
+export async function signIn(h: Harness, user: { username: string; password: string }, address = '127.0.0.1'): Promise<Client> {
+  const response = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password }, remoteAddress: address });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed ${response.statusCode}: ${response.body}`);
+  const session = response.json<SessionInfo>();
+  const cookie = sessionCookie(response);
+  return {
+    session,
+    cookie,
+    request: (method, url, body) =>
+      h.app.inject({
+        method,
+        url,
+        cookies: { silta_session: cookie },
+        headers: method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
