@@ -37,16 +37,23 @@ const name = z.string().trim().min(1).max(200);
 export const regionInputSchema = z.object({ name });
 export type RegionInput = z.infer<typeof regionInputSchema>;
 
-export const siteInputSchema = z.object({
-  regionId: z.uuid(),
+// Without defaults: an update must leave out what it does not change (a default would overwrite it).
+const siteFields = z.object({
   name,
   kind: z.enum(siteKinds),
-  address: z.string().trim().max(300).default(''),
-  openingHours: z.array(openingHoursSchema).max(21).default([]),
-  rooms: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  address: z.string().trim().max(300),
+  openingHours: z.array(openingHoursSchema).max(21),
+  rooms: z.array(z.string().trim().min(1).max(100)).max(50),
+});
+
+export const siteInputSchema = siteFields.extend({
+  regionId: z.uuid(),
+  address: siteFields.shape.address.default(''),
+  openingHours: siteFields.shape.openingHours.default([]),
+  rooms: siteFields.shape.rooms.default([]),
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;
-export const siteUpdateSchema = siteInputSchema.omit({ regionId: true }).partial().extend({ isActive: z.boolean().optional() });
+export const siteUpdateSchema = siteFields.partial().extend({ isActive: z.boolean().optional() });
 export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
 
 export const unitInputSchema = z.object({ regionId: z.uuid(), name, kind: z.enum(unitKinds) });

@@ -1,0 +1,33 @@
+// `npm run admin -- <command>`: operator commands on the configured database.
+import { loadConfig, ConfigError } from '../server/config.js';
+import { connectDatabase } from '../server/db/connect.js';
+import { StartupError } from '../server/startup-error.js';
+import { createDeps, openDatabase } from '../server/start.js';
+import { runAdminCommand, UsageError, usage } from './commands.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') return print(usage);
+  const config = loadConfig();
+  // Listing migrations must not apply them; every other command needs an up-to-date schema.
+  const db =
+    argv[0] === 'migrations'
+      ? await connectDatabase(config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir })
+      : await openDatabase(config);
+  try {
+    await runAdminCommand(await createDeps(config, db), argv, print);
+  } finally {
+    await db.close();
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof StartupError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { professions, roles, userInputSchema, type Profession, type Role } from '../domain/org.js';
+import { regions, users } from '../server/db/schema.js';
+import { migrationStatus } from '../server/db/migrate.js';
+import type { Deps } from '../server/deps.js';
+import { createUser, resetPassword } from '../server/users/commands.js';
+import { formatDemoAccounts, generatePassword, seedDemo } from '../server/demo/seed-demo.js';
+
+export type Print = (line: string) => void;
+export class UsageError extends Error {}
+
+export const usage = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  create-user --username <name> --name <display name> --role <role>[@<site id>] [--role …]
+              [--profession <profession>] [--region <region name or id>] [--password <password>]
+      Creates a staff account. Without --password a random one is generated and printed once.
+      Roles: ${roles.join(', ')}. Professions: ${professions.join(', ')}.
+  reset-password <username>   Sets a new random password (printed once) and ends the user's sessions.
+  seed-demo                   Adds the demo region, day centre and one account per role.
+  migrations                  Lists the database migrations and whether each is applied.
+  help                        Shows this text.
+
+The database is the one Silta itself uses: DATABASE_URL, or the embedded one in SILTA_DATA_DIR (./data).`;
+
+async function findRegionId(deps: Deps, nameOrId: string | undefined): Promise<string> {
+  const all = await deps.db.orm.select().from(regions);
+  if (!nameOrId) {
+    if (all.length === 1) return all[0]!.id;
+    throw new UsageError(all.length === 0 ? 'There is no region yet: run seed-demo, or create one first.' : 'Several regions exist: name one with --region.');
+  }
+  const match = all.find((r) => r.id === nameOrId || r.name === nameOrId);
+  if (!match) throw new UsageError(`No region "${nameOrId}".`);
+  return match.id;
+}
+
+function parseRole(text: string): { role: Role; siteId: string | null } {
+  const [role, siteId] = text.split('@');
+  if (!roles.includes(role as Role)) throw new UsageError(`Unknown role "${role}". Roles: ${roles.join(', ')}.`);
+  return { role: role as Role, siteId: siteId ?? null };
+}
+
+async function createUserCommand(deps: Deps, args: string[], print: Print): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', multiple: true }, profession: { type: 'string' }, region: { type: 'string' }, password: { type: 'string' } },
+  });
+  if (values.profession && !professions.includes(values.profession as Profession)) throw new UsageError(`Unknown profession "${values.profession}".`);
+  const password = values.password ?? generatePassword();
+  const parsed = userInputSchema.safeParse({
+    regionId: await findRegionId(deps, values.region),
+    username: values.username,
+    displayName: values.name,
+    profession: values.profession ?? null,
+    unitId: null,
+    password,
+    roles: (values.role ?? []).map(parseRole),
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'));
+  const user = await createUser(deps, { actor: null, requestId: null, address: 'cli' }, parsed.data);
+  print(`Created ${user.username} (${user.roles.map((r) => r.role).join(', ')}).`);
+  if (!values.password) print(`Password (shown only now): ${password}`);
+}
+
+async function resetPasswordCommand(deps: Deps, args: string[], print: Print): Promise<void> {
+  const username = args[0]?.trim().toLowerCase();
+  if (!username) throw new UsageError('Name the user: reset-password <username>');
+  const [user] = await deps.db.orm.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!user) throw new UsageError(`No user "${username}".`);
+  const password = generatePassword();
+  await resetPassword(deps, { actor: null, requestId: null, address: 'cli' }, user.id, password);
+  print(`New password for ${username} (shown only now): ${password}`);
+}
+
+/** Runs one admin command; the entry point (admin.ts) only connects and prints. */
+export async function runAdminCommand(deps: Deps, argv: string[], print: Print): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'create-user':
+      return createUserCommand(deps, args, print);
+    case 'reset-password':
+      return resetPasswordCommand(deps, args, print);
+    case 'seed-demo':
+      return print(formatDemoAccounts(await seedDemo(deps), `http://localhost:${deps.config.port}`));
+    case 'migrations':
+      for (const m of await migrationStatus(deps.db)) print(`${m.version} ${m.name.padEnd(30)} ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`);
+      return;
+    case undefined:
+    case 'help':
+    case '--help':
+      return print(usage);
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
+  }
+}

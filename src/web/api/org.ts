@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RegionView, SiteView, UnitView } from '../../domain/api-types';
+import type { SiteInput, SiteUpdate } from '../../domain/org';
+import { apiRequest } from './client';
+
+const sitesKey = ['sites'] as const;
+
+export function useSites() {
+  return useQuery({
+    queryKey: sitesKey,
+    queryFn: async () => (await apiRequest<{ sites: SiteView[] }>('GET', '/api/sites')).sites,
+  });
+}
+
+export function useSite(siteId: string) {
+  return useQuery({
+    queryKey: [...sitesKey, siteId],
+    queryFn: () => apiRequest<SiteView>('GET', `/api/sites/${encodeURIComponent(siteId)}`),
+  });
+}
+
+export function useCreateSite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SiteInput) => apiRequest<SiteView>('POST', '/api/sites', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+  });
+}
+
+export function useUpdateSite(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: SiteUpdate) => apiRequest<SiteView>('PATCH', `/api/sites/${encodeURIComponent(siteId)}`, update),
+    onSuccess: (site) => {
+      queryClient.setQueryData([...sitesKey, siteId], site);
+      return queryClient.invalidateQueries({ queryKey: sitesKey });
+    },
+  });
+}
+
+export function useUnits() {
+  return useQuery({
+    queryKey: ['units'],
+    queryFn: async () => (await apiRequest<{ units: UnitView[] }>('GET', '/api/units')).units,
+  });
+}
+
+export function useRegions() {
+  return useQuery({
+    queryKey: ['regions'],
+    queryFn: async () => (await apiRequest<{ regions: RegionView[] }>('GET', '/api/regions')).regions,
+  });
+}

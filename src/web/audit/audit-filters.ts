@@ -1,0 +1,56 @@
+import type { AuditFilters } from '../api/audit';
+
+/** What the filter form edits and the URL keeps: dates as yyyy-mm-dd, so a reload shows the same view. */
+export type AuditFilterValues = { action: string; siteId: string; fromDate: string; toDate: string };
+export const anyValue = 'any';
+
+export function filtersFromSearch(search: URLSearchParams): AuditFilterValues {
+  return {
+    action: search.get('action') ?? anyValue,
+    siteId: search.get('siteId') ?? anyValue,
+    fromDate: search.get('from') ?? '',
+    toDate: search.get('to') ?? '',
+  };
+}
+
+export function filtersToSearch(values: AuditFilterValues): Record<string, string> {
+  const search: Record<string, string> = {};
+  if (values.action !== anyValue) search.action = values.action;
+  if (values.siteId !== anyValue) search.siteId = values.siteId;
+  if (values.fromDate !== '') search.from = values.fromDate;
+  if (values.toDate !== '') search.to = values.toDate;
+  return search;
+}
+
+function localDay(isoDate: string, isEndOfDay: boolean): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return undefined;
+  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (isEndOfDay) day.setHours(23, 59, 59, 999);
+  return day.toISOString();
+}
+
+/** The API takes instants; a date range means whole days in the user's own time zone. */
+export function toApiFilters(values: AuditFilterValues): AuditFilters {
+  return {
+    action: values.action === anyValue ? undefined : values.action,
+    siteId: values.siteId === anyValue ? undefined : values.siteId,
+    from: localDay(values.fromDate, false),
+    to: localDay(values.toDate, true),
+  };
+}
+
+/** "5.3.2025" (what the date field shows) → "2025-03-05"; null when it is no date. */
+export function parseDisplayDate(display: string): string | null {
+  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(display.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function toDisplayDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${Number(match[3])}.${Number(match[2])}.${match[1]}` : '';
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../common/app-link';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import type { Me } from '../../domain/api-types';
+import { useSession } from '../api/auth';
+import { useSites } from '../api/org';
+import { assignmentLabel, hasRole } from '../common/labels';
+import { PageHeading } from '../common/page-heading';
+import { AdminSection, AuditSection, FieldWorkSection } from './home-sections';
+
+function RoleList({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const sites = useSites();
+  return (
+    <section aria-labelledby="home-roles" className="home-section">
+      <Heading variant="h2" id="home-roles" mb="s">
+        {t('home.rolesHeading')}
+      </Heading>
+      <ul className="plain-list">
+        {me.roles.map((assignment) => (
+          <li key={`${assignment.role}:${assignment.siteId ?? 'region'}`}>{assignmentLabel(t, assignment, sites.data)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const me = session.data?.user;
+  if (!me) return null;
+  const isFieldWorker = hasRole(me.roles, 'coordinator', 'professional', 'daycentre_staff');
+
+  return (
+    <>
+      <PageHeading>{t('home.title', { name: me.displayName })}</PageHeading>
+      <Paragraph mb="l">{t('home.intro')}</Paragraph>
+      <RoleList me={me} />
+      {hasRole(me.roles, 'administrator') && <AdminSection />}
+      {hasRole(me.roles, 'auditor') && <AuditSection />}
+      {isFieldWorker && <FieldWorkSection me={me} />}
+      <section aria-labelledby="home-account" className="home-section">
+        <Heading variant="h2" id="home-account" mb="s">
+          {t('home.accountHeading')}
+        </Heading>
+        <Paragraph>
+          <AppLink to="/account/password">
+            {t('home.changePassword')}
+          </AppLink>
+        </Paragraph>
+      </section>
+    </>
+  );
+}

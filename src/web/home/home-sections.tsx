@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../common/app-link';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import type { Me } from '../../domain/api-types';
+import { useSites } from '../api/org';
+import { ErrorAlert } from '../common/error-alert';
+import { hasRole, siteKindLabel } from '../common/labels';
+import { Loading } from '../common/loading';
+
+export function AdminSection() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="home-admin" className="home-section">
+      <Heading variant="h2" id="home-admin" mb="s">
+        {t('home.adminHeading')}
+      </Heading>
+      <Paragraph mb="s">{t('home.adminIntro')}</Paragraph>
+      <ul className="link-list">
+        <li>
+          <AppLink to="/admin/sites">{t('home.adminSites')}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/admin/users">{t('home.adminUsers')}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/audit">{t('home.auditLink')}</AppLink>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export function AuditSection() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="home-audit" className="home-section">
+      <Heading variant="h2" id="home-audit" mb="s">
+        {t('home.auditHeading')}
+      </Heading>
+      <Paragraph mb="s">{t('home.auditIntro')}</Paragraph>
+      <AppLink to="/audit">{t('home.auditLink')}</AppLink>
+    </section>
+  );
+}
+
+function SiteList() {
+  const { t } = useTranslation();
+  const sites = useSites();
+  if (sites.isPending) return <Loading />;
+  if (sites.isError) return <ErrorAlert error={sites.error} />;
+  if (sites.data.length === 0) return <Paragraph>{t('home.noSites')}</Paragraph>;
+  return (
+    <ul className="plain-list">
+      {sites.data.map((site) => (
+        <li key={site.id}>
+          <strong>{site.name}</strong> <span className="muted">({siteKindLabel(t, site.kind)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Coordinators, professionals and day-centre staff: their sites, and an honest word on what comes next. */
+export function FieldWorkSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const comingKey = hasRole(me.roles, 'coordinator')
+    ? 'home.comingCoordinator'
+    : hasRole(me.roles, 'professional')
+      ? 'home.comingProfessional'
+      : 'home.comingStaff';
+  return (
+    <>
+      <section aria-labelledby="home-sites" className="home-section">
+        <Heading variant="h2" id="home-sites" mb="s">
+          {t('home.sitesHeading')}
+        </Heading>
+        <SiteList />
+      </section>
+      <section aria-labelledby="home-coming" className="home-section">
+        <Heading variant="h2" id="home-coming" mb="s">
+          {t('home.comingHeading')}
+        </Heading>
+        <Paragraph>{t(comingKey)}</Paragraph>
+      </section>
+    </>
+  );
+}

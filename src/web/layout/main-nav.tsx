@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { Button } from 'suomifi-ui-components';
+import type { Me } from '../../domain/api-types';
+import { useLogout } from '../api/auth';
+import { navItemsFor } from './nav-items';
+
+type MainNavProps = { me: Me };
+
+/** Role-based navigation; on narrow screens it folds behind a menu button. */
+export function MainNav({ me }: MainNavProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [isOpen, setIsOpen] = useState(false);
+  const close = (): void => setIsOpen(false);
+  const signOut = (): void => {
+    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  };
+
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <Button
+        variant="secondaryNoBorder"
+        className="main-nav__toggle"
+        aria-expanded={isOpen}
+        aria-controls="main-nav-content"
+        onClick={() => setIsOpen(!isOpen)}
+      >
+        {t('nav.menu')}
+      </Button>
+      <div id="main-nav-content" className={isOpen ? 'main-nav__content is-open' : 'main-nav__content'}>
+        <ul className="main-nav__list">
+          {navItemsFor(me.roles).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.isEnd} className="main-nav__link" onClick={close}>
+                {t(item.labelKey)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="main-nav__user">
+          <span className="main-nav__name">{t('nav.signedInAs', { name: me.displayName })}</span>
+          <Button variant="secondary" onClick={signOut} disabled={logout.isPending}>
+            {t('nav.signOut')}
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,20 @@
+import type { RoleAssignment } from '../../domain/org';
+import { hasRole } from '../common/labels';
+
+export type NavItem = {
+  to: string;
+  labelKey: 'nav.home' | 'nav.sites' | 'nav.users' | 'nav.audit' | 'nav.password';
+  isEnd: boolean;
+};
+
+/** The pages a user's roles give access to, in the order they appear in the header. */
+export function navItemsFor(roles: RoleAssignment[]): NavItem[] {
+  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', isEnd: true }];
+  if (hasRole(roles, 'administrator')) {
+    items.push({ to: '/admin/sites', labelKey: 'nav.sites', isEnd: false });
+    items.push({ to: '/admin/users', labelKey: 'nav.users', isEnd: false });
+  }
+  if (hasRole(roles, 'auditor', 'administrator')) items.push({ to: '/audit', labelKey: 'nav.audit', isEnd: false });
+  items.push({ to: '/account/password', labelKey: 'nav.password', isEnd: false });
+  return items;
+}
