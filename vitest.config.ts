@@ -9,6 +9,7 @@ const dbProject = (engine: 'pglite' | 'postgres') => ({
   test: {
     name: `db:${engine}`,
     include: dbSuites,
+    exclude: ['src/server/policy/policy.test.ts'],
     env: { SILTA_TEST_ENGINE: engine },
     globalSetup: ['src/server/testing/global-setup.ts'],
     testTimeout: 30_000,
@@ -19,7 +20,7 @@ const dbProject = (engine: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      { test: { name: 'domain', include: ['src/domain/**/*.test.ts', 'src/server/policy/policy.test.ts', 'src/web/**/*.test.ts', 'bench/**/*.test.ts'] } },
       dbProject('pglite'),
       ...(hasPostgres ? [dbProject('postgres')] : []),
     ],

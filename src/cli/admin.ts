@@ -5,7 +5,7 @@ import { StartupError } from '../server/startup-error.js';
 import { createDeps, openDatabase } from '../server/start.js';
 import { runAdminCommand, UsageError, usage } from './commands.js';
 
-const print = (line: string) => process.stdout.write(`${line}\n`);
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<void> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') return print(usage);

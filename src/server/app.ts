@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -46,7 +46,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 256 * 1024,
     // Errors raised by the router before any handler (e.g. a malformed %-escape) get the same shape too.
     frameworkErrors: (error, _request, reply) => {
-      void reply.status(400).send({ error: { code: 'bad_request', message: error.message } });
+      // Fastify types this reply with an unresolved route generic; it is an ordinary reply.
+      void (reply as FastifyReply).status(400).send({ error: { code: 'bad_request', message: error.message } });
     },
   });
   // JSON only: a text/plain body is what a cross-site form could send without a CORS preflight.

@@ -7,7 +7,8 @@ const ARGON2ID = 2;
  * argon2id with the OWASP-recommended minimum (19 MiB memory, 2 iterations, 1 lane).
  * Parameters are stored inside each hash, so raising them later keeps old hashes verifiable.
  */
-export const argon2Params = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export type Argon2Params = { algorithm: 2; memoryCost: number; timeCost: number; parallelism: number };
+export const argon2Params: Argon2Params = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export type PasswordHasher = {
   hash(password: string): Promise<string>;
@@ -16,7 +17,7 @@ export type PasswordHasher = {
   burn(password: string): Promise<void>;
 };
 
-export async function createPasswordHasher(params = argon2Params): Promise<PasswordHasher> {
+export async function createPasswordHasher(params: Argon2Params = argon2Params): Promise<PasswordHasher> {
   const dummy = await hash('silta-dummy-password-for-timing', params);
   return {
     hash: (password) => hash(password, params),

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // NUL cannot be stored in PostgreSQL text; a lone surrogate cannot be encoded as UTF-8 at all.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -46,5 +46,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const template = await pgliteTemplate();
   project.provide('pgliteTemplate', template.value);
-  return async () => template.teardown();
+  return () => Promise.resolve(template.teardown());
 }

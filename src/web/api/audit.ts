@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditPage } from '../../domain/api-types';
 import { apiRequest, toQuery } from './client';
 
-/** Filters of the audit log; `from` and `to` are ISO 8601 instants. */
+/** Filters of the audit log; `from` and `to` are days (YYYY-MM-DD), both included. */
 export type AuditFilters = { action?: string; siteId?: string; from?: string; to?: string };
 
 export const auditPageSize = 50;

@@ -4,7 +4,7 @@ import { Button, DateInput, Dropdown, DropdownItem } from 'suomifi-ui-components
 import type { SiteView } from '../../domain/api-types';
 import { useLocale } from '../i18n/use-locale';
 import { type AuditFilterValues, anyValue, parseDisplayDate, toDisplayDate } from './audit-filters';
-import { auditActionLabel, knownAuditActions } from './audit-labels';
+import { auditActionLabel, filterableActions } from './audit-labels';
 import { useDatePickerTexts } from './date-picker-texts';
 
 type AuditFilterFormProps = { initial: AuditFilterValues; sites: SiteView[]; onApply: (values: AuditFilterValues) => void };
@@ -43,7 +43,7 @@ export function AuditFilterForm({ initial, sites, onApply }: AuditFilterFormProp
       <Dropdown id="audit-action" labelText={t('audit.filters.action')} value={action} onChange={setAction}>
         {[
           <DropdownItem key={anyValue} value={anyValue}>{t('audit.filters.anyAction')}</DropdownItem>,
-          ...knownAuditActions.map((known) => (
+          ...filterableActions.map((known) => (
             <DropdownItem key={known} value={known}>{auditActionLabel(t, known)}</DropdownItem>
           )),
         ]}

@@ -22,21 +22,13 @@ export function filtersToSearch(values: AuditFilterValues): Record<string, strin
   return search;
 }
 
-function localDay(isoDate: string, isEndOfDay: boolean): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return undefined;
-  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (isEndOfDay) day.setHours(23, 59, 59, 999);
-  return day.toISOString();
-}
-
-/** The API takes instants; a date range means whole days in the user's own time zone. */
+/** The API takes whole days (YYYY-MM-DD, both ends included), just as the form keeps them. */
 export function toApiFilters(values: AuditFilterValues): AuditFilters {
   return {
     action: values.action === anyValue ? undefined : values.action,
     siteId: values.siteId === anyValue ? undefined : values.siteId,
-    from: localDay(values.fromDate, false),
-    to: localDay(values.toDate, true),
+    from: values.fromDate === '' ? undefined : values.fromDate,
+    to: values.toDate === '' ? undefined : values.toDate,
   };
 }
 

@@ -1,28 +1,39 @@
 import type { TFunction } from 'i18next';
 
-// Audit actions the server writes in the foundation, with their translation keys (i18next keys
-// cannot hold the dots the action names use). Other actions are shown as the server names them.
+// Audit actions the server writes, with their translation keys (i18next keys cannot hold the dots
+// of the action names). An action not listed here is shown as the server names it.
 const actionKeys = {
-  'auth.login': 'audit.actions.auth_login',
-  'auth.login_failed': 'audit.actions.auth_login_failed',
-  'auth.logout': 'audit.actions.auth_logout',
+  'auth.': 'audit.actions.auth_any',
+  'auth.sign_in': 'audit.actions.auth_sign_in',
+  'auth.sign_in_failed': 'audit.actions.auth_sign_in_failed',
+  'auth.sign_in_throttled': 'audit.actions.auth_sign_in_throttled',
+  'auth.sign_out': 'audit.actions.auth_sign_out',
   'auth.password_changed': 'audit.actions.auth_password_changed',
   'site.created': 'audit.actions.site_created',
   'site.updated': 'audit.actions.site_updated',
+  'site.read': 'audit.actions.site_read',
   'unit.created': 'audit.actions.unit_created',
+  'region.created': 'audit.actions.region_created',
   'user.created': 'audit.actions.user_created',
   'user.updated': 'audit.actions.user_updated',
   'user.password_reset': 'audit.actions.user_password_reset',
+  'user.locale_changed': 'audit.actions.user_locale_changed',
+  'user.listed': 'audit.actions.user_listed',
+  'user.read': 'audit.actions.user_read',
+  'audit.viewed': 'audit.actions.audit_viewed',
 } as const;
 type KnownAction = keyof typeof actionKeys;
-export const knownAuditActions = Object.keys(actionKeys) as KnownAction[];
+
+/** The actions the filter offers; "auth." (a prefix the API understands) means every sign-in event. */
+export const filterableActions = Object.keys(actionKeys) as KnownAction[];
 
 const resourceKeys = {
-  session: 'audit.resources.session',
+  account: 'audit.resources.account',
+  audit_log: 'audit.resources.audit_log',
+  region: 'audit.resources.region',
   site: 'audit.resources.site',
   unit: 'audit.resources.unit',
   user: 'audit.resources.user',
-  region: 'audit.resources.region',
 } as const;
 
 const isKey = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(map, key);

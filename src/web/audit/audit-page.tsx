@@ -51,7 +51,7 @@ export function AuditPage() {
             <DataTable caption={t('audit.tableCaption')} columns={columns} rows={entries} rowKey={(entry) => entry.id} />
           )}
           {log.hasNextPage && (
-            <Button variant="secondary" mt="m" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+            <Button variant="secondary" mt="m" className="audit-load-more" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
               {t('audit.loadMore')}
             </Button>
           )}

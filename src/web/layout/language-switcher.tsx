@@ -10,6 +10,7 @@ export function LanguageSwitcher() {
     <LanguageMenu
       buttonText={t(`languageMenu.current.${locale}`)}
       aria-label={t('languageMenu.label', { language: t(`languageMenu.names.${locale}`) })}
+      id="language-menu"
       className="language-switcher"
     >
       {webLocales.map((item) => (
