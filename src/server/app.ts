@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { registerCodeRoutes } from './codes/routes.js';
 
 export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
 
@@ -86,4 +87,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerSiteRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCodeRoutes(app, deps);
 }

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { ensureDefaultCodes } from './codes/reference-data.js';
 import { createPasswordHasher } from './auth/passwords.js';
 import { systemClock, systemIds, type Deps } from './deps.js';
 
@@ -11,6 +12,7 @@ export async function openDatabase(config: Config): Promise<Database> {
     : await connectDatabase({ engine: 'pglite', dataDir: config.dataDir });
   try {
     await migrate(db);
+    await ensureDefaultCodes(db.orm, new Date());
   } catch (error) {
     await db.close();
     throw error;

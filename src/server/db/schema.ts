@@ -1,5 +1,6 @@
 // Drizzle table definitions mirroring the SQL migrations in ./migrations (the migrations are the truth).
 import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outreachSchema } from './schema-outreach.js';
 import type { OpeningHours, Profession, Role, SiteKind, UnitKind, Locale } from '../../domain/org.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -82,5 +83,5 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
 });
 
-export const schema = { regions, sites, units, users, roleAssignments, sessions, loginThrottle, auditLog };
+export const schema = { regions, sites, units, users, roleAssignments, sessions, loginThrottle, auditLog, ...outreachSchema };
 export type Schema = typeof schema;

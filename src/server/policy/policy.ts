@@ -33,6 +33,24 @@ export const rules = {
   'user.update': { roles: ['administrator'], scope: 'region' },
   'user.reset_password': { roles: ['administrator'], scope: 'region' },
   'audit.read': { roles: ['auditor', 'administrator'], scope: 'region' },
+  // Outreach work (issue 3). Person-level reads are the encounter, visitor-code and referral reads.
+  'code.list': { roles: 'any', scope: 'site' },
+  'code.manage': { roles: ['administrator'], scope: 'region' },
+  'service.list': { roles: 'any', scope: 'site' },
+  'service.manage': { roles: ['administrator'], scope: 'region' },
+  'session.list': { roles: 'any', scope: 'site' },
+  'session.manage': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'encounter.create': { roles: ['professional'], scope: 'site' },
+  'encounter.read': { roles: ['professional'], scope: 'site' },
+  'encounter.update': { roles: ['professional'], scope: 'site' },
+  'encounter.aggregate': { roles: ['coordinator', 'daycentre_staff', 'professional'], scope: 'site' },
+  'visitor_code.issue': { roles: ['professional', 'daycentre_staff'], scope: 'site' },
+  'visitor_code.read': { roles: ['professional'], scope: 'site' },
+  'visitor_code.retire': { roles: ['professional', 'daycentre_staff', 'administrator'], scope: 'site' },
+  'referral.read': { roles: ['professional'], scope: 'site' },
+  'referral.update': { roles: ['professional'], scope: 'site' },
+  'daylog.read': { roles: ['daycentre_staff', 'coordinator', 'professional'], scope: 'site' },
+  'daylog.write': { roles: ['daycentre_staff'], scope: 'site' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -2,51 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { routeCatalogue } from '../http/access.js';
 import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness, type TestUser } from '../testing/harness.js';
+import { roleKeys, type Fixture, type PolicyCases, type RoleKey } from '../testing/policy-matrix.js';
 import { testEngine } from '../testing/test-db.js';
-
-type RoleKey = 'anonymous' | 'administrator' | 'coordinator' | 'nurse' | 'social_worker' | 'daycentre_staff' | 'auditor';
-const roleKeys: RoleKey[] = ['anonymous', 'administrator', 'coordinator', 'nurse', 'social_worker', 'daycentre_staff', 'auditor'];
-const signedIn: RoleKey[] = roleKeys.filter((r) => r !== 'anonymous');
-
-type Fixture = { regionId: string; siteId: string; targetUserId: string; unique: string; password: string; target: TestUser };
-type Case = { allow: RoleKey[] | 'public'; request: (f: Fixture) => { url: string; body?: unknown } };
+import { authPolicyCases } from '../auth/policy-cases.js';
+import { sitePolicyCases } from '../sites/policy-cases.js';
+import { userPolicyCases } from '../users/policy-cases.js';
+import { auditPolicyCases } from '../audit/policy-cases.js';
+import { codePolicyCases } from '../codes/policy-cases.js';
 
 /**
- * Who may call each route, with a valid request for it. A route missing here fails the suite, so a new
- * route cannot ship without someone deciding its policy.
+ * Who may call each route, with a valid request for it, gathered from every feature. A route missing
+ * here fails the suite, so no route ships without someone deciding its policy.
  */
-const matrix: Record<string, Case> = {
-  'GET /api/health': { allow: 'public', request: () => ({ url: '/api/health' }) },
-  'POST /api/auth/login': { allow: 'public', request: (f) => ({ url: '/api/auth/login', body: { username: f.target.username, password: f.target.password } }) },
-  'POST /api/auth/logout': { allow: signedIn, request: () => ({ url: '/api/auth/logout' }) },
-  'GET /api/auth/me': { allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
-  'PATCH /api/auth/me': { allow: signedIn, request: () => ({ url: '/api/auth/me', body: { locale: 'sv' } }) },
-  'POST /api/auth/password': { allow: signedIn, request: (f) => ({ url: '/api/auth/password', body: { currentPassword: f.password, newPassword: f.password } }) },
-  'GET /api/regions': { allow: signedIn, request: () => ({ url: '/api/regions' }) },
-  'GET /api/sites': { allow: signedIn, request: () => ({ url: '/api/sites' }) },
-  'POST /api/sites': { allow: ['administrator'], request: (f) => ({ url: '/api/sites', body: { regionId: f.regionId, name: `Site ${f.unique}`, kind: 'parish' } }) },
-  'GET /api/sites/:siteId': { allow: signedIn, request: (f) => ({ url: `/api/sites/${f.siteId}` }) },
-  'PATCH /api/sites/:siteId': { allow: ['administrator'], request: (f) => ({ url: `/api/sites/${f.siteId}`, body: { address: `Street ${f.unique}` } }) },
-  'GET /api/units': { allow: signedIn, request: () => ({ url: '/api/units' }) },
-  'POST /api/units': { allow: ['administrator'], request: (f) => ({ url: '/api/units', body: { regionId: f.regionId, name: `Unit ${f.unique}`, kind: 'third_sector' } }) },
-  'GET /api/users': { allow: ['administrator'], request: () => ({ url: '/api/users' }) },
-  'POST /api/users': {
-    allow: ['administrator'],
-    request: (f) => ({
-      url: '/api/users',
-      body: { regionId: f.regionId, username: `u-${f.unique}`, displayName: 'New Person', password: 'long enough password', roles: [{ role: 'auditor', siteId: null }] },
-    }),
-  },
-  'GET /api/users/:userId': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.targetUserId}` }) },
-  'PATCH /api/users/:userId': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.targetUserId}`, body: { displayName: `Renamed ${f.unique}` } }) },
-  'POST /api/users/:userId/password': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.targetUserId}/password`, body: { newPassword: 'another long password' } }) },
-  'GET /api/audit': { allow: ['administrator', 'auditor'], request: () => ({ url: '/api/audit?limit=5' }) },
-};
+const matrix: PolicyCases = { ...authPolicyCases, ...sitePolicyCases, ...userPolicyCases, ...auditPolicyCases, ...codePolicyCases };
 
 async function setUp(h: Harness) {
   const region = await makeRegion(h);
   const site = await makeSite(h, region.id);
-  const users: Record<Exclude<RoleKey, 'anonymous'>, TestUser> = {
+  const users: Fixture['users'] = {
     administrator: await makeUser(h, region.id, [{ role: 'administrator', siteId: null }]),
     coordinator: await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]),
     nurse: await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'nurse'),
@@ -55,15 +28,16 @@ async function setUp(h: Harness) {
     auditor: await makeUser(h, region.id, [{ role: 'auditor', siteId: null }]),
   };
   const target = await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'peer_worker');
-  return { region, site, users, target };
+  return { regionId: region.id, siteId: site.id, users, target };
 }
 
-let address = 0;
-async function call(h: Harness, role: RoleKey, method: string, request: { url: string; body?: unknown }, user: TestUser | null): Promise<LightMyRequestResponse> {
-  const verb = method as 'GET' | 'POST' | 'PATCH';
+let calls = 0;
+async function call(h: Harness, method: string, request: { url: string; body?: unknown }, user: TestUser | null): Promise<LightMyRequestResponse> {
+  const verb = method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   if (!user) return h.app.inject({ method: verb, url: request.url, ...(request.body === undefined ? {} : { payload: request.body as object }) });
-  // A fresh session per call: logout and password changes must not spoil the next request.
-  const client = await signIn(h, user, `10.77.${Math.floor(++address / 250)}.${address % 250}`);
+  // A fresh session per call (from a fresh address, so throttling stays out of the way):
+  // logout and password changes must not spoil the next request.
+  const client = await signIn(h, user, `10.77.${Math.floor(calls / 250)}.${calls % 250}`);
   return client.request(verb, request.url, request.body);
 }
 
@@ -76,23 +50,22 @@ describe(`route × role policy on ${testEngine}`, () => {
 
   it('allows exactly the roles in the table (2xx) and refuses the others with 401 or 403', async () => {
     const h = await createHarness();
-    const { region, site, users, target } = await setUp(h);
+    const base = await setUp(h);
     const outcomes: string[] = [];
     for (const route of routeCatalogue(h.app)) {
       const key = `${route.method} ${route.url}`;
       const entry = matrix[key];
       if (!entry) throw new Error(`no policy entry for ${key}`);
       for (const role of roleKeys) {
-        const user = role === 'anonymous' ? null : users[role];
-        const fixture = { regionId: region.id, siteId: site.id, targetUserId: target.id, unique: `${role}-${address}`, password: user?.password ?? '', target };
-        const response = await call(h, role, route.method, entry.request(fixture), user);
-        const expected = entry.allow === 'public' || entry.allow.includes(role) ? '2xx' : role === 'anonymous' ? '401' : '403';
-        const actual = response.statusCode < 300 && response.statusCode >= 200 ? '2xx' : String(response.statusCode);
-        outcomes.push(`${key} as ${role}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 120)}`}`);
+        const caller = role === 'anonymous' ? null : base.users[role];
+        const fixture: Fixture = { h, ...base, caller, role, unique: `${role}-${++calls}` };
+        const response = await call(h, route.method, await entry.request(fixture), caller);
+        const expected = entry.allow === 'public' || entry.allow.includes(role as RoleKey) ? '2xx' : role === 'anonymous' ? '401' : '403';
+        const actual = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
+        outcomes.push(`${key} as ${role}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
       }
     }
-    const failures = outcomes.filter((o) => !o.endsWith('ok'));
-    expect(failures).toEqual([]);
+    expect(outcomes.filter((o) => !o.endsWith('ok'))).toEqual([]);
     expect(outcomes.length).toBe(Object.keys(matrix).length * roleKeys.length);
   });
 });

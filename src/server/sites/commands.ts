@@ -6,6 +6,7 @@ import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, sitesFor, type Actor } from '../policy/policy.js';
 import type { RequestContext } from '../auth/commands.js';
+import { seedDefaultServices } from '../codes/reference-data.js';
 
 type Ctx = RequestContext & { actor: Actor };
 const auditCtx = (deps: Deps, ctx: Ctx) => ({ actor: ctx.actor, at: deps.clock.now(), requestId: ctx.requestId });
@@ -16,6 +17,7 @@ export async function createRegion(deps: Deps, input: RegionInput, requestId: st
   const now = deps.clock.now();
   return deps.db.orm.transaction(async (tx) => {
     const [row] = await tx.insert(regions).values({ id, name: input.name, createdAt: now }).returning();
+    await seedDefaultServices(tx, deps.ids, id, now);
     await writeAudit(tx, { actor: null, at: now, requestId }, { action: 'region.created', resourceType: 'region', resourceId: id, regionId: id });
     return row!;
   });

@@ -7,10 +7,12 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectDatabase, pgliteOf } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { ensureDefaultCodes } from '../codes/reference-data.js';
 
 async function pgliteTemplate(): Promise<{ value: string; teardown: () => void }> {
   const db = await connectDatabase({ engine: 'pglite' });
   await migrate(db);
+  await ensureDefaultCodes(db.orm, new Date());
   const dump = await pgliteOf(db)!.dumpDataDir('none');
   await db.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'silta-test-')), 'template.tar');
@@ -28,6 +30,7 @@ async function postgresTemplate(base: string): Promise<{ value: string; teardown
   url.pathname = `/${name}`;
   const db = await connectDatabase({ engine: 'postgres', url: url.toString(), poolSize: 1 });
   await migrate(db);
+  await ensureDefaultCodes(db.orm, new Date());
   await db.close();
   return {
     value: name,

@@ -1,8 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../domain/api-types';
 import type { Locale } from '../../domain/org';
 import { ApiRequestError, apiRequest, setCsrfToken } from './client';
 import { sessionKey } from './session-key';
+
+/**
+ * Forgets every cached answer except the session itself: the session query must stay the same
+ * object, because the layout keeps observing it (a removed query no longer informs its observers).
+ */
+function forgetOtherQueries(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+}
+
+// Set by an explicit sign-out, cleared by the next sign-in: after signing out, the next person to
+// sign in on this browser starts at the home page, not on the page the previous user left.
+let hasSignedOut = false;
+
+/** True after the user signed out on purpose (rather than the session expiring). */
+export function wasSignedOut(): boolean {
+  return hasSignedOut;
+}
 
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
@@ -30,9 +47,10 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: Credentials) => apiRequest<SessionInfo>('POST', '/api/auth/login', credentials),
     onSuccess: (session) => {
+      hasSignedOut = false;
       setCsrfToken(session.csrfToken);
       // Nothing cached for a previous user may leak into this one's screens.
-      queryClient.removeQueries();
+      forgetOtherQueries(queryClient);
       queryClient.setQueryData(sessionKey, session);
     },
   });
@@ -43,8 +61,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiRequest<undefined>('POST', '/api/auth/logout'),
     onSettled: () => {
+      hasSignedOut = true;
       setCsrfToken(null);
-      queryClient.removeQueries();
+      forgetOtherQueries(queryClient);
       queryClient.setQueryData(sessionKey, null);
     },
   });

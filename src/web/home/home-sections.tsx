@@ -53,7 +53,7 @@ function SiteList() {
     <ul className="plain-list">
       {sites.data.map((site) => (
         <li key={site.id}>
-          <strong>{site.name}</strong> <span className="muted">({siteKindLabel(t, site.kind)})</span>
+          <strong>{site.name}</strong> <span className="muted">{t('home.siteKind', { kind: siteKindLabel(t, site.kind) })}</span>
         </li>
       ))}
     </ul>

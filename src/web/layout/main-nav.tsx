@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink } from 'react-router';
 import { Button } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useLogout } from '../api/auth';
@@ -11,13 +11,11 @@ type MainNavProps = { me: Me };
 /** Role-based navigation; on narrow screens it folds behind a menu button. */
 export function MainNav({ me }: MainNavProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const logout = useLogout();
   const [isOpen, setIsOpen] = useState(false);
   const close = (): void => setIsOpen(false);
-  const signOut = (): void => {
-    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
-  };
+  // The guard of the page sends the signed-out user to /login once the session is gone.
+  const signOut = (): void => logout.mutate();
 
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>

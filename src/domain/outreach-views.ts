@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ageBands, genders } from './code-lists.js';
+import { professions } from './org.js';
+import { recurrences, referralStatuses, referralWays, sessionKinds } from './outreach.js';
+
+/** Response shapes of the outreach API (validated by the server's serializer, read by the web). */
+const labels = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
+
+export const codeViewSchema = z.object({
+  kind: z.enum(['need', 'support']),
+  register: z.enum(['health', 'social']),
+  code: z.string(),
+  labels,
+  sortOrder: z.number(),
+  isActive: z.boolean(),
+});
+export type CodeView = z.infer<typeof codeViewSchema>;
+
+export const serviceViewSchema = z.object({ id: z.string(), regionId: z.string(), code: z.string(), names: labels, sortOrder: z.number(), isActive: z.boolean() });
+export type ServiceView = z.infer<typeof serviceViewSchema>;
+
+export const sessionProfessionalViewSchema = z.object({ userId: z.string(), displayName: z.string(), profession: z.enum(professions).nullable(), hours: z.number() });
+export const sessionViewSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  seriesId: z.string().nullable(),
+  room: z.string(),
+  kind: z.enum(sessionKinds),
+  day: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  isCancelled: z.boolean(),
+  isAnnounced: z.boolean(),
+  publicNote: z.string(),
+  professionals: z.array(sessionProfessionalViewSchema),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+export const seriesViewSchema = z.object({ id: z.string(), recurrence: z.enum(recurrences), sessions: z.array(sessionViewSchema) });
+
+/** What a visitor sees on the public announcement page and poster: no staff names, only professions. */
+export const announcementSchema = z.object({
+  site: z.object({ id: z.string(), name: z.string(), address: z.string() }),
+  sessions: z.array(
+    z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), kind: z.enum(sessionKinds), publicNote: z.string(), professions: z.array(z.enum(professions)) }),
+  ),
+});
+export type Announcement = z.infer<typeof announcementSchema>;
+
+export const referralViewSchema = z.object({
+  id: z.string(),
+  encounterId: z.string(),
+  siteId: z.string(),
+  serviceId: z.string(),
+  way: z.enum(referralWays),
+  status: z.enum(referralStatuses),
+  followUpOn: z.string().nullable(),
+  /** Only for the site's professionals; null otherwise. */
+  memo: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  hasSlip: z.boolean(),
+  createdAt: z.string(),
+});
+export type ReferralView = z.infer<typeof referralViewSchema>;
+
+export const encounterViewSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  sessionId: z.string().nullable(),
+  occurredAt: z.string(),
+  professionals: z.array(z.object({ userId: z.string(), displayName: z.string(), profession: z.enum(professions) })),
+  isJoint: z.boolean(),
+  visitorCode: z.string().nullable(),
+  isFirstVisit: z.boolean().nullable(),
+  ageBand: z.enum(ageBands),
+  gender: z.enum(genders).nullable(),
+  /** Only the codes of the reader's own register (health or social). */
+  needs: z.array(z.string()),
+  support: z.array(z.string()),
+  isUrgent: z.boolean(),
+  durationMinutes: z.number().nullable(),
+  referrals: z.array(referralViewSchema),
+  createdBy: z.string(),
+  canEdit: z.boolean(),
+});
+export type EncounterView = z.infer<typeof encounterViewSchema>;
+
+export const followUpViewSchema = z.object({ referral: referralViewSchema, visitorCode: z.string(), serviceName: labels, encounterDay: z.string() });
+export type FollowUpView = z.infer<typeof followUpViewSchema>;
+
+/** The receiving service sees only the target service and the date — nothing about the person. */
+export const slipViewSchema = z.object({ serviceName: labels, referredOn: z.string(), status: z.enum(['open', 'confirmed', 'expired']) });
+export type SlipView = z.infer<typeof slipViewSchema>;
+export const slipIssuedSchema = z.object({ code: z.string(), url: z.string(), expiresAt: z.string() });
+
+export const visitorCodeViewSchema = z.object({
+  code: z.string(),
+  isRetired: z.boolean(),
+  issuedAt: z.string(),
+  visits: z.number(),
+  lastVisitOn: z.string().nullable(),
+  openReferrals: z.array(z.object({ id: z.string(), serviceName: labels, status: z.enum(referralStatuses), followUpOn: z.string().nullable() })),
+});
+export type VisitorCodeView = z.infer<typeof visitorCodeViewSchema>;
+
+export const daylogViewSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  day: z.string(),
+  breakfasts: z.number(),
+  lunches: z.number(),
+  estimatedVisitors: z.number().nullable(),
+  isClosed: z.boolean(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  events: z.string(),
+});
+export type DaylogView = z.infer<typeof daylogViewSchema>;
+
+export const defaultServices: { code: string; names: z.infer<typeof labels> }[] = [
+  { code: 'health_station', names: { fi: 'Terveysasema', sv: 'Hälsostation', en: 'Health station' } },
+  { code: 'social_guidance', names: { fi: 'Sosiaalipalvelujen palveluohjaus ja neuvonta', sv: 'Servicehandledning och rådgivning inom socialtjänsten', en: 'Social services guidance and advice' } },
+  { code: 'substance_services', names: { fi: 'Päihdepalvelut', sv: 'Missbrukartjänster', en: 'Substance services' } },
+  { code: 'addiction_clinic', names: { fi: 'Riippuvuuspoliklinikka', sv: 'Beroendepoliklinik', en: 'Addiction outpatient clinic' } },
+  { code: 'mental_health', names: { fi: 'Mielenterveyspalvelut', sv: 'Mentalvårdstjänster', en: 'Mental health services' } },
+  { code: 'kela', names: { fi: 'Kela', sv: 'FPA', en: 'Kela (social insurance)' } },
+  { code: 'employment_services', names: { fi: 'Työllisyyspalvelut', sv: 'Sysselsättningstjänster', en: 'Employment services' } },
+  { code: 'housing_services', names: { fi: 'Asumispalvelut', sv: 'Boendetjänster', en: 'Housing services' } },
+  { code: 'third_sector', names: { fi: 'Järjestöt ja seurakunnat', sv: 'Organisationer och församlingar', en: 'Third sector and parishes' } },
+];
