@@ -1,0 +1,123 @@
+// Machine description, the JSON results file and the human-readable table.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './process.js';
+import type { StartTimeResult } from './start-time.js';
+import type { ServerLoadResult, ThroughputResult } from './throughput.js';
+
+export type MachineInfo = {
+  cpus: number;
+  cpuModel: string;
+  totalMemoryMiB: number;
+  platform: string;
+  arch: string;
+  node: string;
+  /** `git rev-parse --short HEAD`, or null outside a git checkout. */
+  gitCommit: string | null;
+  /** Uncommitted changes: other engineers edit the tree concurrently, so HEAD alone may not be what ran. */
+  gitDirty: boolean | null;
+  /** 1-minute load average at start and end: a busy shared machine explains odd numbers. */
+  loadAverageStart: number;
+  loadAverageEnd?: number;
+};
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  const status = git(['status', '--porcelain']);
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    totalMemoryMiB: Math.round(os.totalmem() / 1024 / 1024),
+    platform: os.platform(),
+    arch: os.arch(),
+    node: process.version,
+    gitCommit: git(['rev-parse', '--short', 'HEAD']),
+    gitDirty: status === null ? null : status !== '',
+    loadAverageStart: Number((os.loadavg()[0] ?? 0).toFixed(2)),
+  };
+}
+
+export type BenchResults = {
+  suite: 'foundation';
+  startedAt: string;
+  finishedAt: string;
+  quick: boolean;
+  machine: MachineInfo;
+  startTime: StartTimeResult;
+  throughput: ThroughputResult;
+};
+
+/** UTC date, so two machines in different time zones name the same run alike. */
+export function resultsPath(startedAt: Date, quick: boolean): string {
+  const date = startedAt.toISOString().slice(0, 10);
+  // Quick runs get their own name so a smoke run never overwrites the real numbers.
+  return path.join(REPO_ROOT, 'bench', 'results', `${date}-foundation${quick ? '-quick' : ''}.json`);
+}
+
+export function writeResults(file: string, results: BenchResults): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+}
+
+function ms(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '—' : `${value.toFixed(1)} ms`;
+}
+
+function times(value: number | null): string {
+  return value === null ? '—' : `${value.toFixed(2)}×`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+function loadRow(name: string, result: ServerLoadResult): string[] {
+  const l = result.latencyMs;
+  return [name, result.requestsPerSecond.toFixed(0), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), String(result.errors)];
+}
+
+export function formatReport(results: BenchResults): string {
+  const { machine: m, startTime: s, throughput: t } = results;
+  const lines: string[] = [];
+  lines.push(`Silta foundation bench${results.quick ? ' (QUICK — smoke run, not comparable)' : ''}`);
+  lines.push(`${m.cpus}× ${m.cpuModel}, ${m.totalMemoryMiB} MiB, node ${m.node}, commit ${m.gitCommit ?? '?'}${m.gitDirty ? ' (dirty)' : ''}, load avg ${m.loadAverageStart} → ${m.loadAverageEnd ?? '?'}`);
+  lines.push('');
+  lines.push(`1. Start to first 200 on /api/health (existing data, ${s.runs} runs each, interleaved)`);
+  lines.push(table([
+    ['', 'median', 'p95', 'min', 'max'],
+    ['Silta', ms(s.silta.median), ms(s.silta.p95), ms(s.silta.min), ms(s.silta.max)],
+    ['baseline (node:http + tsx)', ms(s.baseline.median), ms(s.baseline.p95), ms(s.baseline.min), ms(s.baseline.max)],
+    ['ratio Silta / baseline', times(s.ratioMedian), times(s.ratioP95), '', ''],
+  ]));
+  lines.push(`Budget: p95 ≤ ${s.budgetMs} ms → ${s.budgetMet ? 'MET' : 'NOT MET'} (p95 ${ms(s.silta.p95)})`);
+  const b = s.breakdown;
+  lines.push(`Breakdown of one extra start (LOG_LEVEL=info): ${ms(b.spawnToOkMs)} to 200 = ${ms(b.beforeMainMs)} node + tsx + imports, ${ms(b.inProcessStartMs)} database + app + listen (Silta's own startMs)`);
+  lines.push(`Fresh start (create + migrate + seed): ${ms(s.freshStartMs)}; graceful stop after SIGTERM: ${ms(s.freshStopMs)}`);
+  lines.push('');
+  lines.push(`2. GET /api/health, closed loop, ${t.options.concurrency} keep-alive connections, ${t.options.warmupMs} ms warm-up + ${t.options.durationMs} ms measured`);
+  lines.push(table([
+    ['', 'req/s', 'p50', 'p95', 'p99', 'max', 'errors'],
+    loadRow('Silta', t.silta),
+    loadRow('bare node:http', t.bare),
+  ]));
+  lines.push(`Ratio Silta / bare: throughput ${times(t.ratioRps)} (higher is better), p95 latency ${times(t.ratioP95)} (lower is better)`);
+  for (const [name, r] of [['Silta', t.silta], ['bare', t.bare]] as const) {
+    const kinds = Object.entries(r.errorKinds).map(([kind, count]) => `${kind}: ${count}`).join(', ');
+    if (kinds !== '') lines.push(`! ${name} failures (all phases): ${kinds}`);
+    if (!r.aliveAfterLoad) lines.push(`! ${name} was no longer running when the load ended`);
+    if (r.serverOutput !== '') lines.push(`! ${name} printed under load:\n${r.serverOutput.slice(0, 1_000)}`);
+  }
+  if (s.siltaOutput.length > 0) lines.push(`! Silta printed on existing-data starts:\n${s.siltaOutput.join('\n').slice(0, 1_000)}`);
+  return lines.join('\n');
+}
