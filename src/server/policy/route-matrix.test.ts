@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { routeCatalogue } from '../http/access.js';
 import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness, type TestUser } from '../testing/harness.js';
-import { roleKeys, type Fixture, type PolicyCases, type RoleKey } from '../testing/policy-matrix.js';
+import { roleKeys, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
 import { testEngine } from '../testing/test-db.js';
 import { authPolicyCases } from '../auth/policy-cases.js';
 import { sitePolicyCases } from '../sites/policy-cases.js';
