@@ -16,6 +16,11 @@ import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCodeRoutes } from './codes/routes.js';
+import { registerSessionRoutes } from './sessions/routes.js';
+import { registerDaylogRoutes } from './daylog/routes.js';
+import { registerEncounterRoutes } from './encounters/routes.js';
+import { registerVisitorCodeRoutes } from './visitor-codes/routes.js';
+import { registerReferralRoutes } from './referrals/routes.js';
 
 export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
 
@@ -88,4 +93,9 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerCodeRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerDaylogRoutes(app, deps);
+  registerEncounterRoutes(app, deps);
+  registerVisitorCodeRoutes(app, deps);
+  registerReferralRoutes(app, deps);
 }

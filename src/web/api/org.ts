@@ -19,11 +19,20 @@ export function useSite(siteId: string) {
   });
 }
 
+// The list is updated in place as well as refetched, so returning to it never shows the old state.
+function replaceSite(list: SiteView[] | undefined, site: SiteView): SiteView[] | undefined {
+  if (!list) return list;
+  return list.some((s) => s.id === site.id) ? list.map((s) => (s.id === site.id ? site : s)) : [...list, site];
+}
+
 export function useCreateSite() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SiteInput) => apiRequest<SiteView>('POST', '/api/sites', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+    onSuccess: (site) => {
+      queryClient.setQueryData<SiteView[]>(sitesKey, (list) => replaceSite(list, site));
+      return queryClient.invalidateQueries({ queryKey: sitesKey });
+    },
   });
 }
 
@@ -33,6 +42,7 @@ export function useUpdateSite(siteId: string) {
     mutationFn: (update: SiteUpdate) => apiRequest<SiteView>('PATCH', `/api/sites/${encodeURIComponent(siteId)}`, update),
     onSuccess: (site) => {
       queryClient.setQueryData([...sitesKey, siteId], site);
+      queryClient.setQueryData<SiteView[]>(sitesKey, (list) => replaceSite(list, site));
       return queryClient.invalidateQueries({ queryKey: sitesKey });
     },
   });

@@ -19,11 +19,20 @@ export function useUser(userId: string) {
   });
 }
 
+// The list is updated in place as well as refetched, so returning to it never shows the old state.
+function replaceUser(list: UserView[] | undefined, user: UserView): UserView[] | undefined {
+  if (!list) return list;
+  return list.some((u) => u.id === user.id) ? list.map((u) => (u.id === user.id ? user : u)) : [...list, user];
+}
+
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UserInput) => apiRequest<UserView>('POST', '/api/users', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+    onSuccess: (user) => {
+      queryClient.setQueryData<UserView[]>(usersKey, (list) => replaceUser(list, user));
+      return queryClient.invalidateQueries({ queryKey: usersKey });
+    },
   });
 }
 
@@ -33,6 +42,7 @@ export function useUpdateUser(userId: string) {
     mutationFn: (update: UserUpdate) => apiRequest<UserView>('PATCH', `/api/users/${encodeURIComponent(userId)}`, update),
     onSuccess: (user) => {
       queryClient.setQueryData([...usersKey, userId], user);
+      queryClient.setQueryData<UserView[]>(usersKey, (list) => replaceUser(list, user));
       return queryClient.invalidateQueries({ queryKey: usersKey });
     },
   });

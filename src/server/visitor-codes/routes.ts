@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+
+export function registerVisitorCodeRoutes(_app: FastifyInstance, _deps: Deps): void {
+  // routes of this feature are added here
+}
