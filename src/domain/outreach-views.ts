@@ -73,7 +73,7 @@ export const encounterViewSchema = z.object({
   isFirstVisit: z.boolean().nullable(),
   ageBand: z.enum(ageBands),
   gender: z.enum(genders).nullable(),
-  /** Only the codes of the reader's own register (health or social). */
+  /** Only the codes of the reader's own register (health or social), as register:code. */
   needs: z.array(z.string()),
   support: z.array(z.string()),
   isUrgent: z.boolean(),

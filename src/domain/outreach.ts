@@ -59,6 +59,8 @@ export const sessionUpdateSchema = z.object({
 export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
 
 const codeRef = z.string().regex(/^[a-z0-9_]{1,60}$/);
+/** An encounter's code names its register, because a code such as follow_up_plan exists in both. */
+export const registeredCodeRef = z.string().regex(/^(health|social):[a-z0-9_]{1,60}$/, 'code as register:code, e.g. health:blood_pressure');
 
 export const referralInputSchema = z.object({
   id: uuid,
@@ -86,8 +88,8 @@ export const encounterInputSchema = z.object({
   isFirstVisit: z.boolean().nullable().default(null),
   ageBand: z.enum(ageBands).default('unknown'),
   gender: z.enum(genders).nullable().default(null),
-  needs: z.array(codeRef).max(40).default([]),
-  support: z.array(codeRef).max(40).default([]),
+  needs: z.array(registeredCodeRef).max(40).default([]),
+  support: z.array(registeredCodeRef).max(40).default([]),
   isUrgent: z.boolean().default(false),
   durationMinutes: z.number().int().min(0).max(600).nullable().default(null),
   referrals: z.array(referralInputSchema).max(10).default([]),
