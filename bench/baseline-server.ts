@@ -1,6 +1,6 @@
 // The baseline server: plain node:http answering exactly what Silta's /api/health answers.
-// It is started the same way as Silta (`node --import tsx`), so the start-time ratio isolates what
-// Silta itself adds (imports, database open, Fastify set-up) from Node and tsx start-up cost, and the
+// It is bundled and started the same way as Silta (`node dist/...js`), so the start-time ratio isolates
+// what Silta itself adds (imports, database open, Fastify set-up) from Node's own start-up cost, and the
 // throughput ratio isolates Fastify + plugins + the database ping from raw HTTP handling.
 import http from 'node:http';
 

@@ -58,7 +58,10 @@ export type ServerChild = {
 
 const OUTPUT_CAP = 64 * 1024;
 
-/** Spawns `node --import tsx <script>` directly (not via npx), so the measured process is the server itself. */
+/**
+ * Spawns the script directly with node (not via npx), so the measured process is the server itself:
+ * built JavaScript as `npm start` runs it, TypeScript through tsx.
+ */
 export function spawnServer(script: string, port: number, extraEnv: Record<string, string>): ServerChild {
   let output = '';
   const append = (chunk: Buffer) => {
@@ -67,7 +70,8 @@ export function spawnServer(script: string, port: number, extraEnv: Record<strin
   };
   const env = { ...process.env, ...extraEnv, PORT: String(port), HOST };
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   liveChildren.add(child);
   child.on('exit', () => liveChildren.delete(child));
   child.stdout?.on('data', append);

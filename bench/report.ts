@@ -97,12 +97,12 @@ export function formatReport(results: BenchResults): string {
   lines.push(table([
     ['', 'median', 'p95', 'min', 'max'],
     ['Silta', ms(s.silta.median), ms(s.silta.p95), ms(s.silta.min), ms(s.silta.max)],
-    ['baseline (node:http + tsx)', ms(s.baseline.median), ms(s.baseline.p95), ms(s.baseline.min), ms(s.baseline.max)],
+    ['baseline (bare node:http)', ms(s.baseline.median), ms(s.baseline.p95), ms(s.baseline.min), ms(s.baseline.max)],
     ['ratio Silta / baseline', times(s.ratioMedian), times(s.ratioP95), '', ''],
   ]));
   lines.push(`Budget: p95 ≤ ${s.budgetMs} ms → ${s.budgetMet ? 'MET' : 'NOT MET'} (p95 ${ms(s.silta.p95)})`);
   const b = s.breakdown;
-  lines.push(`Breakdown of one extra start (LOG_LEVEL=info): ${ms(b.spawnToOkMs)} to 200 = ${ms(b.beforeMainMs)} node + tsx + imports, ${ms(b.inProcessStartMs)} database + app + listen (Silta's own startMs)`);
+  lines.push(`Breakdown of one extra start (LOG_LEVEL=info): ${ms(b.spawnToOkMs)} to 200 = ${ms(b.beforeMainMs)} node + imports, ${ms(b.inProcessStartMs)} database + app + listen (Silta's own startMs)`);
   lines.push(`Fresh start (create + migrate + seed): ${ms(s.freshStartMs)}; graceful stop after SIGTERM: ${ms(s.freshStopMs)}`);
   lines.push('');
   lines.push(`2. GET /api/health, closed loop, ${t.options.concurrency} keep-alive connections, ${t.options.warmupMs} ms warm-up + ${t.options.durationMs} ms measured`);

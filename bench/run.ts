@@ -14,6 +14,7 @@ import { formatReport, machineInfo, resultsPath, writeResults, type BenchResults
 import { measureStartTime } from './start-time.js';
 import { measureThroughput } from './throughput.js';
 import { parseOptions } from './options.js';
+import { buildServers } from './build.js';
 
 // Hard stop for the whole run: a hung child or socket must never leave the bench (or CI) running.
 const WATCHDOG_MS = 5 * 60_000;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const machine = machineInfo();
   log(`${options.quick ? 'quick' : 'full'} run on ${machine.cpus} CPUs, node ${machine.node}`);
+  await buildServers();
   const dataDir = makeTempDir('silta-bench-');
   const startTime = await measureStartTime(dataDir, options.starts, log);
   const throughput = await measureThroughput(dataDir, options.load, log);

@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<void> {
       ? await connectDatabase(config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir })
       : await openDatabase(config);
   try {
-    await runAdminCommand(await createDeps(config, db), argv, print);
+    await runAdminCommand(createDeps(config, db), argv, print);
   } finally {
     await db.close();
   }

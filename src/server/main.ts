@@ -16,7 +16,7 @@ async function seedIfFresh(deps: Deps, url: string): Promise<void> {
 
 async function start(config: Config): Promise<void> {
   const db = await openDatabase(config);
-  const deps = await createDeps(config, db);
+  const deps = createDeps(config, db);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   await seedIfFresh(deps, url);
   const app = await buildApp(deps, { logger: { level: config.logLevel }, trustProxy: process.env.SILTA_TRUST_PROXY === 'true' });

@@ -20,6 +20,6 @@ export async function openDatabase(config: Config): Promise<Database> {
   return db;
 }
 
-export async function createDeps(config: Config, db: Database): Promise<Deps> {
-  return { db, config, clock: systemClock, ids: systemIds, passwords: await createPasswordHasher() };
+export function createDeps(config: Config, db: Database): Deps {
+  return { db, config, clock: systemClock, ids: systemIds, passwords: createPasswordHasher() };
 }

@@ -17,8 +17,9 @@ export type PasswordHasher = {
   burn(password: string): Promise<void>;
 };
 
-export async function createPasswordHasher(params: Argon2Params = argon2Params): Promise<PasswordHasher> {
-  const dummy = await hash('silta-dummy-password-for-timing', params);
+export function createPasswordHasher(params: Argon2Params = argon2Params): PasswordHasher {
+  // Made on first use, not at start-up: starting fast matters more than the first unknown-user sign-in.
+  let dummy: Promise<string> | null = null;
   return {
     hash: (password) => hash(password, params),
     verify: async (passwordHash, password) => {
@@ -28,6 +29,9 @@ export async function createPasswordHasher(params: Argon2Params = argon2Params):
         return false;
       }
     },
-    burn: async (password) => void (await verify(dummy, password).catch(() => false)),
+    burn: async (password) => {
+      dummy ??= hash('silta-dummy-password-for-timing', params);
+      await verify(await dummy, password).catch(() => false);
+    },
   };
 }

@@ -1,3 +1,59 @@
-import type { PolicyCases } from '../testing/policy-matrix.js';
+import { uuidv7 } from 'uuidv7';
+import { loadActor } from '../auth/actor-repo.js';
+import { listServices } from '../codes/commands.js';
+import type { Fixture, PolicyCases } from '../testing/policy-matrix.js';
+import { professionals } from '../testing/policy-matrix.js';
+import type { TestUser } from '../testing/harness.js';
+import { recordEncounter } from './create-encounter.js';
+import { encounterCreateSchema } from './schemas.js';
 
-export const encounterPolicyCases: PolicyCases = {};
+/** The signed-in context of a fixture user, for builders that create what a request needs. */
+export async function contextOf(f: Fixture, user: TestUser) {
+  const actor = await loadActor(f.h.deps.db.orm, user.id);
+  if (!actor) throw new Error(`no actor for ${user.username}`);
+  return { actor, requestId: null };
+}
+
+/** The caller when it is a professional (so it may edit or delete its own entry), else the nurse. */
+export const recorderOf = (f: Fixture): TestUser => (f.role === 'social_worker' ? f.users.social_worker : f.users.nurse);
+
+/** A fresh joint encounter of the fixture's nurse and social worker, with one open referral. */
+export async function makeEncounter(f: Fixture, by: TestUser = recorderOf(f)) {
+  const ctx = await contextOf(f, by);
+  const [service] = await listServices(f.h.deps, ctx.actor);
+  const input = encounterCreateSchema.parse({
+    id: uuidv7(),
+    siteId: f.siteId,
+    occurredAt: f.h.clock.now().toISOString(),
+    professionalIds: [f.users.nurse.id, f.users.social_worker.id],
+    referrals: [{ id: uuidv7(), serviceId: service!.id, way: 'advised' }],
+  });
+  const { encounter } = await recordEncounter(f.h.deps, ctx, input);
+  return { encounter, referralId: encounter.referrals[0]!.id, ctx };
+}
+
+const today = (f: Fixture) => f.h.clock.now().toISOString().slice(0, 10);
+
+export const encounterPolicyCases: PolicyCases = {
+  'POST /api/encounters': {
+    allow: professionals,
+    request: (f) => ({ url: '/api/encounters', body: { id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() } }),
+  },
+  'GET /api/sites/:siteId/encounters': { allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/encounters` }) },
+  'GET /api/sites/:siteId/encounters/summary': {
+    allow: ['coordinator', 'daycentre_staff', ...professionals],
+    request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/summary?from=${today(f)}&to=${today(f)}` }),
+  },
+  'GET /api/encounters/:encounterId': {
+    allow: professionals,
+    request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
+  },
+  'PATCH /api/encounters/:encounterId': {
+    allow: professionals,
+    request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}`, body: { isUrgent: true } }),
+  },
+  'DELETE /api/encounters/:encounterId': {
+    allow: professionals,
+    request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
+  },
+};

@@ -1,6 +1,56 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { encounterViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
+import { actorOf } from '../http/access.js';
+import { recordEncounter } from './create-encounter.js';
+import { deleteEncounter, updateEncounter } from './edit-encounter.js';
+import { listEncountersOfDay, readEncounter } from './read-encounters.js';
+import { dayQuerySchema, encounterCreateSchema, encounterPatchSchema, encounterSummarySchema, summaryQuerySchema } from './schemas.js';
+import { summariseEncounters } from './summary.js';
 
-export function registerEncounterRoutes(_app: FastifyInstance, _deps: Deps): void {
-  // routes of this feature are added here
+const siteParams = z.object({ siteId: z.uuid() });
+const encounterParams = z.object({ encounterId: z.uuid() });
+
+export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
+
+  // 201 when stored now, 200 when the same entry was stored before (an offline retry).
+  r.post('/api/encounters', {
+    config: { access: { access: 'action', action: 'encounter.create' } },
+    schema: { tags: ['encounters'], body: encounterCreateSchema, response: { 200: encounterViewSchema, 201: encounterViewSchema } },
+  }, async (request, reply) => {
+    const { encounter, isNew } = await recordEncounter(deps, ctx(request), request.body);
+    return reply.status(isNew ? 201 : 200).send(encounter);
+  });
+
+  r.get('/api/sites/:siteId/encounters', {
+    config: { access: { access: 'action', action: 'encounter.read' } },
+    schema: { tags: ['encounters'], params: siteParams, querystring: dayQuerySchema, response: { 200: z.object({ encounters: z.array(encounterViewSchema) }) } },
+  }, async (request) => ({ encounters: await listEncountersOfDay(deps, ctx(request), request.params.siteId, request.query.day) }));
+
+  r.get('/api/sites/:siteId/encounters/summary', {
+    config: { access: { access: 'action', action: 'encounter.aggregate' } },
+    schema: { tags: ['encounters'], params: siteParams, querystring: summaryQuerySchema, response: { 200: encounterSummarySchema } },
+  }, async (request) => summariseEncounters(deps, ctx(request), request.params.siteId, request.query.from, request.query.to));
+
+  r.get('/api/encounters/:encounterId', {
+    config: { access: { access: 'action', action: 'encounter.read' } },
+    schema: { tags: ['encounters'], params: encounterParams, response: { 200: encounterViewSchema } },
+  }, async (request) => readEncounter(deps, ctx(request), request.params.encounterId));
+
+  r.patch('/api/encounters/:encounterId', {
+    config: { access: { access: 'action', action: 'encounter.update' } },
+    schema: { tags: ['encounters'], params: encounterParams, body: encounterPatchSchema, response: { 200: encounterViewSchema } },
+  }, async (request) => updateEncounter(deps, ctx(request), request.params.encounterId, request.body));
+
+  r.delete('/api/encounters/:encounterId', {
+    config: { access: { access: 'action', action: 'encounter.update' } },
+    schema: { tags: ['encounters'], params: encounterParams },
+  }, async (request, reply) => {
+    await deleteEncounter(deps, ctx(request), request.params.encounterId);
+    return reply.status(204).send();
+  });
 }

@@ -1,3 +1,30 @@
-import type { PolicyCases } from '../testing/policy-matrix.js';
+import { sessionPlanSchema } from '../../domain/outreach.js';
+import type { Actor } from '../policy/policy.js';
+import { signedIn, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
+import { planSessions } from './commands.js';
 
-export const sessionPolicyCases: PolicyCases = {};
+// session.manage: coordinators region-wide, the site's professionals and day-centre staff — not administrators or auditors.
+const managers = ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'] as const;
+
+/** A fresh session at the fixture site, scheduled by the fixture's coordinator (a real user, for created_by). */
+async function freshSession(f: Fixture): Promise<string> {
+  const actor: Actor = { userId: f.users.coordinator.id, regionId: f.regionId, displayName: 'test setup', profession: null, roles: [{ role: 'coordinator', siteId: null }] };
+  const plan = sessionPlanSchema.parse({ recurrence: 'one_off', startsOn: '2026-02-18', startsAt: '10:00', endsAt: '14:00', professionals: [{ userId: f.target.id }] });
+  const [created] = await planSessions(f.h.deps, { actor, requestId: null }, f.siteId, plan);
+  return created!.session.id;
+}
+
+export const sessionPolicyCases: PolicyCases = {
+  'POST /api/sites/:siteId/sessions': {
+    allow: [...managers],
+    request: (f) => ({ url: `/api/sites/${f.siteId}/sessions`, body: { recurrence: 'one_off', startsOn: '2026-02-11', startsAt: '09:30', endsAt: '13:00', room: `Room ${f.unique}`, professionals: [{ userId: f.target.id }] } }),
+  },
+  'GET /api/sites/:siteId/sessions': { allow: signedIn, request: (f) => ({ url: `/api/sites/${f.siteId}/sessions?from=2026-01-01&to=2026-03-31` }) },
+  'GET /api/sessions/mine': { allow: signedIn, request: () => ({ url: '/api/sessions/mine' }) },
+  'GET /api/sessions/:sessionId': { allow: signedIn, request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}` }) },
+  'PATCH /api/sessions/:sessionId': {
+    allow: [...managers],
+    request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}`, body: { room: `Room ${f.unique}`, isCancelled: true } }),
+  },
+  'GET /api/public/sites/:siteId/announcements': { allow: 'public', request: (f) => ({ url: `/api/public/sites/${f.siteId}/announcements` }) },
+};

@@ -30,7 +30,7 @@ export async function createHarness(): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = testClock();
   const config = { ...loadConfig({}), webDir: '/nonexistent' };
-  const deps: Deps = { db, config, clock, ids: systemIds, passwords: await createPasswordHasher(fastHashing) };
+  const deps: Deps = { db, config, clock, ids: systemIds, passwords: createPasswordHasher(fastHashing) };
   const app = await buildApp(deps);
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,99 @@
+import type { EncounterInput } from '../../domain/outreach.js';
+import type { EncounterView } from '../../domain/outreach-views.js';
+import type { Tx } from '../db/connect.js';
+import { encounters } from '../db/schema-outreach.js';
+import type { Deps } from '../deps.js';
+import { conflict } from '../errors.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { insertReferrals } from '../referrals/repo.js';
+import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor-codes/repo.js';
+import { presentEncounter } from './present.js';
+import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterRow } from './repo.js';
+import { loadSiteFor, type Ctx } from './site-access.js';
+import { assertCodes, assertSessionAtSite, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type EncounterProfessional } from './validate.js';
+
+export type Recorded = { encounter: EncounterView; isNew: boolean };
+
+// Thrown inside the transaction when a parallel request stored the same id first; rolls it back.
+class LostRace extends Error {}
+
+/**
+ * The id comes from the device, so an entry sent again (a retry after a lost answer) gets back what
+ * was stored, unchanged. The same id from someone else, or for another site, is a conflict.
+ */
+async function previouslyRecorded(deps: Deps, ctx: Ctx, input: EncounterInput, existing: EncounterRow): Promise<Recorded> {
+  if (existing.createdBy !== ctx.actor.userId || existing.siteId !== input.siteId) {
+    throw conflict('An encounter with this id already exists. Create the entry again to get a new id.');
+  }
+  return { encounter: presentEncounter(await loadBundle(deps.db.orm, existing), ctx.actor), isNew: false };
+}
+
+type Prepared = { site: { id: string; regionId: string }; professionals: EncounterProfessional[]; refs: CodeRef[]; now: Date };
+
+/** Everything that can be checked before the transaction: who was there and which codes. */
+async function prepare(deps: Deps, ctx: Ctx, input: EncounterInput, site: Prepared['site']): Promise<Prepared> {
+  const me = ownProfession(ctx.actor);
+  const others = await otherProfessionals(deps.db.orm, site, [...new Set(input.professionalIds)].filter((id) => id !== me.userId));
+  const professionals = [me, ...others];
+  const refs = parseCodeRefs(input.needs, input.support);
+  await assertCodes(deps.db.orm, refs, professionals);
+  await assertSessionAtSite(deps.db.orm, input.sessionId, site.id);
+  return { site, professionals, refs, now: deps.clock.now() };
+}
+
+async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, professionals, refs, now }: Prepared): Promise<void> {
+  const typed = input.visitorCode?.trim() ? input.visitorCode : null;
+  const visitorCode = typed === null ? null : await resolveVisitorCodeForEncounter(tx, site.regionId, typed);
+  const [row] = await tx
+    .insert(encounters)
+    .values({
+      id: input.id,
+      regionId: site.regionId,
+      siteId: site.id,
+      sessionId: input.sessionId,
+      occurredAt: new Date(input.occurredAt),
+      visitorCode,
+      // with a code it is derived below; anonymous visitors are asked
+      isFirstVisit: visitorCode === null ? input.isFirstVisit : null,
+      ageBand: input.ageBand,
+      gender: input.gender,
+      isUrgent: input.isUrgent,
+      durationMinutes: input.durationMinutes,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: encounters.id });
+  if (!row) throw new LostRace();
+  await insertProfessionals(tx, input.id, professionals);
+  await insertCodes(tx, input.id, refs);
+  await insertReferrals(tx, { encounterId: input.id, regionId: site.regionId, siteId: site.id, createdBy: ctx.actor.userId, now }, input.referrals);
+  if (visitorCode !== null) await recomputeFirstVisits(tx, visitorCode);
+  await writeAudit(tx, { ...ctx, at: now }, {
+    action: 'encounter.created',
+    resourceType: 'encounter',
+    resourceId: input.id,
+    siteId: site.id,
+    regionId: site.regionId,
+    details: { professionals: professionals.length, referralIds: input.referrals.map((r) => r.id) },
+  });
+}
+
+/** Records one encounter with its professionals, codes and referrals in one transaction, audited. */
+export async function recordEncounter(deps: Deps, ctx: Ctx, input: EncounterInput): Promise<Recorded> {
+  const site = await loadSiteFor(deps.db.orm, ctx.actor, input.siteId, 'encounter.create');
+  const existing = await findEncounter(deps.db.orm, input.id);
+  if (existing) return previouslyRecorded(deps, ctx, input, existing);
+  const prepared = await prepare(deps, ctx, input, site);
+  try {
+    await deps.db.orm.transaction((tx) => store(tx, ctx, input, prepared));
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    const winner = await findEncounter(deps.db.orm, input.id);
+    if (winner) return previouslyRecorded(deps, ctx, input, winner);
+    throw error;
+  }
+  const stored = await findEncounter(deps.db.orm, input.id);
+  return { encounter: presentEncounter(await loadBundle(deps.db.orm, stored!), ctx.actor), isNew: true };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { encounterInputSchema, isoDay, referralInputSchema } from '../../domain/outreach.js';
+import { isPlausibleInstant, isRealDay } from './helsinki-time.js';
+
+const input = encounterInputSchema.shape;
+
+/** A 'YYYY-MM-DD' that exists in the calendar. */
+export const calendarDay = isoDay.refine(isRealDay, 'a date that exists in the calendar');
+const occurredAt = input.occurredAt.refine(isPlausibleInstant, 'a time in this century');
+
+/** The shared encounter input with its times held to real calendar values. */
+export const encounterCreateSchema = encounterInputSchema.extend({
+  occurredAt,
+  referrals: z.array(referralInputSchema.extend({ followUpOn: calendarDay.nullable().default(null) })).max(10).default([]),
+});
+
+/**
+ * What an edit may change. Not `encounterUpdateSchema` from src/domain: that one is `.partial()` over
+ * fields with defaults, and zod 4 fills in the defaults of absent optional fields, so `{ isUrgent: true }`
+ * would also reset the codes, the visitor code and the age band. Here an absent field stays absent.
+ */
+export const encounterPatchSchema = z.object({
+  sessionId: input.sessionId.unwrap().optional(),
+  occurredAt: occurredAt.optional(),
+  professionalIds: input.professionalIds.unwrap().optional(),
+  visitorCode: input.visitorCode.unwrap().optional(),
+  isFirstVisit: input.isFirstVisit.unwrap().optional(),
+  ageBand: input.ageBand.unwrap().optional(),
+  gender: input.gender.unwrap().optional(),
+  needs: input.needs.unwrap().optional(),
+  support: input.support.unwrap().optional(),
+  isUrgent: input.isUrgent.unwrap().optional(),
+  durationMinutes: input.durationMinutes.unwrap().optional(),
+});
+export type EncounterPatch = z.infer<typeof encounterPatchSchema>;
+
+export const MAX_SUMMARY_DAYS = 366;
+
+export const summaryQuerySchema = z
+  .object({ from: calendarDay, to: calendarDay })
+  .refine((q) => q.from <= q.to, { message: 'from is on or before to', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_SUMMARY_DAYS, { message: `at most ${MAX_SUMMARY_DAYS} days`, path: ['to'] });
+
+/**
+ * Counts only — no person-level data — for day-centre staff and coordinators as well as professionals.
+ * A joint encounter is one meeting and one professional contact per professional (domain.md § 4.3).
+ */
+export const encounterSummarySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  meetings: z.number(),
+  professionalContacts: z.number(),
+  jointMeetings: z.number(),
+  anonymous: z.number(),
+  withCode: z.number(),
+  urgent: z.number(),
+  /** Every day of the period, in order, including days without meetings. */
+  byDay: z.array(z.object({ day: z.string(), meetings: z.number() })),
+});
+export type EncounterSummary = z.infer<typeof encounterSummarySchema>;
+
+export const dayQuerySchema = z.object({ day: calendarDay.optional() });
