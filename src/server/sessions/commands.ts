@@ -56,7 +56,7 @@ async function resolveStaffing(ex: Executor, site: Site, listed: SessionPlan['pr
 
 function plannedDays(plan: SessionPlan): string[] {
   const problem = planProblem(plan);
-  if (problem) throw badRequest(`The plan cannot be scheduled: ${problem}.`, 'endsOn');
+  if (problem) throw badRequest(`The plan cannot be scheduled: ${problem}.`);
   const days = expandRecurrence(plan);
   if (days.length === 0) throw badRequest('The plan has no session days between its start and end.', 'weekday');
   return days;
