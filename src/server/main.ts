@@ -5,6 +5,7 @@ import { StartupError } from './startup-error.js';
 import { createDeps, openDatabase } from './start.js';
 import { formatDemoAccounts, hasAnyUser, seedDemo } from './demo/seed-demo.js';
 import type { Deps } from './deps.js';
+import { startJobs } from './jobs.js';
 
 const startedAt = performance.now();
 
@@ -20,11 +21,13 @@ async function start(config: Config): Promise<void> {
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   await seedIfFresh(deps, url);
   const app = await buildApp(deps, { logger: { level: config.logLevel }, trustProxy: process.env.SILTA_TRUST_PROXY === 'true' });
+  const stopJobs = startJobs(deps, app.log);
   let isClosing = false;
   const shutdown = (signal: string) => {
     if (isClosing) return;
     isClosing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    stopJobs();
     void app
       .close()
       .then(() => db.close())
