@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ReferralUpdate } from '../../domain/outreach.js';
 import type { FollowUpView, ReferralView } from '../../domain/outreach-views.js';
 import { encounters, referrals, services, visitorCodes } from '../db/schema-outreach.js';
@@ -62,9 +62,10 @@ export async function listFollowUps(deps: Deps, ctx: Ctx, siteId: string): Promi
     .select({ referral: referrals, visitorCode: encounters.visitorCode, encounterDay: helsinkiDayOf(encounters.occurredAt), nameFi: services.nameFi, nameSv: services.nameSv, nameEn: services.nameEn })
     .from(referrals)
     .innerJoin(encounters, eq(encounters.id, referrals.encounterId))
+    // the inner join leaves out anonymous encounters
     .innerJoin(visitorCodes, eq(visitorCodes.code, encounters.visitorCode))
     .innerJoin(services, eq(services.id, referrals.serviceId))
-    .where(and(eq(referrals.siteId, site.id), isNull(referrals.closedAt), isNotNull(encounters.visitorCode), isNull(visitorCodes.retiredAt)))
+    .where(and(eq(referrals.siteId, site.id), isNull(referrals.closedAt), isNull(visitorCodes.retiredAt)))
     .orderBy(sql`${referrals.followUpOn} asc nulls last`, asc(referrals.createdAt), asc(referrals.id));
   const canSeeMemo = isSiteProfessional(ctx.actor, site.id);
   await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'referral.follow_ups_listed', resourceType: 'referral', siteId: site.id, regionId: site.regionId, details: { count: rows.length } });
