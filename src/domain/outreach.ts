@@ -17,7 +17,19 @@ export const closedStatuses: readonly ReferralStatus[] = ['realised', 'not_reali
 export const MEMO_MAX = 200;
 export const MEMO_PURGE_DAYS = 30;
 
-export const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date as YYYY-MM-DD');
+/** True for a 'YYYY-MM-DD' that exists in the calendar (no 30 February), in years 1900–2999. */
+export function isRealDay(day: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return false;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, date));
+  return year >= 1900 && year <= 2999 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
+}
+
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date as YYYY-MM-DD')
+  .refine(isRealDay, 'a date that exists in the calendar');
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'time as HH:MM');
 const uuid = z.uuid();
 const shortText = (max: number) => z.string().trim().max(max);
@@ -96,7 +108,23 @@ export const encounterInputSchema = z.object({
 });
 export type EncounterInput = z.infer<typeof encounterInputSchema>;
 
-export const encounterUpdateSchema = encounterInputSchema.omit({ id: true, siteId: true, referrals: true }).partial();
+/**
+ * What an edit may change. Built field by field without defaults: zod fills the defaults of absent
+ * fields even under `.partial()`, and `{ isUrgent: true }` must not also reset the codes.
+ */
+export const encounterUpdateSchema = z.object({
+  sessionId: uuid.nullable().optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  professionalIds: z.array(uuid).max(10).optional(),
+  visitorCode: z.string().trim().max(20).nullable().optional(),
+  isFirstVisit: z.boolean().nullable().optional(),
+  ageBand: z.enum(ageBands).optional(),
+  gender: z.enum(genders).nullable().optional(),
+  needs: z.array(registeredCodeRef).max(40).optional(),
+  support: z.array(registeredCodeRef).max(40).optional(),
+  isUrgent: z.boolean().optional(),
+  durationMinutes: z.number().int().min(0).max(600).nullable().optional(),
+});
 export type EncounterUpdate = z.infer<typeof encounterUpdateSchema>;
 
 export const referralUpdateSchema = z.object({

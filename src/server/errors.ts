@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'csrf'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'too_many_requests'
@@ -21,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   csrf: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   unsupported_media_type: 415,
   payload_too_large: 413,
   too_many_requests: 429,

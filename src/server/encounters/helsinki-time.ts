@@ -34,17 +34,7 @@ export const helsinkiDayStart = (day: string): SQL => sql`(${day}::date::timesta
 /** The Helsinki day of a timestamptz column, as 'YYYY-MM-DD' text. */
 export const helsinkiDayOf = (column: SQLWrapper): SQL<string> => sql<string>`to_char(${column} at time zone ${TIME_ZONE}, 'YYYY-MM-DD')`;
 
-/**
- * True for a day that exists in the calendar between 1900 and 2999. The shared `isoDay` pattern lets
- * '2026-02-30' through, and PostgreSQL would answer such a value with an error instead of a 400.
- */
-export function isRealDay(day: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return false;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, date));
-  return year >= 1900 && year <= 2999 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
-}
+export { isRealDay } from '../../domain/outreach.js';
 
 /** Encounters happen in this century; a year 0000 timestamp would pass the ISO pattern but not PostgreSQL. */
 export function isPlausibleInstant(at: string): boolean {

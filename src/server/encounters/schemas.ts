@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { encounterInputSchema, isoDay, referralInputSchema } from '../../domain/outreach.js';
+import { encounterInputSchema, encounterUpdateSchema, isoDay, referralInputSchema } from '../../domain/outreach.js';
 import { isPlausibleInstant, isRealDay } from './helsinki-time.js';
 
 const input = encounterInputSchema.shape;
@@ -14,24 +14,8 @@ export const encounterCreateSchema = encounterInputSchema.extend({
   referrals: z.array(referralInputSchema.extend({ followUpOn: calendarDay.nullable().default(null) })).max(10).default([]),
 });
 
-/**
- * What an edit may change. Not `encounterUpdateSchema` from src/domain: that one is `.partial()` over
- * fields with defaults, and zod 4 fills in the defaults of absent optional fields, so `{ isUrgent: true }`
- * would also reset the codes, the visitor code and the age band. Here an absent field stays absent.
- */
-export const encounterPatchSchema = z.object({
-  sessionId: input.sessionId.unwrap().optional(),
-  occurredAt: occurredAt.optional(),
-  professionalIds: input.professionalIds.unwrap().optional(),
-  visitorCode: input.visitorCode.unwrap().optional(),
-  isFirstVisit: input.isFirstVisit.unwrap().optional(),
-  ageBand: input.ageBand.unwrap().optional(),
-  gender: input.gender.unwrap().optional(),
-  needs: input.needs.unwrap().optional(),
-  support: input.support.unwrap().optional(),
-  isUrgent: input.isUrgent.unwrap().optional(),
-  durationMinutes: input.durationMinutes.unwrap().optional(),
-});
+/** What an edit may change (absent fields stay absent), with times held to real calendar values. */
+export const encounterPatchSchema = encounterUpdateSchema.extend({ occurredAt: occurredAt.optional() });
 export type EncounterPatch = z.infer<typeof encounterPatchSchema>;
 
 export const MAX_SUMMARY_DAYS = 366;

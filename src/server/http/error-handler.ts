@@ -18,6 +18,8 @@ const inputSqlStates: Record<string, { status: number; code: ErrorCode; message:
   '22P02': { status: 400, code: 'bad_request', message: 'A value has the wrong format.' },
   '22021': { status: 400, code: 'bad_request', message: 'The text is not valid UTF-8.' },
   '22001': { status: 400, code: 'bad_request', message: 'A value is too long.' },
+  '22007': { status: 400, code: 'bad_request', message: 'A date or time has the wrong format.' },
+  '22008': { status: 400, code: 'bad_request', message: 'A date or time is out of range.' },
   '23505': { status: 409, code: 'conflict', message: 'That already exists.' },
   '23503': { status: 400, code: 'bad_request', message: 'A referenced item does not exist.' },
 };

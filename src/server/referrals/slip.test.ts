@@ -75,8 +75,8 @@ describe(`referral slips on ${testEngine}`, () => {
     o.h.clock.advance(60 * DAY);
     expect((await publicCall(o.h, 'GET', `/api/slips/${replaced}`)).json().status).toBe('expired');
     const expired = await publicCall(o.h, 'POST', `/api/slips/${replaced}/confirm`);
-    expect(expired.statusCode).toBe(409);
-    expect(expired.json().error.message).toMatch(/expired/);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json().error).toMatchObject({ code: 'gone', message: expect.stringMatching(/expired/) });
     const row = await o.h.db.withRawSession((s) => s.query<{ status: string; closed_at: Date | null }>('select status, closed_at from referrals where id = $1', [referral.id]));
     expect(row[0]).toEqual({ status: 'suggested', closed_at: null });
   });

@@ -100,7 +100,6 @@ export async function confirmSlip(deps: Deps, ctx: PublicCtx, input: string): Pr
   });
   const slip = await findSlip(deps, code);
   if (confirmed) return presentSlip(slip, now);
-  // AppError has no 410 'gone'; an expired slip is a conflict with a message that says so.
   if (slip.referral.slipUsedAt !== null) throw conflict('This slip has already been used.');
-  throw conflict('This slip has expired.');
+  throw new AppError('gone', 'This slip has expired.');
 }
