@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ageBands, genders } from './code-lists.js';
+import { isCalendarDay } from './calendar.js';
 
 /** Input schemas and enumerations of outreach work (domain.md §§ 4.2–4.5), shared by server and web. */
 
@@ -18,13 +19,7 @@ export const MEMO_MAX = 200;
 export const MEMO_PURGE_DAYS = 30;
 
 /** True for a 'YYYY-MM-DD' that exists in the calendar (no 30 February), in years 1900–2999. */
-export function isRealDay(day: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return false;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, date));
-  return year >= 1900 && year <= 2999 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
-}
+export const isRealDay = isCalendarDay;
 
 export const isoDay = z
   .string()

@@ -4,6 +4,7 @@ import { auditLog, sites } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { authorize, type Actor } from '../policy/policy.js';
 import { writeAudit } from './write-audit.js';
+import { addDays, helsinkiDayStart } from '../db/helsinki-time.js';
 
 export type AuditFilter = {
   action?: string | undefined;
@@ -22,9 +23,9 @@ function conditions(regionId: string, filter: AuditFilter): SQL[] {
     filter.action ? (filter.action.endsWith('.') ? like(auditLog.action, `${filter.action}%`) : eq(auditLog.action, filter.action)) : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.siteId ? eq(auditLog.siteId, filter.siteId) : undefined,
-    filter.from ? gte(auditLog.at, new Date(`${filter.from}T00:00:00Z`)) : undefined,
-    // `to` is inclusive of the whole day
-    filter.to ? lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    // Days are Helsinki days, as the people reading the log live them; `to` includes its whole day.
+    filter.from ? gte(auditLog.at, helsinkiDayStart(filter.from)) : undefined,
+    filter.to ? lt(auditLog.at, helsinkiDayStart(addDays(filter.to, 1))) : undefined,
     filter.cursor ? lt(auditLog.id, Number(filter.cursor)) : undefined,
   ];
   return where.filter((c): c is SQL => c !== undefined);

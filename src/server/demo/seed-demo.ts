@@ -55,7 +55,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   if (existing) throw new Error(`The demo region "${DEMO_REGION}" already exists.`);
   const region = await createRegion(deps, { name: DEMO_REGION });
   // The seeder acts as a region-wide administrator so that every write goes through the same commands.
-  const seeder: Actor = { userId: '00000000-0000-0000-0000-000000000000', regionId: region.id, displayName: 'demo seeder', profession: null, roles: [{ role: 'administrator', siteId: null }] };
+  const seeder: Actor = { userId: '00000000-0000-0000-0000-000000000000', regionId: region.id, displayName: 'Silta (demo)', profession: null, roles: [{ role: 'administrator', siteId: null }] };
   const ctx = { actor: seeder, requestId: null, address: 'local' };
   const site = await createSite(deps, ctx, { regionId: region.id, name: DEMO_SITE, kind: 'day_centre', address: 'Rovaniemi', openingHours: dayCentreHours, rooms: ['Neuvotteluhuone', 'Ryhmätila'] });
   const unitIds = new Map<UnitKind, string>();

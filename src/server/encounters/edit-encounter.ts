@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict, forbidden } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor-codes/repo.js';
-import { helsinkiDay } from './helsinki-time.js';
+import { helsinkiDay } from '../db/helsinki-time.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterBundle } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';

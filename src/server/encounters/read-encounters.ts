@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Actor } from '../policy/policy.js';
-import { addDays, helsinkiDay, helsinkiDayStart } from './helsinki-time.js';
+import { addDays, helsinkiDay, helsinkiDayStart } from '../db/helsinki-time.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle, loadBundles, type EncounterRow } from './repo.js';
 import { loadSiteFor, type Ctx } from './site-access.js';

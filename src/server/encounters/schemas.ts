@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { encounterInputSchema, encounterUpdateSchema, isoDay, referralInputSchema } from '../../domain/outreach.js';
-import { isPlausibleInstant, isRealDay } from './helsinki-time.js';
+import { isPlausibleInstant, isRealDay } from '../db/helsinki-time.js';
 
 const input = encounterInputSchema.shape;
 

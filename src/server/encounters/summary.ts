@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { encounters } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { addDays, daysBetween, helsinkiDayOf, helsinkiDayStart } from './helsinki-time.js';
+import { addDays, daysBetween, helsinkiDayOf, helsinkiDayStart } from '../db/helsinki-time.js';
 import type { EncounterSummary } from './schemas.js';
 import { loadSiteFor, type Ctx } from './site-access.js';
 

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Actor } from '../policy/policy.js';
-import { helsinkiDayOf } from '../encounters/helsinki-time.js';
+import { helsinkiDayOf } from '../db/helsinki-time.js';
 import { isSiteProfessional, loadSiteFor, type Ctx } from '../encounters/site-access.js';
 import { presentReferral } from './present.js';
 import { findReferral, isClosedStatus, memoOf } from './repo.js';

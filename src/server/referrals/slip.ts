@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { countAttempt, type ThrottleRule } from '../auth/throttle.js';
-import { helsinkiDay } from '../encounters/helsinki-time.js';
+import { helsinkiDay } from '../db/helsinki-time.js';
 import type { Ctx } from '../encounters/site-access.js';
 import { loadReferralFor } from './commands.js';
 import { isClosedStatus } from './repo.js';

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, sitesFor, type Action, type Actor } from '../policy/policy.js';
-import { helsinkiDay } from '../encounters/helsinki-time.js';
+import { helsinkiDay } from '../db/helsinki-time.js';
 import { loadSiteFor, type Ctx } from '../encounters/site-access.js';
 import { findVisitorCode, openReferralsOfCode, parseVisitorCode, visitStats } from './repo.js';
 

@@ -6,24 +6,8 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
  */
 export const TIME_ZONE = 'Europe/Helsinki';
 
-const dayParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The Helsinki calendar day of an instant, as 'YYYY-MM-DD'. */
-export function helsinkiDay(at: Date): string {
-  const parts = Object.fromEntries(dayParts.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved: a day is a day). */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (0 when equal). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+// Pure calendar arithmetic is shared with the rest of Silta in src/domain/calendar.ts.
+export { addDays, daysBetween, helsinkiDay } from '../../domain/calendar.js';
 
 /**
  * The instant a Helsinki day starts, computed by the database so that daylight-saving changes follow
