@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/i18n';
+// The design system's typeface, bundled with the app (the CSP allows fonts only from 'self').
+import '@fontsource/source-sans-3/latin-400.css';
+import '@fontsource/source-sans-3/latin-600.css';
 import './layout/app.css';
 import { App } from './app';
 

@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import type { SessionInfo } from '../../domain/api-types';
 import type { Locale } from '../../domain/org';
 import { ApiRequestError, apiRequest, setCsrfToken } from './client';
+import { setSessionEnd } from './session-end';
 import { sessionKey } from './session-key';
 
 /**
@@ -10,15 +11,6 @@ import { sessionKey } from './session-key';
  */
 function forgetOtherQueries(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-}
-
-// Set by an explicit sign-out, cleared by the next sign-in: after signing out, the next person to
-// sign in on this browser starts at the home page, not on the page the previous user left.
-let hasSignedOut = false;
-
-/** True after the user signed out on purpose (rather than the session expiring). */
-export function wasSignedOut(): boolean {
-  return hasSignedOut;
 }
 
 async function fetchSession(): Promise<SessionInfo | null> {
@@ -47,7 +39,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: Credentials) => apiRequest<SessionInfo>('POST', '/api/auth/login', credentials),
     onSuccess: (session) => {
-      hasSignedOut = false;
+      setSessionEnd(null);
       setCsrfToken(session.csrfToken);
       // Nothing cached for a previous user may leak into this one's screens.
       forgetOtherQueries(queryClient);
@@ -61,7 +53,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiRequest<undefined>('POST', '/api/auth/logout'),
     onSettled: () => {
-      hasSignedOut = true;
+      setSessionEnd('signed_out');
       setCsrfToken(null);
       forgetOtherQueries(queryClient);
       queryClient.setQueryData(sessionKey, null);

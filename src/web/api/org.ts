@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegionView, SiteView, UnitView } from '../../domain/api-types';
+import type { SiteView, UnitView } from '../../domain/api-types';
 import type { SiteInput, SiteUpdate } from '../../domain/org';
 import { apiRequest } from './client';
 
@@ -52,12 +52,5 @@ export function useUnits() {
   return useQuery({
     queryKey: ['units'],
     queryFn: async () => (await apiRequest<{ units: UnitView[] }>('GET', '/api/units')).units,
-  });
-}
-
-export function useRegions() {
-  return useQuery({
-    queryKey: ['regions'],
-    queryFn: async () => (await apiRequest<{ regions: RegionView[] }>('GET', '/api/regions')).regions,
   });
 }

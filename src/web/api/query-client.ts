@@ -1,10 +1,12 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiRequestError, isSessionEnded, setCsrfToken } from './client';
+import { setSessionEnd } from './session-end';
 import { sessionKey } from './session-key';
 
 function endSessionOnUnauthenticated(error: unknown): void {
   if (!isSessionEnded(error)) return;
   // The layout's guard sees a null session and sends the user to /login.
+  setSessionEnd('expired');
   setCsrfToken(null);
   queryClient.setQueryData(sessionKey, null);
 }

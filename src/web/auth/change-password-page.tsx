@@ -4,6 +4,7 @@ import { Button, Paragraph, TextInput, type TextInputValue } from 'suomifi-ui-co
 import { passwordSchema } from '../../domain/org';
 import { useChangePassword } from '../api/auth';
 import { ErrorAlert } from '../common/error-alert';
+import { errorField } from '../common/error-message';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 
@@ -15,7 +16,10 @@ export function ChangePasswordPage() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [fields, setFields] = useState<Fields>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [checked, setErrors] = useState<FieldErrors>({});
+  // The server is the one that knows whether the current password is right.
+  const isCurrentWrong = change.isError && errorField(change.error) === 'currentPassword';
+  const errors: FieldErrors = isCurrentWrong ? { ...checked, current: t('password.currentWrong') } : checked;
   const set = (key: keyof Fields) => (value: TextInputValue) => setFields((old) => ({ ...old, [key]: String(value ?? '') }));
 
   const validate = (): FieldErrors => {
@@ -38,7 +42,7 @@ export function ChangePasswordPage() {
     <div className="narrow-page">
       <PageHeading>{t('password.title')}</PageHeading>
       <Paragraph mb="l">{t('password.intro')}</Paragraph>
-      {change.isError && <ErrorAlert error={change.error} />}
+      {change.isError && !isCurrentWrong && <ErrorAlert error={change.error} />}
       {change.isSuccess && <SuccessAlert>{t('password.changed')}</SuccessAlert>}
       <form onSubmit={submit} noValidate className="form-stack">
         <TextInput

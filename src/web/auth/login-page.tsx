@@ -1,12 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import { useLogin, useSession } from '../api/auth';
 import { ErrorAlert } from '../common/error-alert';
 import { PageHeading } from '../common/page-heading';
 
 type FieldErrors = { username?: string; password?: string };
+
+function isExpired(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as { isExpired?: unknown }).isExpired === true;
+}
 
 /** Only same-site paths are followed after sign-in, never a full URL from the history state. */
 function returnPath(state: unknown): string {
@@ -40,6 +44,11 @@ export function LoginPage() {
     <div className="narrow-page">
       <PageHeading>{t('login.title')}</PageHeading>
       <Paragraph mb="l">{t('login.intro')}</Paragraph>
+      {isExpired(location.state) && !login.isError && (
+        <InlineAlert status="warning" mb="m">
+          {t('login.sessionExpired')}
+        </InlineAlert>
+      )}
       {login.isError && <ErrorAlert error={login.error} />}
       <form onSubmit={submit} noValidate className="form-stack">
         <TextInput

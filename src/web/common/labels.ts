@@ -17,8 +17,12 @@ export function weekdayLabel(t: TFunction, weekday: number): string {
   return key === undefined ? String(weekday) : t(`enums.weekday.${key}`);
 }
 
-/** "Administrator · whole region" or "Nurse role · Rovaniemi day centre". */
+/**
+ * "Administrator – whole region" or "Professional – Rovaniemi day centre". While the sites are
+ * still loading (`sites` undefined) a site-scoped role is named without its place.
+ */
 export function assignmentLabel(t: TFunction, assignment: RoleAssignment, sites: SiteView[] | undefined): string {
+  if (assignment.siteId !== null && sites === undefined) return roleLabel(t, assignment.role);
   const scope =
     assignment.siteId === null
       ? t('enums.scope.region')

@@ -3,6 +3,7 @@ import { Paragraph } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
+import { ButtonLink } from '../common/button-link';
 import { type Column, DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { siteKindLabel, weekdayLabel } from '../common/labels';
@@ -40,7 +41,7 @@ export function SitesPage() {
       <NavigationNotice />
       <Paragraph mb="m">{t('sites.intro')}</Paragraph>
       <p className="page-actions">
-        <AppLink to="/admin/sites/new" className="button-link">{t('sites.new')}</AppLink>
+        <ButtonLink to="/admin/sites/new">{t('sites.new')}</ButtonLink>
       </p>
       {sites.isPending && <Loading />}
       {sites.isError && <ErrorAlert error={sites.error} />}

@@ -5,7 +5,7 @@ import { autocompleteTimeString } from 'suomifi-ui-components';
  * that is not a time of day (the design system would accept "24.00", the API does not).
  */
 export function toApiTime(display: string): string | null {
-  const completed = autocompleteTimeString(display.trim()) ?? display.trim();
+  const completed = completeTime(display.trim());
   const match = /^(\d{1,2})[.:](\d{2})$/.exec(completed);
   if (!match) return null;
   const hours = Number(match[1]);
@@ -22,5 +22,7 @@ export function toDisplayTime(api: string): string {
 
 /** Completes what the user typed ("730" → "7.30") when the field loses focus; keeps it if it is no time. */
 export function completeTime(display: string): string {
-  return autocompleteTimeString(display.trim()) ?? display;
+  // The design system completes "0730" but not "730", which people type just as often.
+  const typed = /^\d{3}$/.test(display.trim()) ? `0${display.trim()}` : display.trim();
+  return autocompleteTimeString(typed) ?? display;
 }

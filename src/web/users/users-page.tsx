@@ -4,6 +4,7 @@ import type { SiteView, UserView } from '../../domain/api-types';
 import { useSites } from '../api/org';
 import { useUsers } from '../api/users';
 import { AppLink } from '../common/app-link';
+import { ButtonLink } from '../common/button-link';
 import { type Column, DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { assignmentLabel, professionLabel } from '../common/labels';
@@ -44,7 +45,7 @@ export function UsersPage() {
       <NavigationNotice />
       <Paragraph mb="m">{t('users.intro')}</Paragraph>
       <p className="page-actions">
-        <AppLink to="/admin/users/new" className="button-link">{t('users.new')}</AppLink>
+        <ButtonLink to="/admin/users/new">{t('users.new')}</ButtonLink>
       </p>
       {users.isPending && <Loading />}
       {users.isError && <ErrorAlert error={users.error} />}
