@@ -11,7 +11,16 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   const indexPath = path.join(webDir, 'index.html');
   const hasBuild = fs.existsSync(indexPath);
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      // The service worker and manifest name the current bundles: a stale copy would pin an old app.
+      setHeaders: (response, filePath) => {
+        if (/(^|\/)(sw\.js|manifest\.webmanifest)$/.test(filePath)) response.setHeader('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
