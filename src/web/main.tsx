@@ -7,6 +7,11 @@ import '@fontsource/source-sans-3/latin-600.css';
 import './layout/app.css';
 import { App } from './app';
 
+// The built app installs a service worker that keeps the app shell for offline use (not in development).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 const root = createRoot(container);

@@ -15,6 +15,11 @@ const UsersPage = lazy(() => import('./users/users-page').then((m) => ({ default
 const UserCreatePage = lazy(() => import('./users/user-create-page').then((m) => ({ default: m.UserCreatePage })));
 const UserEditPage = lazy(() => import('./users/user-edit-page').then((m) => ({ default: m.UserEditPage })));
 const AuditPage = lazy(() => import('./audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const EncounterNewPage = lazy(() =>
+  import('./encounters/encounter-new-page').then((m) => ({ default: m.EncounterNewPage })),
+);
+const EncountersPage = lazy(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
+const DaylogPage = lazy(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
 const ChangePasswordPage = lazy(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -34,6 +39,13 @@ export function AppRoutes() {
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/users/new" element={<UserCreatePage />} />
             <Route path="admin/users/:userId" element={<UserEditPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['professional']} />}>
+            <Route path="encounters" element={<EncountersPage />} />
+            <Route path="encounters/new" element={<EncounterNewPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['daycentre_staff']} />}>
+            <Route path="daylog" element={<DaylogPage />} />
           </Route>
           <Route element={<RequireRole roles={['auditor', 'administrator']} />}>
             <Route path="audit" element={<AuditPage />} />

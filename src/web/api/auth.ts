@@ -1,6 +1,8 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../domain/api-types';
 import type { Locale } from '../../domain/org';
+import { forgetOfflineCopies } from '../offline/cache';
+import { idbGet, idbPut } from '../offline/idb';
 import { ApiRequestError, apiRequest, setCsrfToken } from './client';
 import { setSessionEnd } from './session-end';
 import { sessionKey } from './session-key';
@@ -13,12 +15,23 @@ function forgetOtherQueries(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
 
+const offlineUserKey = 'session-user';
+
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
     const session = await apiRequest<SessionInfo>('GET', '/api/auth/me');
     setCsrfToken(session.csrfToken);
+    await idbPut('cache', session.user, offlineUserKey).catch(() => undefined);
     return session;
   } catch (error) {
+    // Offline: the last known user lets the app open; the CSRF token is fetched again before sending.
+    if (error instanceof ApiRequestError && error.code === 'network') {
+      const user = await idbGet<SessionInfo['user']>('cache', offlineUserKey).catch(() => undefined);
+      if (user !== undefined) {
+        setCsrfToken(null);
+        return { user, csrfToken: '' };
+      }
+    }
     if (error instanceof ApiRequestError && error.status === 401) {
       setCsrfToken(null);
       return null;
@@ -43,6 +56,8 @@ export function useLogin() {
       setCsrfToken(session.csrfToken);
       // Nothing cached for a previous user may leak into this one's screens.
       forgetOtherQueries(queryClient);
+      // The offline copies belong to one user: start afresh, remembering who signed in.
+      void forgetOfflineCopies().then(() => idbPut('cache', session.user, offlineUserKey).catch(() => undefined));
       queryClient.setQueryData(sessionKey, session);
     },
   });
@@ -56,6 +71,7 @@ export function useLogout() {
       setSessionEnd('signed_out');
       setCsrfToken(null);
       forgetOtherQueries(queryClient);
+      void forgetOfflineCopies();
       queryClient.setQueryData(sessionKey, null);
     },
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SiteView, UnitView } from '../../domain/api-types';
 import type { SiteInput, SiteUpdate } from '../../domain/org';
+import { withOfflineCopy } from '../offline/cache';
 import { apiRequest } from './client';
 
 const sitesKey = ['sites'] as const;
@@ -8,7 +9,7 @@ const sitesKey = ['sites'] as const;
 export function useSites() {
   return useQuery({
     queryKey: sitesKey,
-    queryFn: async () => (await apiRequest<{ sites: SiteView[] }>('GET', '/api/sites')).sites,
+    queryFn: () => withOfflineCopy('sites', async () => (await apiRequest<{ sites: SiteView[] }>('GET', '/api/sites')).sites),
   });
 }
 

@@ -15,7 +15,10 @@ export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: endSessionOnUnauthenticated }),
   mutationCache: new MutationCache({ onError: endSessionOnUnauthenticated }),
   defaultOptions: {
+    // The app answers offline itself (cached copies, the outbox): never pause a request for the network.
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // Client errors do not get better by asking again; server hiccups might.

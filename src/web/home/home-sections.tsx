@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../common/app-link';
+import { ButtonLink } from '../common/button-link';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useSites } from '../api/org';
@@ -70,6 +71,25 @@ export function FieldWorkSection({ me }: { me: Me }) {
       : 'home.comingStaff';
   return (
     <>
+      {hasRole(me.roles, 'professional') && (
+        <section aria-labelledby="home-encounters" className="home-section">
+          <Heading variant="h2" id="home-encounters" mb="s">
+            {t('home.encountersHeading')}
+          </Heading>
+          <div className="page-actions">
+            <ButtonLink to="/encounters/new">{t('encounters.record')}</ButtonLink>
+          </div>
+          <AppLink to="/encounters">{t('encounters.todayLink')}</AppLink>
+        </section>
+      )}
+      {hasRole(me.roles, 'daycentre_staff') && (
+        <section aria-labelledby="home-daylog" className="home-section">
+          <Heading variant="h2" id="home-daylog" mb="s">
+            {t('daylog.title')}
+          </Heading>
+          <ButtonLink to="/daylog">{t('daylog.link')}</ButtonLink>
+        </section>
+      )}
       <section aria-labelledby="home-sites" className="home-section">
         <Heading variant="h2" id="home-sites" mb="s">
           {t('home.sitesHeading')}

@@ -6,6 +6,7 @@ import { useSession } from '../api/auth';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { useProfileLocale } from '../i18n/use-locale';
+import { OutboxStatus } from '../offline/outbox-status';
 import { AppHeader } from './app-header';
 
 const mainId = 'main-content';
@@ -31,6 +32,7 @@ export function AppLayout() {
       <main id={mainId} className="app-main" tabIndex={-1}>
         {session.isPending && <Loading />}
         {session.isError && <ErrorAlert error={session.error} />}
+        {session.data && <OutboxStatus />}
         {session.isSuccess && (
           <Suspense fallback={<Loading />}>
             <Outlet />

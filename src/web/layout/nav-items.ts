@@ -3,13 +3,15 @@ import { hasRole } from '../common/labels';
 
 export type NavItem = {
   to: string;
-  labelKey: 'nav.home' | 'nav.sites' | 'nav.users' | 'nav.audit' | 'nav.password';
+  labelKey: 'nav.home' | 'nav.encounters' | 'nav.daylog' | 'nav.sites' | 'nav.users' | 'nav.audit' | 'nav.password';
   isEnd: boolean;
 };
 
 /** The pages a user's roles give access to, in the order they appear in the header. */
 export function navItemsFor(roles: RoleAssignment[]): NavItem[] {
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', isEnd: true }];
+  if (hasRole(roles, 'professional')) items.push({ to: '/encounters', labelKey: 'nav.encounters', isEnd: false });
+  if (hasRole(roles, 'daycentre_staff')) items.push({ to: '/daylog', labelKey: 'nav.daylog', isEnd: false });
   if (hasRole(roles, 'administrator')) {
     items.push({ to: '/admin/sites', labelKey: 'nav.sites', isEnd: false });
     items.push({ to: '/admin/users', labelKey: 'nav.users', isEnd: false });

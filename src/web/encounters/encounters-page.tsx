@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import type { EncounterView } from '../../domain/outreach-views';
+import { formatVisitorCode } from '../../domain/visitor-code';
+import { useSession } from '../api/auth';
+import { useSites } from '../api/org';
+import { useCodes, useEncountersOfDay, useServices } from '../api/outreach';
+import { ButtonLink } from '../common/button-link';
+import { ErrorAlert } from '../common/error-alert';
+import { Loading } from '../common/loading';
+import { PageHeading } from '../common/page-heading';
+import { useLocale } from '../i18n/use-locale';
+import { professionalSiteIds, today } from './encounter-sites';
+
+const timeFormat = new Intl.DateTimeFormat('fi-FI', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
+
+export function EncountersPage() {
+  const { t } = useTranslation();
+  const me = useSession().data?.user;
+  const sites = useSites();
+  const siteIds = me ? professionalSiteIds(me) : [];
+  const [siteId, setSiteId] = useState<string | null>(siteIds[0] ?? null);
+  const day = today();
+  if (!me) return null;
+  const siteName = (id: string) => sites.data?.find((s) => s.id === id)?.name ?? id;
+  return (
+    <>
+      <PageHeading>{t('encounters.listTitle')}</PageHeading>
+      <div className="page-actions">
+        <ButtonLink to="/encounters/new">{t('encounters.record')}</ButtonLink>
+      </div>
+      {siteIds.length > 1 && (
+        <div className="encounter-form__field">
+          <label className="encounter-form__label" htmlFor="encounters-site">
+            {t('encounters.site')}
+          </label>
+          <select id="encounters-site" className="encounter-form__select" value={siteId ?? ''} onChange={(e) => setSiteId(e.target.value)}>
+            {siteIds.map((id) => (
+              <option key={id} value={id}>
+                {siteName(id)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {siteId === null ? (
+        <Paragraph>{t('encounters.notProfessional')}</Paragraph>
+      ) : (
+        <>
+          <Heading variant="h2" mb="s">
+            {t('encounters.listOf', { site: siteName(siteId), day })}
+          </Heading>
+          <EncounterList siteId={siteId} day={day} />
+        </>
+      )}
+    </>
+  );
+}
+
+function EncounterList({ siteId, day }: { siteId: string; day: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const encounters = useEncountersOfDay(siteId, day);
+  const codes = useCodes();
+  const services = useServices();
+  if (encounters.isPending) return <Loading />;
+  if (encounters.isError) return <ErrorAlert error={encounters.error} />;
+  if (encounters.data.length === 0) return <Paragraph>{t('encounters.none')}</Paragraph>;
+
+  const codeLabel = (kind: 'need' | 'support', ref: string) => {
+    const [register, code] = ref.split(':');
+    return codes.data?.find((c) => c.kind === kind && c.register === register && c.code === code)?.labels[locale] ?? ref;
+  };
+  const serviceName = (id: string) => services.data?.find((s) => s.id === id)?.names[locale] ?? id;
+  const visitText = (e: EncounterView) =>
+    e.visitorCode !== null
+      ? t('encounters.withCode', { code: formatVisitorCode(e.visitorCode) })
+      : t(`encounters.visitOption.${e.isFirstVisit === null ? 'unknown' : e.isFirstVisit ? 'first' : 'repeat'}`);
+  const sorted = [...encounters.data].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+
+  return (
+    <ul className="encounter-list" data-testid="encounter-list">
+      {sorted.map((e) => (
+        <li key={e.id} data-encounter-id={e.id}>
+          <strong>{timeFormat.format(new Date(e.occurredAt))}</strong> · {t(`enums.ageBand.${e.ageBand}`)} · {visitText(e)}
+          {e.isUrgent && <> · <strong>{t('encounters.urgent')}</strong></>}
+          {e.isJoint && <> · {t('encounters.joint', { names: e.professionals.map((p) => p.displayName).join(', ') })}</>}
+          {e.needs.length > 0 && (
+            <div>
+              {t('encounters.needs')}: {e.needs.map((c) => codeLabel('need', c)).join(', ')}
+            </div>
+          )}
+          {e.support.length > 0 && (
+            <div>
+              {t('encounters.support')}: {e.support.map((c) => codeLabel('support', c)).join(', ')}
+            </div>
+          )}
+          {e.referrals.length > 0 && (
+            <div>
+              {t('encounters.referrals')}:{' '}
+              {e.referrals.map((r) => `${serviceName(r.serviceId)} (${t(`enums.referralWay.${r.way}`)})`).join(', ')}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { Button, InlineAlert } from 'suomifi-ui-components';
+import { flushOutbox } from './outbox';
+import { useOutboxCount, useOutboxRefusedCount } from './use-outbox';
+
+/** "Not yet sent (n)" with a way to try at once; hidden when nothing waits. */
+export function OutboxStatus() {
+  const { t } = useTranslation();
+  const count = useOutboxCount();
+  const refused = useOutboxRefusedCount();
+  if (count === 0) return null;
+  return (
+    <div role="status" className="outbox-status">
+      <InlineAlert status="warning" labelText={t('outbox.pending', { count })} mb="m">
+        {t('outbox.intro')}{' '}
+        {refused > 0 && <>{t('outbox.failed', { count: refused })} </>}
+        <Button variant="secondary" id="outbox-send" onClick={() => void flushOutbox()}>
+          {t('outbox.sendNow')}
+        </Button>
+      </InlineAlert>
+    </div>
+  );
+}
