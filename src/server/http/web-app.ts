@@ -18,7 +18,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
       maxAge: '1h',
       // The service worker and manifest name the current bundles: a stale copy would pin an old app.
       setHeaders: (response, filePath) => {
-        if (/(^|\/)(sw\.js|manifest\.webmanifest)$/.test(filePath)) response.setHeader('cache-control', 'no-cache');
+        if (/(^|\/)(sw\.js|manifest\.webmanifest)$/.test(filePath)) void response.header('cache-control', 'no-cache');
       },
     });
   }
