@@ -10,6 +10,7 @@ import { ErrorAlert } from '../common/error-alert';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 import { today } from '../encounters/encounter-sites';
+import { SiteSelect } from '../common/site-select';
 
 type Values = { breakfasts: string; lunches: string; estimatedVisitors: string; closedAt: string; events: string };
 const empty: Values = { breakfasts: '', lunches: '', estimatedVisitors: '', closedAt: '', events: '' };
@@ -111,18 +112,7 @@ function DaylogForm({ me, siteIds }: { me: Me; siteIds: string[] }) {
       {saved !== null && <SuccessAlert>{t(saved === 'sent' ? 'daylog.saved' : 'daylog.queued')}</SuccessAlert>}
       {save.isError && <ErrorAlert error={save.error} />}
       {siteIds.length > 1 ? (
-        <div className="encounter-form__field">
-          <label className="encounter-form__label" htmlFor="daylog-site">
-            {t('daylog.site')}
-          </label>
-          <select id="daylog-site" className="encounter-form__select" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-            {siteIds.map((id) => (
-              <option key={id} value={id}>
-                {siteName(id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SiteSelect id="daylog-site" label={t('daylog.site')} siteIds={siteIds} value={siteId} onChange={setSiteId} siteName={siteName} />
       ) : null}
       <Paragraph mb="m">{t('daylog.intro', { site: siteName(siteId), day })}</Paragraph>
       {numberField('breakfasts')}

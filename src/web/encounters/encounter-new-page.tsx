@@ -18,6 +18,7 @@ import { SuccessAlert } from '../common/success-alert';
 import { useLocale } from '../i18n/use-locale';
 import { ChoiceGroup } from './toggle-buttons';
 import { professionalSiteIds, today } from './encounter-sites';
+import { SiteSelect } from '../common/site-select';
 
 type Visit = 'first' | 'repeat' | 'unknown';
 type Referral = { serviceId: string | null; way: ReferralWay };
@@ -151,18 +152,7 @@ function EncounterForm({ me, siteIds, profession }: { me: Me; siteIds: string[];
         <AppLink to="/encounters">{t('encounters.todayLink')}</AppLink>
       </Paragraph>
       {siteIds.length > 1 ? (
-        <div className="encounter-form__field">
-          <label className="encounter-form__label" htmlFor="encounter-site">
-            {t('encounters.site')}
-          </label>
-          <select id="encounter-site" className="encounter-form__select" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-            {siteIds.map((id) => (
-              <option key={id} value={id}>
-                {siteName(id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SiteSelect id="encounter-site" label={t('encounters.site')} siteIds={siteIds} value={siteId} onChange={setSiteId} siteName={siteName} />
       ) : (
         <Paragraph mb="m">{t('encounters.siteIs', { site: siteName(siteId) })}</Paragraph>
       )}
