@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
@@ -20,6 +20,21 @@ const EncounterNewPage = lazy(() =>
 );
 const EncountersPage = lazy(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
 const DaylogPage = lazy(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
+const SchedulePage = lazy(() => import('./schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const MySchedulePage = lazy(() => import('./schedule/my-schedule-page').then((m) => ({ default: m.MySchedulePage })));
+const SessionPlanPage = lazy(() => import('./schedule/session-plan-page').then((m) => ({ default: m.SessionPlanPage })));
+const SessionEditPage = lazy(() => import('./schedule/session-edit-page').then((m) => ({ default: m.SessionEditPage })));
+const AnnouncementsPage = lazy(() => import('./announcements/announcements-page').then((m) => ({ default: m.AnnouncementsPage })));
+const PosterPage = lazy(() => import('./announcements/poster-page').then((m) => ({ default: m.PosterPage })));
+const SlipConfirmPage = lazy(() => import('./slip/slip-confirm-page').then((m) => ({ default: m.SlipConfirmPage })));
+const ReferralSlipPage = lazy(() => import('./slip/referral-slip-page').then((m) => ({ default: m.ReferralSlipPage })));
+const VisitorsPage = lazy(() => import('./visitors/visitors-page').then((m) => ({ default: m.VisitorsPage })));
+const VisitorCardPage = lazy(() => import('./visitors/visitor-card-page').then((m) => ({ default: m.VisitorCardPage })));
+const FollowUpsPage = lazy(() => import('./followups/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })));
+const DaylogMonthPage = lazy(() => import('./daylog/daylog-month-page').then((m) => ({ default: m.DaylogMonthPage })));
+const CodesAdminPage = lazy(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
+const ServicesAdminPage = lazy(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
+const OutboxReviewPage = lazy(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
 const ChangePasswordPage = lazy(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -27,11 +42,22 @@ const ChangePasswordPage = lazy(() =>
 export function AppRoutes() {
   return (
     <Routes>
+      {/* Public pages: no sign-in, no personal data. Each brings its own minimal chrome (and print layout). */}
+      <Route path="announcements/:siteId" element={<Suspense fallback={null}><AnnouncementsPage /></Suspense>} />
+      <Route path="announcements/:siteId/poster" element={<Suspense fallback={null}><PosterPage /></Suspense>} />
+      <Route path="slip/:code" element={<Suspense fallback={null}><SlipConfirmPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="outbox" element={<OutboxReviewPage />} />
+          <Route path="schedule" element={<SchedulePage />} />
+          <Route path="schedule/mine" element={<MySchedulePage />} />
+          <Route element={<RequireRole roles={['coordinator', 'professional', 'daycentre_staff']} />}>
+            <Route path="schedule/new" element={<SessionPlanPage />} />
+            <Route path="schedule/sessions/:sessionId" element={<SessionEditPage />} />
+          </Route>
           <Route element={<RequireRole roles={['administrator']} />}>
             <Route path="admin/sites" element={<SitesPage />} />
             <Route path="admin/sites/new" element={<SiteCreatePage />} />
@@ -39,13 +65,24 @@ export function AppRoutes() {
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/users/new" element={<UserCreatePage />} />
             <Route path="admin/users/:userId" element={<UserEditPage />} />
+            <Route path="admin/codes" element={<CodesAdminPage />} />
+            <Route path="admin/services" element={<ServicesAdminPage />} />
           </Route>
           <Route element={<RequireRole roles={['professional']} />}>
             <Route path="encounters" element={<EncountersPage />} />
             <Route path="encounters/new" element={<EncounterNewPage />} />
+            <Route path="follow-ups" element={<FollowUpsPage />} />
+            <Route path="referrals/:referralId/slip" element={<ReferralSlipPage />} />
           </Route>
           <Route element={<RequireRole roles={['daycentre_staff']} />}>
             <Route path="daylog" element={<DaylogPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['daycentre_staff', 'coordinator', 'professional']} />}>
+            <Route path="daylog/month" element={<DaylogMonthPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>
+            <Route path="visitors" element={<VisitorsPage />} />
+            <Route path="visitors/:code" element={<VisitorCardPage />} />
           </Route>
           <Route element={<RequireRole roles={['auditor', 'administrator']} />}>
             <Route path="audit" element={<AuditPage />} />

@@ -39,6 +39,8 @@ export const rules = {
   'service.list': { roles: 'any', scope: 'site' },
   'service.manage': { roles: ['administrator'], scope: 'region' },
   'session.list': { roles: 'any', scope: 'site' },
+  // The staff directory of a site (id, name, profession) for choosing session and encounter colleagues.
+  'colleague.list': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'session.manage': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'encounter.create': { roles: ['professional'], scope: 'site' },
   'encounter.read': { roles: ['professional'], scope: 'site' },

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../domain/org';
-import type en from './en.json';
-import fi from './fi.json';
-import type sv from './sv.json';
+import type en from './bundle-en';
+import fi from './bundle-fi';
+import type sv from './bundle-sv';
 import { applyDocumentLocale, defaultLocale, readStoredLocale } from './locale';
 
 declare module 'i18next' {
@@ -21,8 +21,8 @@ export type EnglishIsComplete = Complete<typeof en>;
 // Finnish ships with the first page; the other languages load when chosen, which keeps the
 // first route's JavaScript within its budget.
 const loaders: Record<Exclude<Locale, 'fi'>, () => Promise<{ default: typeof fi }>> = {
-  sv: () => import('./sv.json'),
-  en: () => import('./en.json'),
+  sv: () => import('./bundle-sv'),
+  en: () => import('./bundle-en'),
 };
 
 async function ensureLoaded(locale: Locale): Promise<void> {

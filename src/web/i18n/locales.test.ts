@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import fi from './fi.json';
-import sv from './sv.json';
+import en from './bundle-en';
+import fi from './bundle-fi';
+import sv from './bundle-sv';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,0 +1,6 @@
+import { PageHeading } from '../common/page-heading';
+
+// Placeholder wired into the router; the feature's owner replaces it.
+export function PosterPage() {
+  return <PageHeading>PosterPage</PageHeading>;
+}

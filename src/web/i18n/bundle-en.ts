@@ -1,0 +1,12 @@
+// The en texts: the core file plus one file per feature, so features can grow their texts independently.
+import core from './en.json';
+import schedule from './features/schedule.en.json';
+import announcements from './features/announcements.en.json';
+import slip from './features/slip.en.json';
+import visitors from './features/visitors.en.json';
+import followUps from './features/followUps.en.json';
+import daylogViews from './features/daylogViews.en.json';
+import adminLists from './features/adminLists.en.json';
+import outboxReview from './features/outboxReview.en.json';
+
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };

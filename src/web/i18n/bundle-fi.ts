@@ -1,0 +1,12 @@
+// The fi texts: the core file plus one file per feature, so features can grow their texts independently.
+import core from './fi.json';
+import schedule from './features/schedule.fi.json';
+import announcements from './features/announcements.fi.json';
+import slip from './features/slip.fi.json';
+import visitors from './features/visitors.fi.json';
+import followUps from './features/followUps.fi.json';
+import daylogViews from './features/daylogViews.fi.json';
+import adminLists from './features/adminLists.fi.json';
+import outboxReview from './features/outboxReview.fi.json';
+
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };

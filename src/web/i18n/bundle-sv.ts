@@ -1,0 +1,12 @@
+// The sv texts: the core file plus one file per feature, so features can grow their texts independently.
+import core from './sv.json';
+import schedule from './features/schedule.sv.json';
+import announcements from './features/announcements.sv.json';
+import slip from './features/slip.sv.json';
+import visitors from './features/visitors.sv.json';
+import followUps from './features/followUps.sv.json';
+import daylogViews from './features/daylogViews.sv.json';
+import adminLists from './features/adminLists.sv.json';
+import outboxReview from './features/outboxReview.sv.json';
+
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };
