@@ -43,6 +43,13 @@ export const announcementSchema = z.object({
   sessions: z.array(
     z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), kind: z.enum(sessionKinds), publicNote: z.string(), professions: z.array(z.enum(professions)) }),
   ),
+  /**
+   * Open group sessions in the same period (filled by the groups feature). `theme` is null unless
+   * the theme was published beforehand; facilitators are never named.
+   */
+  groups: z.array(
+    z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), name: z.string(), theme: z.string().nullable(), description: z.string() }),
+  ),
 });
 export type Announcement = z.infer<typeof announcementSchema>;
 

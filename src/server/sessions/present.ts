@@ -39,5 +39,6 @@ export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: St
         professions: professions.filter((p) => listed.has(p)),
       };
     }),
+    groups: [],
   };
 }
