@@ -24,6 +24,12 @@ export function AdminSection() {
           <AppLink to="/admin/users">{t('home.adminUsers')}</AppLink>
         </li>
         <li>
+          <AppLink to="/admin/codes">{t('home.adminCodes')}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/admin/services">{t('home.adminServices')}</AppLink>
+        </li>
+        <li>
           <AppLink to="/audit">{t('home.auditLink')}</AppLink>
         </li>
       </ul>
@@ -55,6 +61,8 @@ function SiteList() {
       {sites.data.map((site) => (
         <li key={site.id}>
           <strong>{site.name}</strong> <span className="muted">{t('home.siteKind', { kind: siteKindLabel(t, site.kind) })}</span>
+          <br />
+          <AppLink to={`/announcements/${site.id}`}>{t('home.announcementLink', { site: site.name })}</AppLink>
         </li>
       ))}
     </ul>
@@ -79,17 +87,57 @@ export function FieldWorkSection({ me }: { me: Me }) {
           <div className="page-actions">
             <ButtonLink to="/encounters/new">{t('encounters.record')}</ButtonLink>
           </div>
-          <AppLink to="/encounters">{t('encounters.todayLink')}</AppLink>
+          <ul className="link-list">
+            <li>
+              <AppLink to="/encounters">{t('encounters.todayLink')}</AppLink>
+            </li>
+            <li>
+              <AppLink to="/follow-ups">{t('home.followUpsLink')}</AppLink>
+            </li>
+            <li>
+              <AppLink to="/visitors">{t('home.visitorsLink')}</AppLink>
+            </li>
+          </ul>
         </section>
       )}
-      {hasRole(me.roles, 'daycentre_staff') && (
-        <section aria-labelledby="home-daylog" className="home-section">
-          <Heading variant="h2" id="home-daylog" mb="s">
-            {t('daylog.title')}
-          </Heading>
-          <ButtonLink to="/daylog">{t('daylog.link')}</ButtonLink>
-        </section>
-      )}
+      <section aria-labelledby="home-schedule" className="home-section">
+        <Heading variant="h2" id="home-schedule" mb="s">
+          {t('home.scheduleHeading')}
+        </Heading>
+        <ul className="link-list">
+          <li>
+            <AppLink to="/schedule">{t('home.scheduleLink')}</AppLink>
+          </li>
+          {hasRole(me.roles, 'professional') && (
+            <li>
+              <AppLink to="/schedule/mine">{t('home.myScheduleLink')}</AppLink>
+            </li>
+          )}
+          <li>
+            <AppLink to="/schedule/new">{t('home.planLink')}</AppLink>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="home-daylog" className="home-section">
+        <Heading variant="h2" id="home-daylog" mb="s">
+          {t('daylog.title')}
+        </Heading>
+        {hasRole(me.roles, 'daycentre_staff') && (
+          <div className="page-actions">
+            <ButtonLink to="/daylog">{t('daylog.link')}</ButtonLink>
+          </div>
+        )}
+        <ul className="link-list">
+          {hasRole(me.roles, 'daycentre_staff') && !hasRole(me.roles, 'professional') && (
+            <li>
+              <AppLink to="/visitors">{t('home.visitorsLink')}</AppLink>
+            </li>
+          )}
+          <li>
+            <AppLink to="/daylog/month">{t('home.daylogMonthLink')}</AppLink>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="home-sites" className="home-section">
         <Heading variant="h2" id="home-sites" mb="s">
           {t('home.sitesHeading')}
