@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from '../server/config.js';
 import { connectDatabase } from '../server/db/connect.js';
 import { StartupError } from '../server/startup-error.js';
 import { createDeps, openDatabase } from '../server/start.js';
+import { RestoreError } from '../server/backup/restore.js';
 import { runAdminCommand, UsageError, usage } from './commands.js';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -10,9 +11,10 @@ const print = (line: string): void => void process.stdout.write(`${line}\n`);
 async function main(argv: string[]): Promise<void> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') return print(usage);
   const config = loadConfig();
-  // Listing migrations must not apply them; every other command needs an up-to-date schema.
+  // Listing migrations must not apply them, and a restore applies exactly the backup's own;
+  // every other command needs an up-to-date schema.
   const db =
-    argv[0] === 'migrations'
+    argv[0] === 'migrations' || argv[0] === 'restore'
       ? await connectDatabase(config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir })
       : await openDatabase(config);
   try {
@@ -25,7 +27,7 @@ async function main(argv: string[]): Promise<void> {
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof StartupError || error instanceof ConfigError) {
+  if (error instanceof UsageError || error instanceof StartupError || error instanceof ConfigError || error instanceof RestoreError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

@@ -5,6 +5,8 @@ import { regions, users } from '../server/db/schema.js';
 import { migrationStatus } from '../server/db/migrate.js';
 import type { Deps } from '../server/deps.js';
 import { createUser, resetPassword } from '../server/users/commands.js';
+import { writeBackup } from '../server/backup/backup.js';
+import { restoreBackup } from '../server/backup/restore.js';
 import { formatDemoAccounts, generatePassword, seedDemo } from '../server/demo/seed-demo.js';
 
 export type Print = (line: string) => void;
@@ -20,6 +22,10 @@ Commands:
   reset-password <username>   Sets a new random password (printed once) and ends the user's sessions.
   seed-demo                   Adds the demo region, day centre and one account per role.
   migrations                  Lists the database migrations and whether each is applied.
+  backup <file>               Writes every record and the audit log to <file> (gzipped JSON lines,
+                              readable by both engines). Stop Silta first when it runs embedded.
+  restore <file>              Restores <file> into an EMPTY database (a new SILTA_DATA_DIR or a new
+                              PostgreSQL database); all or nothing. Sign-in sessions are not restored.
   help                        Shows this text.
 
 The database is the one Silta itself uses: DATABASE_URL, or the embedded one in SILTA_DATA_DIR (./data).`;
@@ -73,6 +79,19 @@ async function resetPasswordCommand(deps: Deps, args: string[], print: Print): P
   print(`New password for ${username} (shown only now): ${password}`);
 }
 
+async function backupCommand(deps: Deps, command: 'backup' | 'restore', args: string[], print: Print): Promise<void> {
+  const file = args[0];
+  if (!file) throw new UsageError(`Name the file: ${command} <file>`);
+  const at = deps.clock.now();
+  if (command === 'backup') {
+    const result = await writeBackup(deps.db, file, at, print);
+    const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+    return print(`Backup written to ${file}: ${rows} rows in ${Object.keys(result.counts).length} tables.`);
+  }
+  const counts = await restoreBackup(deps.db, file, at, print);
+  print(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}. Users sign in again.`);
+}
+
 /** Runs one admin command; the entry point (admin.ts) only connects and prints. */
 export async function runAdminCommand(deps: Deps, argv: string[], print: Print): Promise<void> {
   const [command, ...args] = argv;
@@ -86,6 +105,9 @@ export async function runAdminCommand(deps: Deps, argv: string[], print: Print):
     case 'migrations':
       for (const m of await migrationStatus(deps.db)) print(`${m.version} ${m.name.padEnd(30)} ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`);
       return;
+    case 'backup':
+    case 'restore':
+      return backupCommand(deps, command, args, print);
     case undefined:
     case 'help':
     case '--help':
