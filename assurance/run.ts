@@ -1,0 +1,74 @@
+// `npm run assure` (long mode) or `npm run assure -- --short` (CI): runs the durability and
+// security checks that have figures, then writes docs/ASSURANCE.md and a dated JSON beside it.
+//
+//   --short            50 kills per engine (the CI mode); the long mode does 1,000 per engine
+//   --kills=N          override the kills per engine
+//   --no-db-restart    skip restarting the local PostgreSQL under the server
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cleanupAll, REPO_ROOT } from '../bench/process.js';
+import { runCrash, type CrashResult } from './crash.js';
+import { runDbRestart, type DbRestartResult } from './db-restart.js';
+import { formatAssurance, type AssuranceResults, type SuiteResult } from './report.js';
+
+const log = (line: string) => process.stderr.write(`[assure] ${line}\n`);
+
+/** The test files whose passing is part of the assurance, run through vitest with a JSON report. */
+const suites = [
+  { name: 'Route × role matrix (every route, every role, other sites and regions)', files: ['src/server/policy/route-matrix.test.ts'] },
+  { name: 'Bad input fuzzing of every route (never a 5xx)', files: ['src/server/http/bad-input.test.ts'] },
+  { name: 'Sign-in, sessions, CSRF and throttling', files: ['src/server/auth/auth.test.ts'] },
+  { name: 'Audit log is append-only', files: ['src/server/audit/append-only.test.ts'] },
+  { name: 'Backup and restore round trip', files: ['src/server/backup/backup.test.ts'] },
+];
+
+function runSuite(suite: (typeof suites)[number]): SuiteResult {
+  const out = path.join(os.tmpdir(), `silta-assure-${process.pid}-${suites.indexOf(suite)}.json`);
+  const result = spawnSync('npx', ['vitest', 'run', ...suite.files, '--reporter=json', `--outputFile=${out}`], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const report = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number }) : null;
+  fs.rmSync(out, { force: true });
+  return { name: suite.name, files: suite.files, passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0, total: report?.numTotalTests ?? 0, exitCode: result.status ?? -1 };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const short = args.includes('--short');
+  const kills = Number(args.find((a) => a.startsWith('--kills='))?.slice('--kills='.length) ?? (short ? 50 : 1000));
+  const startedAt = new Date();
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const crash: CrashResult[] = [];
+  for (const engine of ['pglite', 'postgres'] as const) {
+    log(`crash durability on ${engine}: ${kills} kills`);
+    crash.push(await runCrash({ engine, kills, clients: 8, seed: startedAt.getTime() % 100_000, log }));
+  }
+  const dbRestart: DbRestartResult | null = args.includes('--no-db-restart') ? null : await runDbRestart(log);
+  const suiteResults = suites.map((suite) => {
+    log(`suite: ${suite.name}`);
+    return runSuite(suite);
+  });
+  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, suites: suiteResults };
+  const day = startedAt.toISOString().slice(0, 10);
+  fs.mkdirSync(path.join(REPO_ROOT, 'assurance/results'), { recursive: true });
+  fs.writeFileSync(path.join(REPO_ROOT, `assurance/results/${day}-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = formatAssurance(results);
+  fs.writeFileSync(path.join(REPO_ROOT, 'docs/ASSURANCE.md'), markdown);
+  process.stdout.write(markdown);
+  const failed =
+    crash.some((c) => c.lost.length > 0 || c.halfWritten.length > 0) ||
+    (dbRestart !== null && dbRestart.skipped === null && (dbRestart.unclean > 0 || dbRestart.lost > 0 || dbRestart.serverRestarted || dbRestart.recoveredAfterMs === null)) ||
+    suiteResults.some((s) => s.failed > 0 || s.exitCode !== 0);
+  if (failed) {
+    log('FAILED: see docs/ASSURANCE.md');
+    process.exitCode = 1;
+  }
+}
+
+process.on('exit', cleanupAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+await main();
