@@ -1,11 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { OpeningHours, Profession, Role, UnitKind } from '../../domain/org.js';
+import { sessionPlanSchema } from '../../domain/outreach.js';
+import { addDays, helsinkiDay, isoWeekday, monthBounds } from '../../domain/calendar.js';
 import { regions, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { createRegion, createSite, createUnit } from '../sites/commands.js';
 import { createUser } from '../users/commands.js';
 import type { Actor } from '../policy/policy.js';
+import { planSessions, updateSession } from '../sessions/commands.js';
 
 export const DEMO_REGION = 'Lapin hyvinvointialue';
 export const DEMO_SITE = 'Rovaniemen päiväkeskus';
@@ -61,9 +64,10 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   const unitIds = new Map<UnitKind, string>();
   for (const unit of demoUnits) unitIds.set(unit.kind, (await createUnit(deps, ctx, { regionId: region.id, ...unit })).id);
   const accounts: DemoAccount[] = [];
+  const userIds = new Map<string, string>();
   for (const plan of accountPlans) {
     const password = deps.config.demoPassword ?? generatePassword();
-    await createUser(deps, { actor: null, requestId: null, address: 'local' }, {
+    const user = await createUser(deps, { actor: null, requestId: null, address: 'local' }, {
       regionId: region.id,
       username: plan.username,
       displayName: plan.displayName,
@@ -72,9 +76,52 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
       password,
       roles: [{ role: plan.role, siteId: plan.atSite ? site.id : null }],
     });
+    userIds.set(plan.username, user.id);
     accounts.push({ username: plan.username, displayName: plan.displayName, role: plan.role, profession: plan.profession, password });
   }
+  await seedOutreachPlan(deps, region.id, site.id, userIds);
   return accounts;
+}
+
+/** The first day on or after `day` that falls on the ISO `weekday`. */
+const nextWeekday = (day: string, weekday: number): string => addDays(day, (weekday - isoWeekday(day) + 7) % 7);
+const monthAfter = (month: string): string => addDays(monthBounds(month).last, 1).slice(0, 7);
+
+/**
+ * The day centre's outreach plan, relative to the day the demo is seeded so that the calendar and the
+ * public announcements always have something coming: the nurse every Tuesday 9–12, the social worker
+ * on the mid-month (third) Wednesday 10–14, and a joint one-off session at least a week ahead. The
+ * series run from the start of this month to the end of the month after next; one Tuesday is cancelled
+ * to show how a cancellation looks.
+ */
+async function seedOutreachPlan(deps: Deps, regionId: string, siteId: string, userIds: Map<string, string>): Promise<void> {
+  const coordinatorId = userIds.get('demo.coordinator');
+  const nurseId = userIds.get('demo.nurse');
+  const socialWorkerId = userIds.get('demo.socialworker');
+  if (!coordinatorId || !nurseId || !socialWorkerId) throw new Error('The demo accounts for the outreach plan are missing.');
+  // Planned by the demo coordinator (session.manage is not an administrator's right), through the same command as the app.
+  const actor: Actor = { userId: coordinatorId, regionId, displayName: 'Demo Koordinaattori', profession: null, roles: [{ role: 'coordinator', siteId: null }] };
+  const ctx = { actor, requestId: null };
+  const today = helsinkiDay(deps.clock.now());
+  const thisMonth = today.slice(0, 7);
+  const startsOn = monthBounds(thisMonth).first;
+  const endsOn = monthBounds(monthAfter(monthAfter(thisMonth))).last;
+  const plan = (fields: Record<string, unknown>) => sessionPlanSchema.parse({ room: 'Neuvotteluhuone', startsOn, endsOn, ...fields });
+
+  const tuesdays = await planSessions(deps, ctx, siteId, plan({ recurrence: 'weekly', weekday: 2, startsAt: '09:00', endsAt: '12:00', professionals: [{ userId: nurseId }] }));
+  await planSessions(deps, ctx, siteId, plan({ recurrence: 'monthly_nth', weekday: 3, nth: 3, startsAt: '10:00', endsAt: '14:00', professionals: [{ userId: socialWorkerId }] }));
+  await planSessions(deps, ctx, siteId, plan({
+    recurrence: 'one_off',
+    startsOn: nextWeekday(addDays(today, 7), 4),
+    endsOn: undefined,
+    room: 'Ryhmätila',
+    startsAt: '11:00',
+    endsAt: '13:00',
+    professionals: [{ userId: nurseId }, { userId: socialWorkerId }],
+    publicNote: 'Sairaanhoitaja ja sosiaalityöntekijä paikalla yhdessä. Voit kysyä terveydestä, etuuksista ja asumisesta.',
+  }));
+  const cancelled = tuesdays.find(({ session }) => session.day >= addDays(today, 14));
+  if (cancelled) await updateSession(deps, ctx, cancelled.session.id, { isCancelled: true });
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[], url: string): string {

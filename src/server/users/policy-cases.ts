@@ -11,5 +11,7 @@ export const userPolicyCases: PolicyCases = {
   },
   'GET /api/users/:userId': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.target.id}` }) },
   'PATCH /api/users/:userId': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.target.id}`, body: { displayName: `Renamed ${f.unique}` } }) },
+  // colleague.list: the people who plan sessions or record encounters at the site; not administrators or auditors.
+  'GET /api/sites/:siteId/colleagues': { allow: ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'], request: (f) => ({ url: `/api/sites/${f.siteId}/colleagues` }) },
   'POST /api/users/:userId/password': { allow: ['administrator'], request: (f) => ({ url: `/api/users/${f.target.id}/password`, body: { newPassword: f.target.password } }) },
 };

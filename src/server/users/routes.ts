@@ -8,8 +8,10 @@ import { actorOf } from '../http/access.js';
 import { requestContext } from '../auth/routes.js';
 import { presentUser } from './present.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './commands.js';
+import { colleagueListSchema, listColleagues } from './colleagues.js';
 
 const userParams = z.object({ userId: z.uuid() });
+const siteParams = z.object({ siteId: z.uuid() });
 
 export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,4 +44,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     await resetPassword(deps, ctx(request), request.params.userId, request.body.newPassword);
     return reply.status(204).send();
   });
+
+  // The site's staff directory for session and encounter pickers; not audited (no visitor data), see colleagues.ts.
+  r.get('/api/sites/:siteId/colleagues', {
+    config: { access: { access: 'action', action: 'colleague.list' } },
+    schema: { tags: ['users'], params: siteParams, response: { 200: colleagueListSchema } },
+  }, async (request) => ({ colleagues: await listColleagues(deps, actorOf(request), request.params.siteId) }));
 }

@@ -5,6 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Me } from '../../domain/api-types';
 import { type AgeBand, ageBands } from '../../domain/code-lists';
 import { type ReferralWay, referralWays } from '../../domain/outreach';
+import type { SessionView } from '../../domain/outreach-views';
 import { registerOf } from '../../domain/org';
 import { isValidVisitorCode, normaliseVisitorCode } from '../../domain/visitor-code';
 import { useSession } from '../api/auth';
@@ -19,6 +20,7 @@ import { useLocale } from '../i18n/use-locale';
 import { ChoiceGroup } from './toggle-buttons';
 import { professionalSiteIds, today } from './encounter-sites';
 import { SiteSelect } from '../common/site-select';
+import { type Colleague, useColleagues } from '../schedule/api';
 
 type Visit = 'first' | 'repeat' | 'unknown';
 type Referral = { serviceId: string | null; way: ReferralWay };
@@ -44,6 +46,21 @@ const emptyForm: FormState = {
   isUrgent: false,
   referral: null,
 };
+
+/**
+ * Who can be added to a joint encounter: today's session professionals first (the likely partners),
+ * then the rest of the site's colleagues by name. Without the directory (offline with no copy yet),
+ * today's session professionals alone.
+ */
+function colleagueChoices(myId: string, sessions: SessionView[], directory: Colleague[] | undefined): Map<string, string> {
+  const choices = new Map<string, string>();
+  const known = directory ? new Set(directory.map((c) => c.id)) : null;
+  for (const session of sessions) {
+    for (const p of session.professionals) if (p.userId !== myId && (known === null || known.has(p.userId))) choices.set(p.userId, p.displayName);
+  }
+  for (const c of directory ?? []) if (c.id !== myId && !choices.has(c.id)) choices.set(c.id, c.displayName);
+  return choices;
+}
 
 const toggle = (list: string[], value: string): string[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -74,6 +91,7 @@ function EncounterForm({ me, siteIds, profession }: { me: Me; siteIds: string[];
   const [siteId, setSiteId] = useState<string>(siteIds[0] ?? '');
   const day = today();
   const sessions = useSessionsOfDay(siteId, day);
+  const siteColleagues = useColleagues(siteId);
   const record = useRecordEncounter(me.id);
   const [form, setForm] = useState<FormState>(emptyForm);
   const [codeError, setCodeError] = useState(false);
@@ -92,10 +110,7 @@ function EncounterForm({ me, siteIds, profession }: { me: Me; siteIds: string[];
       .filter((c) => c.kind === kind && c.register === register && c.isActive)
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map((c) => ({ value: `${c.register}:${c.code}`, label: c.labels[locale] }));
-  const colleagues = new Map<string, string>();
-  for (const session of sessions.data ?? []) {
-    for (const p of session.professionals) if (p.userId !== me.id) colleagues.set(p.userId, p.displayName);
-  }
+  const colleagues = colleagueChoices(me.id, sessions.data ?? [], siteColleagues.data);
   const hasCode = form.visitorCode.trim() !== '';
   const activeServices = services.data.filter((s) => s.isActive).sort((a, b) => a.sortOrder - b.sortOrder);
 

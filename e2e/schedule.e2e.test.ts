@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../src/domain/api-types';
+import { addDays, helsinkiDay, monthBounds } from '../src/domain/calendar';
+import type { Announcement, SessionView } from '../src/domain/outreach-views';
+import { expandRecurrence, nthWeekdayOfMonth } from '../src/domain/recurrence';
+import { expectNoSeriousViolations } from './support/axe';
+import { desktop, openPage, phone, type Viewport } from './support/browser';
+import { screenshot } from './support/screenshots';
+import { demoPassword } from './support/server';
+import { useSuite } from './support/suite';
+import { LoginPage } from './pages/login-page';
+import { SchedulePages } from './pages/schedule-page';
+
+const suite = useSuite();
+
+async function signedIn(username: string, viewport: Viewport = phone) {
+  const { server, browser } = suite();
+  const opened = await openPage(browser, server.baseUrl, viewport);
+  const login = new LoginPage(opened.page);
+  await login.open();
+  await login.signIn(username, demoPassword);
+  const me = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
+  return { ...opened, me };
+}
+
+const asTyped = (day: string): string => `${Number(day.slice(8, 10))}.${Number(day.slice(5, 7))}.${day.slice(0, 4)}`;
+const nextMonth = (): string => addDays(monthBounds(helsinkiDay(new Date()).slice(0, 7)).last, 1).slice(0, 7);
+
+describe('outreach schedule', () => {
+  it('a social worker plans a weekly series at 360×740, finds it in the calendar and in my sessions, edits hours and cancels one', async () => {
+    const { page, context, problems, me } = await signedIn('demo.socialworker');
+    const siteId = me.user.roles.find((r) => r.role === 'professional')?.siteId ?? '';
+    const month = nextMonth();
+    const { first, last } = monthBounds(month);
+    // Fridays of next month: the demo plan has nothing on Fridays, so these are all ours.
+    const fridays = expandRecurrence({ recurrence: 'weekly', weekday: 5, startsOn: first, endsOn: last });
+    const s = new SchedulePages(page);
+
+    await s.openCalendar();
+    await expectNoSeriousViolations(page, 'calendar (phone)');
+    await s.openPlanForm();
+    await page.locator('#plan-professionals').waitFor();
+    // The planner is preselected; the monthly plan says "mid-month" in words.
+    expect(await page.locator(`#plan-professional-${me.user.id}`).isChecked()).toBe(true);
+    await s.chooseRecurrence('monthly_nth');
+    await page.locator('#plan-nth').selectOption('3');
+    await page.locator('#plan-weekday').selectOption('3');
+    expect(await s.summaryWords().innerText()).toMatch(/^Kuun puolivälin keskiviikko/);
+
+    // A mistake first: the series would end before it starts. Nothing is sent, the summary takes focus.
+    await s.fillWeekly({ startsOn: asTyped(last), endsOn: asTyped(first), weekday: 5, startsAt: '13.00', endsAt: '15.30', room: 'Ryhmätila', note: 'Sosiaalityöntekijä tavattavissa ilman ajanvarausta.' });
+    await s.submitPlan();
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Lomakkeessa on 1 virhe') ?? false);
+    expect(await page.locator('main .fi-error-summary a[href="plan-ends-on"]').innerText()).toContain('Päättymispäivä ei voi olla ennen alkamispäivää');
+    await expectNoSeriousViolations(page, 'plan form with an error (phone)');
+
+    await page.locator('#plan-starts-on').fill(asTyped(first));
+    await page.locator('#plan-ends-on').fill(asTyped(last));
+    expect(await s.summaryWords().innerText()).toBe('Joka viikko perjantaisin klo 13.00–15.30');
+    await screenshot(page, 'schedule-plan-phone');
+    await s.submitPlan();
+    await page.waitForURL((url) => url.pathname === '/schedule' && url.searchParams.get('month') === month);
+    expect(await s.confirmation().first().innerText()).toContain(`${fridays.length} jalkautumiskertaa suunniteltu`);
+
+    const listed = (await (await page.request.get(`/api/sites/${siteId}/sessions?from=${first}&to=${last}`)).json()) as { sessions: SessionView[] };
+    const ours = listed.sessions.filter((x) => x.startsAt === '13:00' && x.endsAt === '15:30');
+    expect(ours.map((x) => x.day)).toEqual(fridays);
+    expect(ours.every((x) => x.room === 'Ryhmätila' && x.professionals.length === 1 && x.professionals[0]?.hours === 2.5)).toBe(true);
+    // A phone gets the day list, not the month table.
+    expect(await page.locator('main table.schedule-grid').count()).toBe(0);
+    for (const x of ours) expect(await s.sessionItem(x.id).innerText()).toContain('13.00–15.30');
+    await screenshot(page, 'schedule-month-phone');
+
+    await page.locator('main a[href="/schedule/mine"]').click();
+    await page.waitForURL((url) => url.pathname === '/schedule/mine');
+    await s.sessionItem(ours[0]!.id).waitFor();
+    for (const x of ours) expect(await s.sessionItem(x.id).innerText()).toContain('Tuntisi: 2,5');
+    await expectNoSeriousViolations(page, 'my sessions (phone)');
+    await screenshot(page, 'schedule-mine-phone');
+
+    // Hours afterwards: a bad value is explained, a good one saved.
+    const target = ours[0]!;
+    await s.openCalendar(`?site=${siteId}&month=${month}`);
+    await s.openSessionEditor(target.id);
+    await s.setHours(me.user.id, 'kaksi');
+    await page.locator(`main .fi-error-summary a[href="hours-${me.user.id}"]`).waitFor();
+    await expectNoSeriousViolations(page, 'session editor with an error (phone)');
+    await s.setHours(me.user.id, '2');
+    await s.confirmation().filter({ hasText: 'Muutokset tallennettu' }).waitFor();
+    await s.toggleCancelled();
+    await s.confirmation().filter({ hasText: 'Kerta on peruttu' }).waitFor();
+    expect(await page.locator('#session-status').innerText()).toMatch(/peruttu/i);
+    await screenshot(page, 'schedule-edit-phone');
+    const saved = (await (await page.request.get(`/api/sessions/${target.id}`)).json()) as SessionView;
+    expect(saved.isCancelled).toBe(true);
+    expect(saved.professionals.map((p) => p.hours)).toEqual([2]);
+
+    // The calendar marks it in words; the public page no longer announces it.
+    await page.locator('main a[href^="/schedule?site="]').first().click();
+    await s.sessionItem(target.id).waitFor();
+    expect(await s.sessionItem(target.id).innerText()).toMatch(/Peruttu/i);
+    expect(await s.sessionItem(target.id).getAttribute('class')).toContain('session-item--cancelled');
+    expect(await s.sessionItem(ours[1]!.id).innerText()).not.toMatch(/Peruttu/i);
+    const announced = (await (await page.request.get(`/api/public/sites/${siteId}/announcements?from=${first}&to=${last}`)).json()) as Announcement;
+    const announcedFridays = announced.sessions.filter((x) => x.startsAt === '13:00').map((x) => x.day);
+    expect(announcedFridays).toEqual(fridays.filter((d) => d !== target.day && d >= helsinkiDay(new Date())));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('on a desktop the coordinator sees the demo plan as a month table, and every schedule page passes axe', async () => {
+    const { page, context, problems, me } = await signedIn('demo.coordinator', desktop);
+    const s = new SchedulePages(page);
+    const thisMonth = helsinkiDay(new Date()).slice(0, 7);
+    await s.openCalendar();
+    await page.locator('main table.schedule-grid').waitFor();
+    // The demo seed: the social worker on the mid-month (third) Wednesday, the nurse every Tuesday.
+    const midMonth = nthWeekdayOfMonth(thisMonth, 3, 3);
+    expect(await page.locator(`main td[data-day="${midMonth}"] .session-item`).first().innerText()).toContain('Demo Sosiaalityöntekijä');
+    const tuesdays = expandRecurrence({ recurrence: 'weekly', weekday: 2, startsOn: monthBounds(thisMonth).first, endsOn: monthBounds(thisMonth).last });
+    expect(await page.locator(`main td[data-day="${tuesdays[0]}"]`).innerText()).toContain('9.00–12.00');
+    await expectNoSeriousViolations(page, 'calendar month table (desktop)');
+    await screenshot(page, 'schedule-month-desktop');
+
+    await page.locator('main button', { hasText: 'Seuraava kuukausi' }).click();
+    await page.waitForURL((url) => url.searchParams.get('month') === nextMonth());
+    await page.locator('main table.schedule-grid').waitFor();
+
+    const editLink = page.locator('main .session-item a').first();
+    await editLink.click();
+    await page.locator('#session-save').waitFor();
+    await expectNoSeriousViolations(page, 'session editor (desktop)');
+
+    await s.openCalendar();
+    await s.openPlanForm();
+    await page.locator('#plan-professionals').waitFor();
+    // A coordinator has no profession: nobody is preselected.
+    expect(await page.locator('#plan-professionals input:checked').count()).toBe(0);
+    await expectNoSeriousViolations(page, 'plan form (desktop)');
+
+    await page.goto('/schedule/mine');
+    await page.locator('main h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').innerText()).toContain('Sinua ei ole merkitty tuleviin jalkautumiskertoihin');
+    await expectNoSeriousViolations(page, 'my sessions, empty (desktop)');
+    expect(me.user.profession).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

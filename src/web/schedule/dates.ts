@@ -1,0 +1,65 @@
+import { addDays, isoWeekday, monthBounds } from '../../domain/calendar';
+import type { Locale } from '../../domain/org';
+import type { SessionView } from '../../domain/outreach-views';
+
+/** Calendar days stay 'YYYY-MM-DD' strings; only formatting turns them into Dates, at UTC midnight with a UTC formatter. */
+
+const intlLocales: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+export const isMonth = (value: string | null): value is string => value !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+/** 'YYYY-MM' moved by `n` months. */
+export function shiftMonth(month: string, n: number): string {
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month's weeks, Monday first; days outside the month are null. */
+export function monthWeeks(month: string): (string | null)[][] {
+  const { first, last } = monthBounds(month);
+  const weeks: (string | null)[][] = [];
+  let day = addDays(first, 1 - isoWeekday(first));
+  while (day <= last) {
+    const week: (string | null)[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      week.push(day >= first && day <= last ? day : null);
+      day = addDays(day, 1);
+    }
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/** "maaliskuu 2026" */
+export const formatMonth = (month: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(intlLocales[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(`${month}-01`));
+
+/** "ti 3.3.2026" (short) or "tiistai 3.3.2026" (long). */
+export const formatDay = (day: string, locale: Locale, weekday: 'short' | 'long' = 'short'): string =>
+  new Intl.DateTimeFormat(intlLocales[locale], { weekday, day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(asDate(day));
+
+/** Short weekday names Monday…Sunday, for the month grid's column heads. */
+export function weekdayNames(locale: Locale, weekday: 'short' | 'long'): string[] {
+  const format = new Intl.DateTimeFormat(intlLocales[locale], { weekday, timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => format.format(asDate(addDays('2024-01-01', i))));
+}
+
+/** "09:00" → "9.00", as Finnish readers write times. */
+export function displayTime(api: string): string {
+  const [hours = '', minutes = ''] = api.split(':');
+  return `${Number(hours)}.${minutes}`;
+}
+
+/** Sessions grouped by day, days ascending (the API already sorts by day and time). */
+export function byDay(sessions: SessionView[]): Map<string, SessionView[]> {
+  const days = new Map<string, SessionView[]>();
+  for (const session of sessions) days.set(session.day, [...(days.get(session.day) ?? []), session]);
+  return days;
+}
+
+/** Hours as people write them: "3", "2,5" (fi, sv) or "2.5" (en). */
+export const formatHours = (hours: number, locale: Locale): string =>
+  new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 2 }).format(hours);
