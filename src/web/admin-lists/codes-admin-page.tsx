@@ -1,6 +1,187 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import type { CodeView } from '../../domain/outreach-views';
+import { useCodes } from '../api/outreach';
+import { type Column, DataTable } from '../common/data-table';
+import { ErrorAlert } from '../common/error-alert';
+import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { SuccessAlert } from '../common/success-alert';
+import { type CodeKind, type CodeRegister, useCreateCode, useUpdateCode } from './api';
+import { EntryForm } from './entry-form';
+import { emptyEntry, type EntryPayload } from './entry-values';
+import './admin-lists.css';
 
-// Placeholder wired into the router; the feature's owner replaces it.
+const kinds: CodeKind[] = ['need', 'support'];
+const registers: CodeRegister[] = ['health', 'social'];
+const keyOf = (c: Pick<CodeView, 'kind' | 'register' | 'code'>) => `${c.kind}:${c.register}:${c.code}`;
+
+/** Administrators keep the need and support code lists: add, rename, reorder, retire. */
 export function CodesAdminPage() {
-  return <PageHeading>CodesAdminPage</PageHeading>;
+  const { t } = useTranslation();
+  const codes = useCodes();
+  const [kind, setKind] = useState<CodeKind>('need');
+  const [register, setRegister] = useState<CodeRegister>('health');
+  const [editing, setEditing] = useState<CodeView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const toggle = useUpdateCode();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const list = (codes.data ?? []).filter((c) => c.kind === kind && c.register === register);
+  const listName = t('adminLists.codes.listName', { kind: t(`adminLists.codes.kind.${kind}`), register: t(`adminLists.codes.register.${register}`) });
+
+  const closeEditor = (message: string | null) => {
+    setEditing(null);
+    if (message !== null) setNotice(message);
+    listHeading.current?.focus();
+  };
+
+  const setActive = (code: CodeView, isActive: boolean) => {
+    setNotice(null);
+    toggle.mutate(
+      { code, patch: { isActive } },
+      { onSuccess: () => setNotice(t(isActive ? 'adminLists.codes.reactivated' : 'adminLists.codes.retired', { code: code.code })) },
+    );
+  };
+
+  const columns: Column<CodeView>[] = [
+    { key: 'code', label: t('adminLists.codes.code'), render: (c) => <code data-code={keyOf(c)}>{c.code}</code> },
+    { key: 'fi', label: t('adminLists.fields.fi'), render: (c) => <span lang="fi">{c.labels.fi}</span> },
+    { key: 'sv', label: t('adminLists.fields.sv'), render: (c) => <span lang="sv">{c.labels.sv}</span> },
+    { key: 'en', label: t('adminLists.fields.en'), render: (c) => <span lang="en">{c.labels.en}</span> },
+    { key: 'sort', label: t('adminLists.fields.sortOrder'), render: (c) => String(c.sortOrder) },
+    { key: 'status', label: t('adminLists.status'), render: (c) => (c.isActive ? t('common.active') : t('common.inactive')) },
+    {
+      key: 'actions',
+      label: t('adminLists.actions'),
+      render: (c) => (
+        <div className="admin-lists__row-actions">
+          <Button variant="secondary" data-action="edit" onClick={() => { setNotice(null); setEditing(c); }}>
+            {t('adminLists.edit')}
+            <span className="visually-hidden"> {c.code}</span>
+          </Button>
+          <Button variant="secondary" data-action={c.isActive ? 'retire' : 'reactivate'} disabled={toggle.isPending} onClick={() => setActive(c, !c.isActive)}>
+            {t(c.isActive ? 'adminLists.retire' : 'adminLists.reactivate')}
+            <span className="visually-hidden"> {c.code}</span>
+          </Button>
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeading>{t('adminLists.codes.title')}</PageHeading>
+      <Paragraph mb="m">{t('adminLists.codes.intro')}</Paragraph>
+      <Paragraph mb="l" className="admin-lists__stable">{t('adminLists.codes.stable')}</Paragraph>
+      <div className="admin-lists__filters">
+        <ListSelect id="codes-kind" label={t('adminLists.codes.kindLabel')} value={kind} options={kinds.map((k) => [k, t(`adminLists.codes.kind.${k}`)])} onChange={(k) => { setKind(k); setEditing(null); }} />
+        <ListSelect id="codes-register" label={t('adminLists.codes.registerLabel')} value={register} options={registers.map((r) => [r, t(`adminLists.codes.register.${r}`)])} onChange={(r) => { setRegister(r); setEditing(null); }} />
+      </div>
+      {notice !== null && <SuccessAlert>{notice}</SuccessAlert>}
+      {toggle.isError && <ErrorAlert error={toggle.error} />}
+      {editing && <CodeEditor key={keyOf(editing)} code={editing} onDone={closeEditor} />}
+      <Heading variant="h2" id="codes-list-heading" ref={listHeading} tabIndex={-1} mb="s">
+        {listName}
+      </Heading>
+      {codes.isPending && <Loading />}
+      {codes.isError && <ErrorAlert error={codes.error} />}
+      {codes.data && list.length === 0 && <Paragraph>{t('adminLists.codes.empty')}</Paragraph>}
+      {list.length > 0 && <DataTable caption={listName} columns={columns} rows={list} rowKey={keyOf} />}
+      <AddCode kind={kind} register={register} listName={listName} taken={new Set(list.map((c) => c.code))} />
+    </>
+  );
+}
+
+function ListSelect<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T; options: [T, string][]; onChange: (value: T) => void }) {
+  return (
+    <div className="encounter-form__field">
+      <label className="encounter-form__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="encounter-form__select" value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CodeEditor({ code, onDone }: { code: CodeView; onDone: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateCode();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const save = (payload: EntryPayload) =>
+    update.mutate(
+      { code, patch: { labels: payload.labels, ...(payload.sortOrder === null ? {} : { sortOrder: payload.sortOrder }) } },
+      { onSuccess: () => onDone(t('adminLists.codes.saved', { code: code.code })) },
+    );
+  return (
+    <section className="admin-lists__editor" aria-labelledby="code-edit-heading">
+      <Heading variant="h2" id="code-edit-heading" ref={heading} tabIndex={-1} mb="m">
+        {t('adminLists.codes.editTitle', { code: code.code })}
+      </Heading>
+      <EntryForm
+        prefix="code-edit"
+        initial={{ code: code.code, ...code.labels, sortOrder: String(code.sortOrder) }}
+        rules={{ withCode: false, takenCodes: new Set(), withSortOrder: true }}
+        codeLabel={t('adminLists.codes.code')}
+        codeHint=""
+        submitText={t('common.save')}
+        isPending={update.isPending}
+        error={update.isError ? update.error : null}
+        onSubmit={save}
+        onCancel={() => onDone(null)}
+      />
+    </section>
+  );
+}
+
+function AddCode({ kind, register, listName, taken }: { kind: CodeKind; register: CodeRegister; listName: string; taken: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const create = useCreateCode();
+  const [added, setAdded] = useState<string | null>(null);
+  // A new form (empty fields) after each code added, and when the list changes.
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (round > 0) document.getElementById('code-add-code')?.focus();
+  }, [round]);
+  const add = (payload: EntryPayload) => {
+    setAdded(null);
+    create.mutate(
+      { kind, register, code: payload.code, labels: payload.labels },
+      {
+        onSuccess: () => {
+          setAdded(t('adminLists.codes.added', { code: payload.code, list: listName }));
+          create.reset();
+          setRound((n) => n + 1);
+        },
+      },
+    );
+  };
+  return (
+    <section className="form-section" aria-labelledby="code-add-heading">
+      <Heading variant="h2" id="code-add-heading" mb="s">
+        {t('adminLists.codes.addTitle')}
+      </Heading>
+      <Paragraph mb="m">{t('adminLists.codes.addIntro', { list: listName })}</Paragraph>
+      {added !== null && <SuccessAlert>{added}</SuccessAlert>}
+      <EntryForm
+        key={`${kind}:${register}:${round}`}
+        prefix="code-add"
+        initial={emptyEntry}
+        rules={{ withCode: true, takenCodes: taken, withSortOrder: false }}
+        codeLabel={t('adminLists.codes.code')}
+        codeHint={t('adminLists.codeHint')}
+        submitText={t('adminLists.codes.add')}
+        isPending={create.isPending}
+        error={create.isError ? create.error : null}
+        onSubmit={add}
+      />
+    </section>
+  );
 }

@@ -6,6 +6,7 @@ import type { Me } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { useSaveDaylog } from '../api/outreach';
+import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
@@ -31,6 +32,9 @@ export function DaylogPage() {
   return (
     <>
       <PageHeading>{t('daylog.title')}</PageHeading>
+      <p className="page-actions">
+        <AppLink to="/daylog/month">{t('daylogViews.monthLink')}</AppLink>
+      </p>
       {siteIds.length === 0 ? <Paragraph>{t('daylog.notStaff')}</Paragraph> : <DaylogForm me={me} siteIds={siteIds} />}
     </>
   );
