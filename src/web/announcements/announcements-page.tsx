@@ -1,6 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Paragraph } from 'suomifi-ui-components';
+import { helsinkiDay } from '../../domain/calendar';
+import { isApiRequestError } from '../api/client';
+import { AppLink } from '../common/app-link';
+import { ErrorAlert } from '../common/error-alert';
+import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { useLocale } from '../i18n/use-locale';
+import { AnnouncementEntry } from './announcement-entry';
+import { entriesOf, groupByWeek, shortDate } from './announcement-text';
+import { useAnnouncement } from './api';
+import { PublicLayout } from './public-layout';
+import { UnknownSite } from './unknown-site';
+import './announcements.css';
 
-// Placeholder wired into the router; the feature's owner replaces it.
+/** A site's public timetable: who (by profession) is there when, week by week. No sign-in. */
 export function AnnouncementsPage() {
-  return <PageHeading>AnnouncementsPage</PageHeading>;
+  const { siteId = '' } = useParams();
+  return (
+    <PublicLayout>
+      <Timetable siteId={siteId} />
+    </PublicLayout>
+  );
+}
+
+function Timetable({ siteId }: { siteId: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const announcement = useAnnouncement(siteId);
+  if (announcement.isPending) return <Loading />;
+  if (announcement.isError) {
+    const error = announcement.error;
+    // A malformed id is a 400 and an unknown or closed site a 404: either way there is no such page.
+    if (isApiRequestError(error) && (error.status === 404 || error.status === 400)) return <UnknownSite />;
+    return (
+      <>
+        <PageHeading>{t('announcements.loadFailed')}</PageHeading>
+        <ErrorAlert error={error} />
+      </>
+    );
+  }
+  const { site } = announcement.data;
+  const weeks = groupByWeek(entriesOf(announcement.data));
+  const thisMonth = helsinkiDay(new Date()).slice(0, 7);
+  return (
+    <div className="announcements" data-page-state="timetable">
+      <PageHeading>{t('announcements.title', { site: site.name })}</PageHeading>
+      {site.address !== '' && <p className="announcements__address">{t('announcements.address', { address: site.address })}</p>}
+      <p className="announcements__intro">{t('announcements.intro')}</p>
+      <AppLink to={`/announcements/${encodeURIComponent(siteId)}/poster?month=${thisMonth}`} className="announcements__poster-link">
+        {t('announcements.posterLink')}
+      </AppLink>
+      {weeks.length === 0 ? (
+        <Paragraph>{t('announcements.none')}</Paragraph>
+      ) : (
+        weeks.map((week) => (
+          <section key={week.monday} className="announcements__week" aria-labelledby={`week-${week.monday}`}>
+            <h2 id={`week-${week.monday}`} className="announcements__week-title">
+              {t('announcements.week', { number: week.number, from: shortDate(week.monday, locale), to: shortDate(week.sunday, locale) })}
+            </h2>
+            <ul className="announcements__list">
+              {week.entries.map((entry) => (
+                <AnnouncementEntry key={entry.key} entry={entry} headingLevel="h3" />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from 'suomifi-ui-components';
+import { Link } from 'react-router';
+import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { closedStatuses } from '../../domain/outreach';
 import type { EncounterView } from '../../domain/outreach-views';
 import { formatVisitorCode } from '../../domain/visitor-code';
 import { useSession } from '../api/auth';
@@ -99,7 +101,25 @@ function EncounterList({ siteId, day }: { siteId: string; day: string }) {
           {e.referrals.length > 0 && (
             <div>
               {t('encounters.referrals')}:{' '}
-              {e.referrals.map((r) => `${serviceName(r.serviceId)} (${t(`enums.referralWay.${r.way}`)})`).join(', ')}
+              {e.referrals.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ', '}
+                  {`${serviceName(r.serviceId)} (${t(`enums.referralWay.${r.way}`)})`}
+                  {/* A slip is only for a referral still open; the server refuses one for a closed referral. */}
+                  {!closedStatuses.includes(r.status) && (
+                    <>
+                      {' · '}
+                      <RouterLink
+                        asComponent={Link}
+                        to={`/referrals/${r.id}/slip`}
+                        aria-label={t('slip.linkLabel', { service: serviceName(r.serviceId), time: timeFormat.format(new Date(e.occurredAt)) })}
+                      >
+                        {t('slip.link')}
+                      </RouterLink>
+                    </>
+                  )}
+                </span>
+              ))}
             </div>
           )}
         </li>

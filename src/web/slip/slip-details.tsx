@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { SlipView } from '../../domain/outreach-views';
+import { fullDate } from '../announcements/announcement-text';
+import { useLocale } from '../i18n/use-locale';
+
+/** The only two facts a slip carries: the service the person was referred to, and the day. */
+export function SlipDetails({ slip }: { slip: SlipView }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  return (
+    <dl className="slip-details">
+      <div>
+        <dt>{t('slip.service')}</dt>
+        <dd data-slip-field="service">{slip.serviceName[locale]}</dd>
+      </div>
+      <div>
+        <dt>{t('slip.referredOn')}</dt>
+        <dd data-slip-field="date">{fullDate(slip.referredOn, locale)}</dd>
+      </div>
+    </dl>
+  );
+}
