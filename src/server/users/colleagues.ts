@@ -1,19 +1,13 @@
 import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
-import { professions, type Profession } from '../../domain/org.js';
+import type { Profession } from '../../domain/org.js';
+import type { ColleagueView } from '../../domain/colleagues.js';
 import type { Executor } from '../db/connect.js';
 import { roleAssignments, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
 import { loadSite } from '../sessions/commands.js';
 
-/**
- * The staff directory of a site: who can be listed on its outreach sessions and joint encounters.
- * Only id, name and profession — never username, unit, roles or anything about visitors.
- */
-export const colleagueViewSchema = z.object({ id: z.string(), displayName: z.string(), profession: z.enum(professions) });
-export type ColleagueView = z.infer<typeof colleagueViewSchema>;
-export const colleagueListSchema = z.object({ colleagues: z.array(colleagueViewSchema) });
+export { colleagueListSchema, colleagueViewSchema, type ColleagueView } from '../../domain/colleagues.js';
 
 type ColleagueRow = { id: string; displayName: string; profession: Profession | null };
 

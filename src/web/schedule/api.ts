@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Profession } from '../../domain/org';
+import type { ColleagueView } from '../../domain/colleagues';
 import type { SessionPlan, SessionUpdate } from '../../domain/outreach';
 import type { SessionView } from '../../domain/outreach-views';
 import { apiRequest, toQuery } from '../api/client';
 import { withOfflineCopy } from '../offline/cache';
 
-/** GET /api/sites/:siteId/colleagues: the site's professionals (the server's colleagueViewSchema). */
-export type Colleague = { id: string; displayName: string; profession: Profession };
+/** GET /api/sites/:siteId/colleagues: the site's professionals. */
+export type Colleague = ColleagueView;
 
 // The staff of a site changes seldom: an hour is fresh enough for pickers.
 const staffStale = 60 * 60_000;
