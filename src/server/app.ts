@@ -21,6 +21,8 @@ import { registerDaylogRoutes } from './daylog/routes.js';
 import { registerEncounterRoutes } from './encounters/routes.js';
 import { registerVisitorCodeRoutes } from './visitor-codes/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
+import { registerGroupRoutes } from './groups/routes.js';
+import { registerFeedbackRoutes } from './feedback/routes.js';
 
 export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
 
@@ -98,4 +100,6 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerEncounterRoutes(app, deps);
   registerVisitorCodeRoutes(app, deps);
   registerReferralRoutes(app, deps);
+  registerGroupRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
 }

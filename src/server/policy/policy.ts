@@ -53,6 +53,19 @@ export const rules = {
   'referral.update': { roles: ['professional'], scope: 'site' },
   'daylog.read': { roles: ['daycentre_staff', 'coordinator', 'professional'], scope: 'site' },
   'daylog.write': { roles: ['daycentre_staff'], scope: 'site' },
+  // Groups and feedback (issue 4). Person-level reads: a group session's roster of visitor codes, and
+  // open feedback answers (free text may name someone). Everything else shown is counts.
+  'group.list': { roles: 'any', scope: 'site' },
+  'group.manage': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'group.statistics': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'group_attendance.read': { roles: ['professional', 'daycentre_staff'], scope: 'site' },
+  'group_attendance.record': { roles: ['professional', 'daycentre_staff'], scope: 'site' },
+  'feedback_form.list': { roles: 'any', scope: 'site' },
+  'feedback_form.manage': { roles: ['coordinator'], scope: 'region' },
+  // Unlocking a kiosk, making QR links, typing in paper forms.
+  'feedback.collect': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'feedback.results': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'feedback.open_answers': { roles: ['coordinator'], scope: 'site' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { routeCatalogue } from '../http/access.js';
-import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness, type TestUser } from '../testing/harness.js';
-import { roleKeys, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
+import { createHarness, signIn, type Harness, type TestUser } from '../testing/harness.js';
+import { roleKeys, setUpRoleFixture, type Fixture } from '../testing/policy-matrix.js';
 import { testEngine } from '../testing/test-db.js';
-import { authPolicyCases } from '../auth/policy-cases.js';
-import { sitePolicyCases } from '../sites/policy-cases.js';
-import { userPolicyCases } from '../users/policy-cases.js';
-import { auditPolicyCases } from '../audit/policy-cases.js';
-import { codePolicyCases } from '../codes/policy-cases.js';
-import { sessionPolicyCases } from '../sessions/policy-cases.js';
-import { daylogPolicyCases } from '../daylog/policy-cases.js';
-import { encounterPolicyCases } from '../encounters/policy-cases.js';
-import { visitorCodePolicyCases } from '../visitor-codes/policy-cases.js';
-import { referralPolicyCases } from '../referrals/policy-cases.js';
+import { routeCases as matrix } from './route-cases.js';
 
-/**
- * Who may call each route, with a valid request for it, gathered from every feature. A route missing
- * here fails the suite, so no route ships without someone deciding its policy.
- */
-const matrix: PolicyCases = {
-  ...authPolicyCases,
-  ...sitePolicyCases,
-  ...userPolicyCases,
-  ...auditPolicyCases,
-  ...codePolicyCases,
-  ...sessionPolicyCases,
-  ...daylogPolicyCases,
-  ...encounterPolicyCases,
-  ...visitorCodePolicyCases,
-  ...referralPolicyCases,
-};
-
-async function setUp(h: Harness) {
-  const region = await makeRegion(h);
-  const site = await makeSite(h, region.id);
-  const users: Fixture['users'] = {
-    administrator: await makeUser(h, region.id, [{ role: 'administrator', siteId: null }]),
-    coordinator: await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]),
-    nurse: await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'nurse'),
-    social_worker: await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'social_worker'),
-    daycentre_staff: await makeUser(h, region.id, [{ role: 'daycentre_staff', siteId: site.id }]),
-    auditor: await makeUser(h, region.id, [{ role: 'auditor', siteId: null }]),
-  };
-  const target = await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'peer_worker');
-  return { regionId: region.id, siteId: site.id, users, target };
-}
 
 let calls = 0;
 async function call(h: Harness, method: string, request: { url: string; body?: unknown }, user: TestUser | null): Promise<LightMyRequestResponse> {
@@ -64,9 +24,10 @@ describe(`route × role policy on ${testEngine}`, () => {
     expect(served).toEqual(Object.keys(matrix).sort());
   });
 
+  // Every route × role is a fresh sign-in and a real request: ~350 of them outgrow the default 30 s on a busy machine.
   it('allows exactly the roles in the table (2xx) and refuses the others with 401 or 403', async () => {
     const h = await createHarness();
-    const base = await setUp(h);
+    const base = await setUpRoleFixture(h);
     const outcomes: string[] = [];
     for (const route of routeCatalogue(h.app)) {
       const key = `${route.method} ${route.url}`;
@@ -83,5 +44,5 @@ describe(`route × role policy on ${testEngine}`, () => {
     }
     expect(outcomes.filter((o) => !o.endsWith('ok'))).toEqual([]);
     expect(outcomes.length).toBe(Object.keys(matrix).length * roleKeys.length);
-  });
+  }, 240_000);
 });

@@ -23,8 +23,8 @@ export function presentSession({ session, professionals }: StaffedSession): Sess
   };
 }
 
-/** The visitor-facing view: which kinds of professional will be there, never who. */
-export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: StaffedSession[]): Announcement {
+/** The visitor-facing view: which kinds of professional will be there, never who; open groups without facilitators. */
+export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: StaffedSession[], groups: Announcement['groups'] = []): Announcement {
   return {
     site: { id: site.id, name: site.name, address: site.address },
     sessions: staffed.map(({ session, professionals: present }) => {
@@ -39,6 +39,6 @@ export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: St
         professions: professions.filter((p) => listed.has(p)),
       };
     }),
-    groups: [],
+    groups,
   };
 }

@@ -9,6 +9,7 @@ import { dayRangeQuerySchema } from './calendar.js';
 import { planSessions, updateSession } from './commands.js';
 import { presentAnnouncement, presentSession } from './present.js';
 import { getSession, listAnnouncements, listMySessions, listSiteSessions } from './queries.js';
+import { listPublicGroups } from '../groups/queries.js';
 
 const siteParams = z.object({ siteId: z.uuid() });
 const sessionParams = z.object({ sessionId: z.uuid() });
@@ -53,6 +54,6 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
     schema: { tags, params: siteParams, querystring: dayRangeQuerySchema, response: { 200: announcementSchema } },
   }, async (request) => {
     const { site, sessions } = await listAnnouncements(deps, request.params.siteId, request.query);
-    return presentAnnouncement(site, sessions);
+    return presentAnnouncement(site, sessions, await listPublicGroups(deps, site.id, request.query));
   });
 }

@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { feedbackFormInputSchema } from '../../domain/feedback.js';
+import { feedbackForms } from '../db/schema-groups.js';
+import type { Actor } from '../policy/policy.js';
+import { signedIn, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
+import { createForm, formView, loadForm } from './forms.js';
+import { unlockKiosk } from './kiosk.js';
+import { createLink, openLink } from './links.js';
+import { seedDefaultFeedbackForms } from './seed.js';
+
+const collectors = ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'] as const;
+const coordinatorOf = (f: Fixture): Actor => ({ userId: f.users.coordinator.id, regionId: f.regionId, displayName: 'test setup', profession: null, roles: [{ role: 'coordinator', siteId: null }] });
+const setup = (f: Fixture) => ({ actor: coordinatorOf(f), requestId: null });
+
+/** The region's seeded pilot group form (seeding is idempotent). */
+export async function templateForm(f: Fixture, key = 'pilot_group'): Promise<string> {
+  await seedDefaultFeedbackForms(f.h.db.orm, f.h.deps.ids, f.regionId, f.h.clock.now());
+  const [row] = await f.h.db.orm.select({ id: feedbackForms.id }).from(feedbackForms).where(and(eq(feedbackForms.regionId, f.regionId), eq(feedbackForms.templateKey, key)));
+  return row!.id;
+}
+
+const simpleForm = (name: string) => ({ audience: 'visitor', name: { fi: name }, items: [{ kind: 'agreement', text: { fi: 'Sain apua' } }] });
+
+async function freshForm(f: Fixture): Promise<string> {
+  return (await createForm(f.h.deps, setup(f), feedbackFormInputSchema.parse(simpleForm(`Lomake ${f.unique}`)))).id;
+}
+
+async function freshKiosk(f: Fixture): Promise<{ id: string; token: string }> {
+  const unlocked = await unlockKiosk(f.h.deps, { ...setup(f), sessionTokenHash: null }, { formId: await templateForm(f), context: { siteId: f.siteId, outreachSessionId: null, groupSessionId: null }, pin: '2468', hours: 10 });
+  return { id: unlocked.kiosk.id, token: unlocked.kioskToken };
+}
+
+async function freshLink(f: Fixture) {
+  return createLink(f.h.deps, setup(f), { formId: await templateForm(f), context: { siteId: f.siteId, outreachSessionId: null, groupSessionId: null } });
+}
+
+export const feedbackPolicyCases: PolicyCases = {
+  'GET /api/feedback/forms': { allow: signedIn, request: () => ({ url: '/api/feedback/forms' }) },
+  'POST /api/feedback/forms': { allow: ['coordinator'], request: (f) => ({ url: '/api/feedback/forms', body: simpleForm(`Lomake ${f.unique}`) }) },
+  'GET /api/feedback/forms/:formId': { allow: signedIn, request: async (f) => ({ url: `/api/feedback/forms/${await templateForm(f)}` }) },
+  'PUT /api/feedback/forms/:formId/content': {
+    allow: ['coordinator'],
+    request: async (f) => ({ url: `/api/feedback/forms/${await freshForm(f)}/content`, body: { name: { fi: 'Uusi nimi' }, items: [{ kind: 'open_text', text: { fi: 'Mitä muuta?' } }] } }),
+  },
+  'PATCH /api/feedback/forms/:formId': { allow: ['coordinator'], request: async (f) => ({ url: `/api/feedback/forms/${await freshForm(f)}`, body: { isActive: false } }) },
+  'POST /api/feedback/forms/:formId/paper': {
+    allow: [...collectors],
+    request: async (f) => {
+      const formId = await freshForm(f);
+      const view = await formView(f.h.deps, await loadForm(f.h.deps, coordinatorOf(f), formId));
+      return { url: `/api/feedback/forms/${formId}/paper`, body: { context: { siteId: f.siteId }, submittedOn: '2026-01-14', responses: [{ answers: [{ itemId: view.current.items[0]!.id, score: 4 }] }] } };
+    },
+  },
+  'GET /api/feedback/forms/:formId/results': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/forms/${await templateForm(f)}/results?siteId=${f.siteId}` }) },
+  'POST /api/feedback/kiosks': {
+    allow: [...collectors],
+    request: async (f) => ({ url: '/api/feedback/kiosks', body: { formId: await templateForm(f), context: { siteId: f.siteId }, pin: '1357' } }),
+  },
+  'GET /api/sites/:siteId/feedback/kiosks': { allow: [...collectors], request: (f) => ({ url: `/api/sites/${f.siteId}/feedback/kiosks` }) },
+  'POST /api/feedback/kiosks/:kioskId/close': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/kiosks/${(await freshKiosk(f)).id}/close` }) },
+  'POST /api/feedback/links': { allow: [...collectors], request: async (f) => ({ url: '/api/feedback/links', body: { formId: await templateForm(f), context: { siteId: f.siteId } } }) },
+  'GET /api/sites/:siteId/feedback/links': { allow: [...collectors], request: (f) => ({ url: `/api/sites/${f.siteId}/feedback/links` }) },
+  'POST /api/feedback/links/:linkId/close': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/links/${(await freshLink(f)).id}/close` }) },
+  'POST /api/public/kiosk/open': { allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/open', body: { kioskToken: (await freshKiosk(f)).token } }) },
+  'POST /api/public/kiosk/leave': { allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/leave', body: { kioskToken: (await freshKiosk(f)).token, pin: '2468' } }) },
+  'POST /api/public/feedback/links/:token/open': { allow: 'public', request: async (f) => ({ url: `/api/public/feedback/links/${(await freshLink(f)).token}/open` }) },
+  'POST /api/public/feedback/responses': {
+    allow: 'public',
+    request: async (f) => {
+      const opened = await openLink(f.h.deps, (await freshLink(f)).token);
+      return { url: '/api/public/feedback/responses', body: { ticket: opened.ticket, locale: 'sv', answers: [{ itemId: opened.form.items[0]!.id, score: 5 }] } };
+    },
+  },
+};
