@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultCodes } from './codes/reference-data.js';
+import { ensureDefaultFeedbackForms } from './feedback/seed.js';
 import { createPasswordHasher } from './auth/passwords.js';
 import { systemClock, systemIds, type Deps } from './deps.js';
 
@@ -13,6 +14,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   try {
     await migrate(db);
     await ensureDefaultCodes(db.orm, new Date());
+    await ensureDefaultFeedbackForms(db.orm, systemIds, new Date());
   } catch (error) {
     await db.close();
     throw error;

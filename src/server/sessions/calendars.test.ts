@@ -61,6 +61,7 @@ describe(`session calendars and the public page on ${testEngine}`, () => {
         // 60 days from 11 March run to 9 May, included.
         { day: '2026-05-09', startsAt: '10:00', endsAt: '14:00', room: '', kind: 'reception', publicNote: '', professions: ['social_worker'] },
       ],
+      groups: [],
     });
     expect(page.body).not.toContain(nurse.username);
     expect(page.body).not.toContain('Test ');

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import { authorize, sitesFor, type Actor } from '../policy/policy.js';
 import type { RequestContext } from '../auth/commands.js';
 import { seedDefaultServices } from '../codes/reference-data.js';
+import { seedDefaultFeedbackForms } from '../feedback/seed.js';
 
 type Ctx = RequestContext & { actor: Actor };
 const auditCtx = (deps: Deps, ctx: Ctx) => ({ actor: ctx.actor, at: deps.clock.now(), requestId: ctx.requestId });
@@ -18,6 +19,7 @@ export async function createRegion(deps: Deps, input: RegionInput, requestId: st
   return deps.db.orm.transaction(async (tx) => {
     const [row] = await tx.insert(regions).values({ id, name: input.name, createdAt: now }).returning();
     await seedDefaultServices(tx, deps.ids, id, now);
+    await seedDefaultFeedbackForms(tx, deps.ids, id, now);
     await writeAudit(tx, { actor: null, at: now, requestId }, { action: 'region.created', resourceType: 'region', resourceId: id, regionId: id });
     return row!;
   });

@@ -1,4 +1,4 @@
-import type { Harness, TestUser } from './harness.js';
+import { makeRegion, makeSite, makeUser, type Harness, type TestUser } from './harness.js';
 
 /** Roles the route × role matrix signs in as; `anonymous` sends no session. */
 export type RoleKey = 'anonymous' | 'administrator' | 'coordinator' | 'nurse' | 'social_worker' | 'daycentre_staff' | 'auditor';
@@ -29,3 +29,19 @@ export type PolicyRequest = { url: string; body?: unknown };
  */
 export type PolicyCase = { allow: RoleKey[] | 'public'; request: (f: Fixture) => PolicyRequest | Promise<PolicyRequest> };
 export type PolicyCases = Record<string, PolicyCase>;
+
+/** One region and site with a user for every role, and a professional to act upon. */
+export async function setUpRoleFixture(h: Harness): Promise<Pick<Fixture, 'regionId' | 'siteId' | 'users' | 'target'>> {
+  const region = await makeRegion(h);
+  const site = await makeSite(h, region.id);
+  const users: Fixture['users'] = {
+    administrator: await makeUser(h, region.id, [{ role: 'administrator', siteId: null }]),
+    coordinator: await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]),
+    nurse: await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'nurse'),
+    social_worker: await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'social_worker'),
+    daycentre_staff: await makeUser(h, region.id, [{ role: 'daycentre_staff', siteId: site.id }]),
+    auditor: await makeUser(h, region.id, [{ role: 'auditor', siteId: null }]),
+  };
+  const target = await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], 'peer_worker');
+  return { regionId: region.id, siteId: site.id, users, target };
+}
