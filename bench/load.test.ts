@@ -32,6 +32,8 @@ describe('runLoad', () => {
     const result = await runLoad({ url: await serve(200), concurrency: 4, durationMs: 1_000, warmupMs: 100 });
     expect(result.requests).toBeGreaterThan(0);
     expect(result.requestsPerSecond).toBeGreaterThan(0);
+    // Completions also count requests that started before the window, so never fewer.
+    expect(result.completionsPerSecond).toBeGreaterThanOrEqual(result.requestsPerSecond);
     expect(result.errors).toBe(0);
     expect(result.errorKinds).toEqual({});
     expect(result.latencyMs.p50).toBeLessThanOrEqual(result.latencyMs.p95);
@@ -39,9 +41,47 @@ describe('runLoad', () => {
     expect(result.latencyMs.p99).toBeLessThanOrEqual(result.latencyMs.max);
   });
 
+  it('sends what the request factory makes, fresh for every request (POST with headers and a JSON body)', async () => {
+    const seen: { method: string; url: string; type: string; marker: string; body: string }[] = [];
+    const server = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        seen.push({ method: request.method ?? '', url: request.url ?? '', type: request.headers['content-type'] ?? '', marker: String(request.headers['x-marker']), body });
+        response.writeHead(201).end('{}');
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    let made = 0;
+    const result = await runLoad({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`,
+      concurrency: 3,
+      durationMs: 300,
+      warmupMs: 0,
+      request: () => ({ method: 'POST', path: '/api/encounters', headers: { 'x-marker': 'm' }, body: JSON.stringify({ n: ++made }) }),
+    });
+    expect(result.requests).toBeGreaterThan(0);
+    expect(seen.length).toBe(made);
+    expect(new Set(seen.map((s) => s.body)).size).toBe(made);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/api/encounters', type: 'application/json', marker: 'm' });
+  });
+
+  it('pauses thinkMs after each answer, so C workers send about C × window ÷ thinkMs requests', async () => {
+    const url = await serve(200);
+    const paced = await runLoad({ url, concurrency: 2, durationMs: 600, warmupMs: 0, thinkMs: 200 });
+    const flat = await runLoad({ url, concurrency: 2, durationMs: 600, warmupMs: 0 });
+    // 2 workers × 600 ms ÷ 200 ms = 6 requests on average; pauses of 0.5–1.5 × 200 ms and a random
+    // start allow at most 2 × (1 + 600 ÷ 100) = 14, and back to back sends far more.
+    expect(paced.requests).toBeGreaterThan(0);
+    expect(paced.requests).toBeLessThanOrEqual(14);
+    expect(flat.requests).toBeGreaterThan(paced.requests * 3);
+  });
+
   it('counts 500 responses as errors, not as requests', async () => {
     const result = await runLoad({ url: await serve(500), concurrency: 2, durationMs: 500, warmupMs: 0 });
     expect(result.requests).toBe(0);
+    expect(result.completionsPerSecond).toBe(0);
     expect(result.errors).toBeGreaterThan(0);
     expect(result.errorKinds['status 500']).toBeGreaterThan(0);
   });

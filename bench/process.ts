@@ -12,6 +12,25 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const liveChildren = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+const asyncCleanups = new Set<() => Promise<void>>();
+
+/**
+ * Clean-up that needs I/O (dropping a PostgreSQL database): run by runAsyncCleanups() on Ctrl-C and by
+ * the watchdog, since process 'exit' cannot wait for it. Returns a function that unregisters it.
+ */
+export function onAsyncCleanup(cleanup: () => Promise<void>): () => void {
+  asyncCleanups.add(cleanup);
+  return () => asyncCleanups.delete(cleanup);
+}
+
+/** Runs every registered async clean-up, each failure ignored, all bounded by `timeoutMs`. */
+export async function runAsyncCleanups(timeoutMs = 5_000): Promise<void> {
+  const all = [...asyncCleanups].map((cleanup) => cleanup().catch(() => undefined));
+  asyncCleanups.clear();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(all), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}
 
 /** Registers a temp dir for removal by cleanupAll(), also on a crash or Ctrl-C. */
 export function makeTempDir(prefix: string): string {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './process.js';
+import type { EncounterBenchResult, EngineEncounterResult, SyncRun } from './encounters.js';
 import type { StartTimeResult } from './start-time.js';
 import type { ServerLoadResult, ThroughputResult } from './throughput.js';
 
@@ -47,21 +48,27 @@ export function machineInfo(): MachineInfo {
   };
 }
 
+/** 'outreach' = the foundation measures plus the encounter measures; 'foundation' = only the former (BENCH_ONLY). */
+export type Suite = 'foundation' | 'outreach';
+
 export type BenchResults = {
-  suite: 'foundation';
+  suite: Suite;
   startedAt: string;
   finishedAt: string;
   quick: boolean;
   machine: MachineInfo;
-  startTime: StartTimeResult;
-  throughput: ThroughputResult;
+  /** null when BENCH_ONLY=encounters. */
+  startTime: StartTimeResult | null;
+  throughput: ThroughputResult | null;
+  /** null when BENCH_ONLY=foundation. */
+  encounters: EncounterBenchResult | null;
 };
 
 /** UTC date, so two machines in different time zones name the same run alike. */
-export function resultsPath(startedAt: Date, quick: boolean): string {
+export function resultsPath(startedAt: Date, quick: boolean, suite: Suite): string {
   const date = startedAt.toISOString().slice(0, 10);
   // Quick runs get their own name so a smoke run never overwrites the real numbers.
-  return path.join(REPO_ROOT, 'bench', 'results', `${date}-foundation${quick ? '-quick' : ''}.json`);
+  return path.join(REPO_ROOT, 'bench', 'results', `${date}-${suite}${quick ? '-quick' : ''}.json`);
 }
 
 export function writeResults(file: string, results: BenchResults): void {
@@ -87,11 +94,7 @@ function loadRow(name: string, result: ServerLoadResult): string[] {
   return [name, result.requestsPerSecond.toFixed(0), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), String(result.errors)];
 }
 
-export function formatReport(results: BenchResults): string {
-  const { machine: m, startTime: s, throughput: t } = results;
-  const lines: string[] = [];
-  lines.push(`Silta foundation bench${results.quick ? ' (QUICK — smoke run, not comparable)' : ''}`);
-  lines.push(`${m.cpus}× ${m.cpuModel}, ${m.totalMemoryMiB} MiB, node ${m.node}, commit ${m.gitCommit ?? '?'}${m.gitDirty ? ' (dirty)' : ''}, load avg ${m.loadAverageStart} → ${m.loadAverageEnd ?? '?'}`);
+function formatFoundation(s: StartTimeResult, t: ThroughputResult, lines: string[]): void {
   lines.push('');
   lines.push(`1. Start to first 200 on /api/health (existing data, ${s.runs} runs each, interleaved)`);
   lines.push(table([
@@ -112,12 +115,66 @@ export function formatReport(results: BenchResults): string {
     loadRow('bare node:http', t.bare),
   ]));
   lines.push(`Ratio Silta / bare: throughput ${times(t.ratioRps)} (higher is better), p95 latency ${times(t.ratioP95)} (lower is better)`);
-  for (const [name, r] of [['Silta', t.silta], ['bare', t.bare]] as const) {
-    const kinds = Object.entries(r.errorKinds).map(([kind, count]) => `${kind}: ${count}`).join(', ');
-    if (kinds !== '') lines.push(`! ${name} failures (all phases): ${kinds}`);
-    if (!r.aliveAfterLoad) lines.push(`! ${name} was no longer running when the load ended`);
-    if (r.serverOutput !== '') lines.push(`! ${name} printed under load:\n${r.serverOutput.slice(0, 1_000)}`);
-  }
+  for (const [name, r] of [['Silta', t.silta], ['bare', t.bare]] as const) warnings(name, r, lines);
   if (s.siltaOutput.length > 0) lines.push(`! Silta printed on existing-data starts:\n${s.siltaOutput.join('\n').slice(0, 1_000)}`);
+}
+
+function warnings(name: string, r: ServerLoadResult, lines: string[]): void {
+  const kinds = Object.entries(r.errorKinds).map(([kind, count]) => `${kind}: ${count}`).join(', ');
+  if (kinds !== '') lines.push(`! ${name} failures (all phases): ${kinds}`);
+  if (!r.aliveAfterLoad) lines.push(`! ${name} was no longer running when the load ended`);
+  if (r.serverOutput !== '') lines.push(`! ${name} printed under load:\n${r.serverOutput.slice(0, 1_000)}`);
+}
+
+const met = (isMet: boolean) => (isMet ? 'MET' : 'NOT MET');
+
+function syncRow(name: string, run: SyncRun): string[] {
+  const statuses = Object.entries(run.statuses).map(([status, n]) => `${status} ${n}`).join(', ');
+  return [name, String(run.requests), ms(run.totalMs), run.itemsPerSecond.toFixed(0), ms(run.requestMs.p50), ms(run.requestMs.p95), statuses];
+}
+
+function formatEngine(e: EngineEncounterResult, lines: string[]): void {
+  const h = e.http;
+  const p = e.inProcess;
+  lines.push(`${e.engine} — ${e.where}`);
+  lines.push(table([
+    ['', 'saves/s', 'p50', 'p95', 'p99', 'max', 'errors'],
+    // Completions, not requestsPerSecond: see LoadResult; the ratio below uses the same figure.
+    [`HTTP POST /api/encounters (${h.concurrency} clients)`, h.completionsPerSecond.toFixed(0), ms(h.latencyMs.p50), ms(h.latencyMs.p95), ms(h.latencyMs.p99), ms(h.latencyMs.max), String(h.errors)],
+    [`HTTP, same 20 clients pausing ${e.httpPaced.thinkMs} ms`, e.httpPaced.completionsPerSecond.toFixed(0), ms(e.httpPaced.latencyMs.p50), ms(e.httpPaced.latencyMs.p95), ms(e.httpPaced.latencyMs.p99), ms(e.httpPaced.latencyMs.max), String(e.httpPaced.errors)],
+    [`in-process recordEncounter loop (${p.encounters})`, p.perSecond.toFixed(0), ms(p.latencyMs.p50), ms(p.latencyMs.p95), ms(p.latencyMs.p99), ms(p.latencyMs.max), '0'],
+  ]));
+  lines.push(`Targets: p95 ≤ ${e.targets.p95Ms} ms back to back → ${met(e.targets.p95Met)} (${ms(h.latencyMs.p95)}), paced → ${met(e.targets.pacedP95Met)} (${ms(e.httpPaced.latencyMs.p95)}); HTTP ÷ in-process ≥ ${e.targets.minRatio} → ${met(e.targets.ratioMet)} (${times(e.ratioRps)})`);
+  warnings(`${e.engine} HTTP`, h, lines);
+  warnings(`${e.engine} HTTP paced`, e.httpPaced, lines);
+  const b = e.batchSync;
+  const sizes = b.batchSizes.length > 3 ? `${b.batchSizes.length} batches of ≤ ${Math.max(...b.batchSizes)}` : b.batchSizes.join(' + ');
+  lines.push(`Outbox sync of ${b.first.items} encounters (${sizes}), one connection, requests one after another:`);
+  lines.push(table([
+    ['', 'requests', 'total', 'items/s', 'p50/request', 'p95/request', 'answers'],
+    syncRow('batch, first sync', b.first),
+    syncRow('batch, same outbox again', b.resend),
+    syncRow('one by one (before the batch route)', b.oneByOne),
+  ]));
+  lines.push(`Stored exactly once: ${b.exactlyOnce ? 'yes' : 'NO'} (the server counts ${b.meetingsAdded} new meetings after both syncs)`);
+}
+
+function formatEncounters(r: EncounterBenchResult, lines: string[]): void {
+  lines.push('');
+  lines.push(`3. Encounter saves: HTTP (closed loop, ${r.options.load.warmupMs} ms warm-up + ${r.options.load.durationMs} ms) vs the same command in a loop in the bench process, same engine, same run`);
+  for (const engine of r.engines) {
+    lines.push('');
+    if (engine.result === null) lines.push(`${engine.engine}: skipped — ${engine.skipped ?? 'no reason given'}`);
+    else formatEngine(engine.result, lines);
+  }
+}
+
+export function formatReport(results: BenchResults): string {
+  const { machine: m } = results;
+  const lines: string[] = [];
+  lines.push(`Silta ${results.suite} bench${results.quick ? ' (QUICK — smoke run, not comparable)' : ''}`);
+  lines.push(`${m.cpus}× ${m.cpuModel}, ${m.totalMemoryMiB} MiB, node ${m.node}, commit ${m.gitCommit ?? '?'}${m.gitDirty ? ' (dirty)' : ''}, load avg ${m.loadAverageStart} → ${m.loadAverageEnd ?? '?'}`);
+  if (results.startTime !== null && results.throughput !== null) formatFoundation(results.startTime, results.throughput, lines);
+  if (results.encounters !== null) formatEncounters(results.encounters, lines);
   return lines.join('\n');
 }

@@ -39,6 +39,11 @@ export const encounterPolicyCases: PolicyCases = {
     allow: professionals,
     request: (f) => ({ url: '/api/encounters', body: { id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() } }),
   },
+  // The batch answers 200 with per-item results; a caller without the action anywhere is stopped before that.
+  'POST /api/encounters/batch': {
+    allow: professionals,
+    request: (f) => ({ url: '/api/encounters/batch', body: { encounters: [{ id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() }] } }),
+  },
   'GET /api/sites/:siteId/encounters': { allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/encounters` }) },
   'GET /api/sites/:siteId/encounters/summary': {
     allow: ['coordinator', 'daycentre_staff', ...professionals],

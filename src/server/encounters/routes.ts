@@ -1,17 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ENCOUNTER_BATCH_MAX, encounterBatchResponseSchema } from '../../domain/encounter-batch.js';
 import { encounterViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { recordEncounter } from './create-encounter.js';
 import { deleteEncounter, updateEncounter } from './edit-encounter.js';
 import { listEncountersOfDay, readEncounter } from './read-encounters.js';
+import { recordEncounterBatch } from './record-batch.js';
 import { dayQuerySchema, encounterCreateSchema, encounterPatchSchema, encounterSummarySchema, summaryQuerySchema } from './schemas.js';
 import { summariseEncounters } from './summary.js';
 
 const siteParams = z.object({ siteId: z.uuid() });
 const encounterParams = z.object({ encounterId: z.uuid() });
+// Only the ids are checked for the batch as a whole; each item is validated on its own, so that one
+// bad entry is refused alone instead of failing the entries sent with it.
+const batchBody = z.object({ encounters: z.array(z.looseObject({ id: z.uuid() })).min(1).max(ENCOUNTER_BATCH_MAX) });
 
 export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,6 +30,13 @@ export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void 
     const { encounter, isNew } = await recordEncounter(deps, ctx(request), request.body);
     return reply.status(isNew ? 201 : 200).send(encounter);
   });
+
+  // The offline outbox's way in: many entries, one result each ('created' | 'exists' | 'refused'), 200
+  // even when some were refused. Each item goes through the same command as the route above.
+  r.post('/api/encounters/batch', {
+    config: { access: { access: 'action', action: 'encounter.create' } },
+    schema: { tags: ['encounters'], body: batchBody, response: { 200: encounterBatchResponseSchema } },
+  }, async (request) => ({ results: await recordEncounterBatch(deps, ctx(request), request.body.encounters) }));
 
   r.get('/api/sites/:siteId/encounters', {
     config: { access: { access: 'action', action: 'encounter.read' } },

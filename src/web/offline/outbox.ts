@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../domain/api-types';
+import { OUTBOX_BATCH_BYTES, OUTBOX_BATCH_ENTRIES, type EncounterBatchItemResult, type EncounterBatchResponse } from '../../domain/encounter-batch';
 import { apiRequest, isApiRequestError, setCsrfToken } from '../api/client';
 import { idbDelete, idbGetAll, idbPut } from './idb';
 
@@ -25,7 +26,8 @@ let refused = 0;
 let flushing: Promise<number> | null = null;
 let onSent: (kinds: Set<OutboxEntry['kind']>) => void = () => undefined;
 
-async function refreshCount(): Promise<void> {
+/** Re-reads the counts and tells the listeners; exported for the review page, which changes entries itself. */
+export async function refreshCount(): Promise<void> {
   const entries = await idbGetAll<OutboxEntry>('outbox').catch(() => []);
   pending = entries.length;
   refused = entries.filter((e) => e.lastError !== undefined).length;
@@ -49,7 +51,95 @@ export async function addToOutbox(entry: Omit<OutboxEntry, 'createdAt'>): Promis
 const isRetryable = (error: unknown): boolean =>
   !isApiRequestError(error) || error.status === 0 || error.status === 401 || error.status === 403 || error.status === 429 || error.status >= 500;
 
-/** Sends the signed-in user's waiting entries in the order they were made; returns how many were sent. */
+// The same rule for an item the batch refused: its code stands for the status the single route would have answered.
+const retryableCodes = new Set(['unauthenticated', 'forbidden', 'csrf', 'too_many_requests', 'db_unavailable', 'internal']);
+
+/** Encounters go in batches; anything else (day logs) one by one, as before. */
+const isBatchable = (entry: OutboxEntry): boolean => entry.kind === 'encounter' && entry.method === 'POST' && entry.path === '/api/encounters';
+
+export type OutboxSend = { entries: OutboxEntry[]; isBatch: boolean };
+
+const utf8 = new TextEncoder();
+
+/**
+ * Splits waiting entries, in order, into requests: each run of encounters becomes batches of at most
+ * `maxEntries` entries and `maxBytes` of JSON; every other entry is sent alone. Keeping the order
+ * keeps a visitor's repeat visit after their first one.
+ */
+export function planSends(entries: OutboxEntry[], maxEntries = OUTBOX_BATCH_ENTRIES, maxBytes = OUTBOX_BATCH_BYTES): OutboxSend[] {
+  const sends: OutboxSend[] = [];
+  let batch: OutboxEntry[] = [];
+  let bytes = 0;
+  const closeBatch = () => {
+    if (batch.length > 0) sends.push({ entries: batch, isBatch: true });
+    batch = [];
+    bytes = 0;
+  };
+  for (const entry of entries) {
+    if (!isBatchable(entry)) {
+      closeBatch();
+      sends.push({ entries: [entry], isBatch: false });
+      continue;
+    }
+    // Bytes as sent (UTF-8), not string length: Finnish and Swedish letters take two.
+    const size = utf8.encode(JSON.stringify(entry.body)).length + 1;
+    if (batch.length >= maxEntries || (batch.length > 0 && bytes + size > maxBytes)) closeBatch();
+    batch.push(entry);
+    bytes += size;
+  }
+  closeBatch();
+  return sends;
+}
+
+type Outcome = 'go on' | 'stop';
+
+/** One entry on its own route: sent and removed, refused and kept with the reason, or left for later. */
+async function sendOne(entry: OutboxEntry, sentKinds: Set<OutboxEntry['kind']>): Promise<Outcome> {
+  try {
+    await apiRequest(entry.method, entry.path, entry.body);
+    await idbDelete('outbox', entry.id);
+    sentKinds.add(entry.kind);
+    return 'go on';
+  } catch (error) {
+    if (isRetryable(error)) return 'stop';
+    await idbPut('outbox', { ...entry, lastError: isApiRequestError(error) ? error.code : 'unknown' });
+    return 'go on';
+  }
+}
+
+/**
+ * Encounters in one request, with the same outcome per entry as one by one. When the batch as a whole
+ * is refused (a server without the batch route, a body too large), the entries go one by one instead,
+ * so each gets its own answer and nothing waits forever behind one bad entry.
+ */
+async function sendBatch(entries: OutboxEntry[], sentKinds: Set<OutboxEntry['kind']>): Promise<Outcome> {
+  let results: EncounterBatchItemResult[];
+  try {
+    results = (await apiRequest<EncounterBatchResponse>('POST', '/api/encounters/batch', { encounters: entries.map((e) => e.body) })).results;
+  } catch (error) {
+    if (isRetryable(error)) return 'stop';
+    for (const entry of entries) if ((await sendOne(entry, sentKinds)) === 'stop') return 'stop';
+    return 'go on';
+  }
+  let outcome: Outcome = 'go on';
+  // Results come in the order sent, one per entry.
+  for (const [index, entry] of entries.entries()) {
+    const result = results[index];
+    if (result === undefined) {
+      outcome = 'stop';
+    } else if (result.status !== 'refused') {
+      await idbDelete('outbox', entry.id);
+      sentKinds.add(entry.kind);
+    } else if (retryableCodes.has(result.error?.code ?? '')) {
+      outcome = 'stop';
+    } else {
+      await idbPut('outbox', { ...entry, lastError: result.error?.code ?? 'unknown' });
+    }
+  }
+  return outcome;
+}
+
+/** Sends the signed-in user's waiting entries in the order they were made; returns how many kinds were sent. */
 async function sendAll(): Promise<number> {
   const entries = (await idbGetAll<OutboxEntry>('outbox')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (entries.length === 0) return 0;
@@ -57,17 +147,11 @@ async function sendAll(): Promise<number> {
   const session = await apiRequest<SessionInfo>('GET', '/api/auth/me');
   setCsrfToken(session.csrfToken);
   const sentKinds = new Set<OutboxEntry['kind']>();
+  const ready = entries.filter((entry) => entry.userId === session.user.id && entry.lastError === undefined);
   try {
-    for (const entry of entries) {
-      if (entry.userId !== session.user.id || entry.lastError !== undefined) continue;
-      try {
-        await apiRequest(entry.method, entry.path, entry.body);
-        await idbDelete('outbox', entry.id);
-        sentKinds.add(entry.kind);
-      } catch (error) {
-        if (isRetryable(error)) break;
-        await idbPut('outbox', { ...entry, lastError: isApiRequestError(error) ? error.code : 'unknown' });
-      }
+    for (const send of planSends(ready)) {
+      const outcome = send.isBatch ? await sendBatch(send.entries, sentKinds) : await sendOne(send.entries[0]!, sentKinds);
+      if (outcome === 'stop') break;
     }
   } finally {
     await refreshCount();
