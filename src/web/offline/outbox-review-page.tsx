@@ -31,6 +31,9 @@ export function OutboxReviewPage() {
 function RefusedList({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const { entries } = useRefusedEntries(userId);
+  // Cards name the site; until the (cached) site list is there, a card would call it unknown.
+  const sites = useSites();
+  const isLoading = entries === null || sites.isPending;
   const waiting = useOutboxCount() - useOutboxRefusedCount();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -48,9 +51,9 @@ function RefusedList({ userId }: { userId: string }) {
       <div ref={outcomeRef} tabIndex={-1} role="status" className={outcome ? `outbox-review__outcome${outcome.isProblem ? ' outbox-review__outcome--problem' : ''}` : undefined}>
         {outcome?.text}
       </div>
-      {entries === null && <Loading />}
-      {entries !== null && entries.length === 0 && <Paragraph mb="m">{t('outboxReview.empty')}</Paragraph>}
-      {entries !== null && entries.length > 0 && (
+      {isLoading && <Loading />}
+      {!isLoading && entries.length === 0 && <Paragraph mb="m">{t('outboxReview.empty')}</Paragraph>}
+      {!isLoading && entries.length > 0 && (
         <ul className="outbox-review__list">
           {entries.map((entry) => (
             <RefusedCard key={entry.id} entry={entry} onOutcome={report} />
