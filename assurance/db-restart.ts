@@ -21,16 +21,21 @@ export type DbRestartResult = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function restartCommand(): string[] | null {
+/** pg_ctlcluster for the local cluster, or null where this machine cannot restart PostgreSQL. */
+function clusterControl(): ((verb: 'stop' | 'start') => void) | null {
   if (!fs.existsSync('/etc/postgresql') || process.getuid?.() !== 0) return null;
   const [version] = fs.readdirSync('/etc/postgresql');
-  return version ? ['pg_ctlcluster', '--skip-systemctl-redirect', version, 'main', 'restart'] : null;
+  if (!version) return null;
+  return (verb) => void execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', verb], { stdio: 'ignore' });
 }
 
+/** How long the database stays down: long enough that requests certainly meet it gone. */
+const DOWN_MS = 3_000;
+
 export async function runDbRestart(log: (line: string) => void): Promise<DbRestartResult> {
-  const command = restartCommand();
+  const control = clusterControl();
   const empty = { statuses: {}, unclean: 0, recoveredAfterMs: null, serverRestarted: false, acknowledged: 0, lost: 0, halfWritten: 0 };
-  if (!command) return { skipped: 'needs root and a local pg_ctlcluster to restart PostgreSQL', ...empty };
+  if (!control) return { skipped: 'needs root and a local pg_ctlcluster to restart PostgreSQL', ...empty };
   const target = await prepareEngine('postgres');
   const port = await freePort();
   const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'fatal' });
@@ -63,8 +68,13 @@ export async function runDbRestart(log: (line: string) => void): Promise<DbResta
   };
   const clients = Array.from({ length: 4 }, client);
   await sleep(1_000);
-  log('postgres: restarting the database under the server');
-  execFileSync(command[0]!, command.slice(1), { stdio: 'ignore' });
+  log(`postgres: stopping the database under the server for ${DOWN_MS / 1000} s`);
+  control('stop');
+  try {
+    await sleep(DOWN_MS);
+  } finally {
+    control('start');
+  }
   restartDoneAt = performance.now();
   await sleep(5_000);
   stop.now = true;

@@ -29,9 +29,9 @@ function dbRestartText(r: DbRestartResult | null): string[] {
   const statuses = Object.entries(r.statuses).map(([status, n]) => `${status}: ${n}`).join(', ');
   const ok = r.unclean === 0 && r.lost === 0 && !r.serverRestarted && r.recoveredAfterMs !== null;
   return [
-    `PostgreSQL was restarted (\`pg_ctlcluster … restart\`) while four clients kept saving encounters. Answers: ${statuses}.`,
+    `PostgreSQL was stopped for 3 s and started again (\`pg_ctlcluster … stop/start\`) while four clients kept saving encounters. Answers: ${statuses}.`,
     `Unclean answers (anything but 2xx or 503, including dropped connections): ${r.unclean}. The server process ${r.serverRestarted ? 'had to be restarted' : 'kept running'}; ` +
-      `saves succeeded again ${r.recoveredAfterMs === null ? 'never' : `${ms(r.recoveredAfterMs)} after the restart command returned`}. ` +
+      `saves succeeded again ${r.recoveredAfterMs === null ? 'never' : `${ms(r.recoveredAfterMs)} after the database was started`}. ` +
       `Acknowledged saves: ${r.acknowledged}, lost: ${r.lost}, half-written: ${r.halfWritten}. **${held(ok)}**`,
   ];
 }
