@@ -67,7 +67,7 @@ export function formatAssurance(r: AssuranceResults): string {
     ...r.suites.map((s) => `| ${s.name} (\`${s.files.join('`, `')}\`) | ${s.passed} of ${s.total} | ${s.failed} |`),
     '',
     '## Not yet covered here',
-    'Still to come (issue 6): the load soak with memory figures; the injection suite in the browser; the anonymity check over a whole database dump; audit completeness generated from the route list.',
+    'Still to come (issue 6): the load soak with memory figures; session and CSRF checks on every state-changing route; the injection suite in the browser; the anonymity check over a whole database dump; a timing bound on user enumeration.',
     '',
   ].join('\n');
 }

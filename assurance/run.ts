@@ -21,6 +21,8 @@ const suites = [
   { name: 'Bad input fuzzing of every route (never a 5xx)', files: ['src/server/http/bad-input.test.ts'] },
   { name: 'Sign-in, sessions, CSRF and throttling', files: ['src/server/auth/auth.test.ts'] },
   { name: 'Audit log is append-only', files: ['src/server/audit/append-only.test.ts'] },
+  { name: 'Audit completeness: every change and person-level read in the route list writes an audit row', files: ['src/server/audit/audit-completeness.test.ts'] },
+  { name: 'Anonymous feedback stores no IP, agent, user or time finer than the day; kiosk PIN; one answer per opening', files: ['src/server/feedback/feedback.test.ts'] },
   { name: 'Backup and restore round trip', files: ['src/server/backup/backup.test.ts'] },
 ];
 
