@@ -310,4 +310,31 @@ describe('refused outbox entries', () => {
     expect(days.days.some((d) => d.id === id || d.breakfasts < 0)).toBe(false);
     await context.close();
   }, 120_000);
+
+  it('an entry for a site the user has no access to is refused for good, not kept waiting', async () => {
+    const admin = await signedIn('demo.admin');
+    const created = await admin.page.request.post('/api/sites', {
+      data: { regionId: admin.session.user.regionId, name: `Toinen paikka ${Date.now()}`, kind: 'parish' },
+      headers: { 'x-csrf-token': admin.session.csrfToken },
+    });
+    expect(created.status()).toBe(201);
+    const otherSiteId = ((await created.json()) as { id: string }).id;
+    await admin.context.close();
+
+    const { page, context, session } = await signedIn('demo.staff');
+    await page.goto('/daylog');
+    await page.locator('#daylog-save').waitFor();
+    const id = crypto.randomUUID();
+    // A valid day log, but for a site where demo.staff has no role: the server answers 403 forbidden.
+    await putIntoOutbox(page, { id, userId: session.user.id, kind: 'daylog', method: 'PUT', path: `/api/sites/${otherSiteId}/daylog/${helsinkiDay()}`, body: { id, breakfasts: 3 }, createdAt: new Date().toISOString() });
+    await page.reload();
+    await page.locator('main .outbox-status a[href="/outbox"]').waitFor({ timeout: 30_000 });
+    const review = new OutboxReviewPage(page);
+    await review.openFromStatus();
+    const card = review.card(id);
+    await card.waitFor();
+    expect(await card.locator('[data-reason]').getAttribute('data-reason')).toBe('forbidden');
+    expect(await card.innerText()).toContain('ei ole (enää) oikeutta');
+    await context.close();
+  }, 120_000);
 });

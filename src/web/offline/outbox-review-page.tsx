@@ -10,7 +10,7 @@ import { discardEntry, type RefusedEntry, retryEntry, type RetryResult, useRefus
 import { useOutboxCount, useOutboxRefusedCount } from './use-outbox';
 import './outbox-review.css';
 
-const reasons = ['bad_request', 'not_found', 'conflict', 'payload_too_large'] as const;
+const reasons = ['bad_request', 'forbidden', 'not_found', 'conflict', 'payload_too_large'] as const;
 type Reason = (typeof reasons)[number] | 'other';
 const reasonOf = (code: string): Reason => ((reasons as readonly string[]).includes(code) ? (code as Reason) : 'other');
 

@@ -48,11 +48,19 @@ export async function addToOutbox(entry: Omit<OutboxEntry, 'createdAt'>): Promis
   await refreshCount();
 }
 
+// A 403 `forbidden` is final: entries are sent only after /api/auth/me confirmed the session, so it
+// means no access to that site (any more) — the entry must reach the review page, not wait forever.
+// A CSRF refusal is not final: a fresh token comes with the next send.
 const isRetryable = (error: unknown): boolean =>
-  !isApiRequestError(error) || error.status === 0 || error.status === 401 || error.status === 403 || error.status === 429 || error.status >= 500;
+  !isApiRequestError(error) ||
+  error.status === 0 ||
+  error.status === 401 ||
+  (error.status === 403 && error.code === 'csrf') ||
+  error.status === 429 ||
+  error.status >= 500;
 
 // The same rule for an item the batch refused: its code stands for the status the single route would have answered.
-const retryableCodes = new Set(['unauthenticated', 'forbidden', 'csrf', 'too_many_requests', 'db_unavailable', 'internal']);
+const retryableCodes = new Set(['unauthenticated', 'csrf', 'too_many_requests', 'db_unavailable', 'internal']);
 
 /** Encounters go in batches; anything else (day logs) one by one, as before. */
 const isBatchable = (entry: OutboxEntry): boolean => entry.kind === 'encounter' && entry.method === 'POST' && entry.path === '/api/encounters';
