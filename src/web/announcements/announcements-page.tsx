@@ -2,9 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Paragraph } from 'suomifi-ui-components';
 import { helsinkiDay } from '../../domain/calendar';
-import { isApiRequestError } from '../api/client';
 import { AppLink } from '../common/app-link';
-import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
@@ -12,7 +10,7 @@ import { AnnouncementEntry } from './announcement-entry';
 import { entriesOf, groupByWeek, shortDate } from './announcement-text';
 import { useAnnouncement } from './api';
 import { PublicLayout } from './public-layout';
-import { UnknownSite } from './unknown-site';
+import { AnnouncementLoadError } from './unknown-site';
 import './announcements.css';
 
 /** A site's public timetable: who (by profession) is there when, week by week. No sign-in. */
@@ -30,17 +28,7 @@ function Timetable({ siteId }: { siteId: string }) {
   const { locale } = useLocale();
   const announcement = useAnnouncement(siteId);
   if (announcement.isPending) return <Loading />;
-  if (announcement.isError) {
-    const error = announcement.error;
-    // A malformed id is a 400 and an unknown or closed site a 404: either way there is no such page.
-    if (isApiRequestError(error) && (error.status === 404 || error.status === 400)) return <UnknownSite />;
-    return (
-      <>
-        <PageHeading>{t('announcements.loadFailed')}</PageHeading>
-        <ErrorAlert error={error} />
-      </>
-    );
-  }
+  if (announcement.isError) return <AnnouncementLoadError error={announcement.error} />;
   const { site } = announcement.data;
   const weeks = groupByWeek(entriesOf(announcement.data));
   const thisMonth = helsinkiDay(new Date()).slice(0, 7);

@@ -2,15 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Button, InlineAlert } from 'suomifi-ui-components';
 import { helsinkiDay, monthBounds } from '../../domain/calendar';
-import { isApiRequestError } from '../api/client';
 import { AppLink } from '../common/app-link';
-import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { QrCode } from '../common/qr-code';
 import { useLocale } from '../i18n/use-locale';
 import { AnnouncementEntry } from './announcement-entry';
-import { UnknownSite } from './unknown-site';
+import { AnnouncementLoadError } from './unknown-site';
 import { entriesOf, monthName, parseMonth, shiftMonth } from './announcement-text';
 import { useAnnouncement } from './api';
 import { PublicLayout } from './public-layout';
@@ -40,16 +38,7 @@ function Poster({ siteId, month, badMonth }: { siteId: string; month: string; ba
   const announcement = useAnnouncement(siteId, { from: first, to: last });
   const pageUrl = `/announcements/${encodeURIComponent(siteId)}`;
   if (announcement.isPending) return <Loading />;
-  if (announcement.isError) {
-    const error = announcement.error;
-    if (isApiRequestError(error) && (error.status === 404 || error.status === 400)) return <UnknownSite />;
-    return (
-      <>
-        <PageHeading>{t('announcements.loadFailed')}</PageHeading>
-        <ErrorAlert error={error} />
-      </>
-    );
-  }
+  if (announcement.isError) return <AnnouncementLoadError error={announcement.error} />;
   const { site } = announcement.data;
   const entries = entriesOf(announcement.data);
   const absoluteUrl = `${window.location.origin}${pageUrl}`;
