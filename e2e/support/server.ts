@@ -9,10 +9,20 @@ import { fileURLToPath } from 'node:url';
 /** Every demo account gets this password in the browser tests. */
 export const demoPassword = 'e2e-demo-password-2025';
 
-export type RunningServer = { baseUrl: string; logs: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  /** The server's own data directory (embedded PGlite under `pglite/`). */
+  dataDir: string;
+  logs: () => string;
+  /** Stops the server and removes its data. */
+  stop: () => Promise<void>;
+  /** Stops the server but keeps its data, so a test can open the database and look at what was stored. */
+  halt: () => Promise<void>;
+};
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const webDir = path.join(repoRoot, 'dist/web');
+// SILTA_E2E_WEB_DIR lets parallel work build the app into its own folder instead of sharing dist/web.
+const webDir = process.env.SILTA_E2E_WEB_DIR ?? path.join(repoRoot, 'dist/web');
 const maxLogChars = 200_000;
 
 async function freePort(): Promise<number> {
@@ -74,8 +84,9 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const logs = (): string => output;
+  const halt = (): Promise<void> => stopChild(child);
   const stop = async (): Promise<void> => {
-    await stopChild(child);
+    await halt();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
@@ -84,5 +95,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, logs, stop };
+  return { baseUrl, dataDir, logs, stop, halt };
 }

@@ -35,6 +35,17 @@ const DaylogMonthPage = lazy(() => import('./daylog/daylog-month-page').then((m)
 const CodesAdminPage = lazy(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
 const ServicesAdminPage = lazy(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
 const OutboxReviewPage = lazy(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
+const KioskPage = lazy(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
+const LinkAnswerPage = lazy(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
+const CollectPage = lazy(() => import('./feedback-collect/collect-page').then((m) => ({ default: m.CollectPage })));
+const FeedbackFormsPage = lazy(() => import('./feedback-forms/forms-page').then((m) => ({ default: m.FeedbackFormsPage })));
+const FormEditPage = lazy(() => import('./feedback-forms/form-edit-page').then((m) => ({ default: m.FormEditPage })));
+const PaperEntryPage = lazy(() => import('./feedback-forms/paper-entry-page').then((m) => ({ default: m.PaperEntryPage })));
+const ResultsPage = lazy(() => import('./feedback-forms/results-page').then((m) => ({ default: m.ResultsPage })));
+const GroupsPage = lazy(() => import('./groups/groups-page').then((m) => ({ default: m.GroupsPage })));
+const SeriesCreatePage = lazy(() => import('./groups/series-create-page').then((m) => ({ default: m.SeriesCreatePage })));
+const SeriesPage = lazy(() => import('./groups/series-page').then((m) => ({ default: m.SeriesPage })));
+const AttendancePage = lazy(() => import('./groups/attendance-page').then((m) => ({ default: m.AttendancePage })));
 const ChangePasswordPage = lazy(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -46,6 +57,9 @@ export function AppRoutes() {
       <Route path="announcements/:siteId" element={<Suspense fallback={null}><AnnouncementsPage /></Suspense>} />
       <Route path="announcements/:siteId/poster" element={<Suspense fallback={null}><PosterPage /></Suspense>} />
       <Route path="slip/:code" element={<Suspense fallback={null}><SlipConfirmPage /></Suspense>} />
+      {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
+      <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
+      <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
@@ -57,6 +71,20 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['coordinator', 'professional', 'daycentre_staff']} />}>
             <Route path="schedule/new" element={<SessionPlanPage />} />
             <Route path="schedule/sessions/:sessionId" element={<SessionEditPage />} />
+            <Route path="groups" element={<GroupsPage />} />
+            <Route path="groups/new" element={<SeriesCreatePage />} />
+            <Route path="groups/:seriesId" element={<SeriesPage />} />
+            <Route path="feedback" element={<FeedbackFormsPage />} />
+            <Route path="feedback/collect" element={<CollectPage />} />
+            <Route path="feedback/forms/:formId/paper" element={<PaperEntryPage />} />
+            <Route path="feedback/forms/:formId/results" element={<ResultsPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['coordinator']} />}>
+            <Route path="feedback/forms/new" element={<FormEditPage />} />
+            <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>
+            <Route path="groups/sessions/:sessionId/attendance" element={<AttendancePage />} />
           </Route>
           <Route element={<RequireRole roles={['administrator']} />}>
             <Route path="admin/sites" element={<SitesPage />} />

@@ -8,5 +8,8 @@ import followUps from './features/followUps.en.json';
 import daylogViews from './features/daylogViews.en.json';
 import adminLists from './features/adminLists.en.json';
 import outboxReview from './features/outboxReview.en.json';
+import feedbackCollect from './features/feedbackCollect.en.json';
+import feedbackForms from './features/feedbackForms.en.json';
+import groups from './features/groups.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };

@@ -8,5 +8,8 @@ import followUps from './features/followUps.fi.json';
 import daylogViews from './features/daylogViews.fi.json';
 import adminLists from './features/adminLists.fi.json';
 import outboxReview from './features/outboxReview.fi.json';
+import feedbackCollect from './features/feedbackCollect.fi.json';
+import feedbackForms from './features/feedbackForms.fi.json';
+import groups from './features/groups.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };

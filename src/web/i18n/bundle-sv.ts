@@ -8,5 +8,8 @@ import followUps from './features/followUps.sv.json';
 import daylogViews from './features/daylogViews.sv.json';
 import adminLists from './features/adminLists.sv.json';
 import outboxReview from './features/outboxReview.sv.json';
+import feedbackCollect from './features/feedbackCollect.sv.json';
+import feedbackForms from './features/feedbackForms.sv.json';
+import groups from './features/groups.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };

@@ -9,6 +9,8 @@ export type NavItem = {
     | 'nav.followUps'
     | 'nav.visitors'
     | 'nav.schedule'
+    | 'nav.groups'
+    | 'nav.feedback'
     | 'nav.daylog'
     | 'nav.sites'
     | 'nav.users'
@@ -27,7 +29,11 @@ export function navItemsFor(roles: RoleAssignment[]): NavItem[] {
     items.push({ to: '/follow-ups', labelKey: 'nav.followUps', isEnd: false });
   }
   if (hasRole(roles, 'professional', 'daycentre_staff')) items.push({ to: '/visitors', labelKey: 'nav.visitors', isEnd: false });
-  if (hasRole(roles, 'coordinator', 'professional', 'daycentre_staff')) items.push({ to: '/schedule', labelKey: 'nav.schedule', isEnd: false });
+  if (hasRole(roles, 'coordinator', 'professional', 'daycentre_staff')) {
+    items.push({ to: '/schedule', labelKey: 'nav.schedule', isEnd: false });
+    items.push({ to: '/groups', labelKey: 'nav.groups', isEnd: false });
+    items.push({ to: '/feedback', labelKey: 'nav.feedback', isEnd: false });
+  }
   if (hasRole(roles, 'daycentre_staff')) items.push({ to: '/daylog', labelKey: 'nav.daylog', isEnd: false });
   if (hasRole(roles, 'administrator')) {
     items.push({ to: '/admin/sites', labelKey: 'nav.sites', isEnd: false });
