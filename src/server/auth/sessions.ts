@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
-import { sessions } from '../db/schema.js';
+import { roleAssignments, sessions, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
-import { loadActor } from './actor-repo.js';
 
 export const SESSION_COOKIE = 'silta_session';
 // Writing last_seen on every request would turn every read into a write; a minute's precision is enough.
@@ -33,7 +32,25 @@ export async function createSession(ex: Executor, deps: Deps, userId: string): P
 export async function findSession(deps: Deps, token: string): Promise<OpenSession | null> {
   const db = deps.db.orm;
   const tokenHash = hashToken(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  // Every signed-in request starts here, so the session, its user and the roles come in one round trip.
+  const rows = await db
+    .select({
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      regionId: users.regionId,
+      displayName: users.displayName,
+      profession: users.profession,
+      isActive: users.isActive,
+      role: roleAssignments.role,
+      siteId: roleAssignments.siteId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  const row = rows[0];
   if (!row) return null;
   const now = deps.clock.now().getTime();
   const idleLimit = row.lastSeenAt.getTime() + deps.config.sessionIdleMinutes * 60_000;
@@ -41,8 +58,9 @@ export async function findSession(deps: Deps, token: string): Promise<OpenSessio
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  const actor = await loadActor(db, row.userId);
-  if (!actor) return null;
+  if (!row.isActive) return null;
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, siteId: r.siteId }]));
+  const actor: Actor = { userId: row.userId, regionId: row.regionId, displayName: row.displayName, profession: row.profession, roles };
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
   }

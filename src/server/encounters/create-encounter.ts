@@ -8,9 +8,9 @@ import { writeAudit } from '../audit/write-audit.js';
 import { insertReferrals } from '../referrals/repo.js';
 import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor-codes/repo.js';
 import { presentEncounter } from './present.js';
-import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterRow } from './repo.js';
+import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterBundle, type EncounterRow } from './repo.js';
 import { loadSiteFor, type Ctx } from './site-access.js';
-import { assertCodes, assertSessionAtSite, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type EncounterProfessional } from './validate.js';
+import { assertCodes, assertSessionAtSite, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type NamedProfessional } from './validate.js';
 
 export type Recorded = { encounter: EncounterView; isNew: boolean };
 
@@ -28,20 +28,24 @@ async function previouslyRecorded(deps: Deps, ctx: Ctx, input: EncounterInput, e
   return { encounter: presentEncounter(await loadBundle(deps.db.orm, existing), ctx.actor), isNew: false };
 }
 
-type Prepared = { site: { id: string; regionId: string }; professionals: EncounterProfessional[]; refs: CodeRef[]; now: Date };
+type Prepared = { site: { id: string; regionId: string }; professionals: NamedProfessional[]; refs: CodeRef[]; now: Date };
 
 /** Everything that can be checked before the transaction: who was there and which codes. */
 async function prepare(deps: Deps, ctx: Ctx, input: EncounterInput, site: Prepared['site']): Promise<Prepared> {
   const me = ownProfession(ctx.actor);
   const others = await otherProfessionals(deps.db.orm, site, [...new Set(input.professionalIds)].filter((id) => id !== me.userId));
-  const professionals = [me, ...others];
+  const professionals = [{ ...me, displayName: ctx.actor.displayName }, ...others];
   const refs = parseCodeRefs(input.needs, input.support);
   await assertCodes(deps.db.orm, refs, professionals);
   await assertSessionAtSite(deps.db.orm, input.sessionId, site.id);
   return { site, professionals, refs, now: deps.clock.now() };
 }
 
-async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, professionals, refs, now }: Prepared): Promise<void> {
+const byCode = (a: CodeRef, b: CodeRef) => a.kind.localeCompare(b.kind) || a.register.localeCompare(b.register) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const byName = (a: NamedProfessional, b: NamedProfessional) => a.displayName.localeCompare(b.displayName) || (a.userId < b.userId ? -1 : 1);
+
+/** Stores the encounter and returns it as stored, so the answer needs no second read. */
+async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, professionals, refs, now }: Prepared): Promise<EncounterBundle> {
   const typed = input.visitorCode?.trim() ? input.visitorCode : null;
   const visitorCode = typed === null ? null : await resolveVisitorCodeForEncounter(tx, site.regionId, typed);
   const [row] = await tx
@@ -64,12 +68,14 @@ async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, profession
       updatedAt: now,
     })
     .onConflictDoNothing()
-    .returning({ id: encounters.id });
+    .returning();
   if (!row) throw new LostRace();
   await insertProfessionals(tx, input.id, professionals);
   await insertCodes(tx, input.id, refs);
-  await insertReferrals(tx, { encounterId: input.id, regionId: site.regionId, siteId: site.id, createdBy: ctx.actor.userId, now }, input.referrals);
+  const storedReferrals = await insertReferrals(tx, { encounterId: input.id, regionId: site.regionId, siteId: site.id, createdBy: ctx.actor.userId, now }, input.referrals);
+  // First or repeat of a coded visitor is derived across their encounters, so this row may change.
   if (visitorCode !== null) await recomputeFirstVisits(tx, visitorCode);
+  const stored = visitorCode === null ? row : ((await findEncounter(tx, input.id)) ?? row);
   await writeAudit(tx, { ...ctx, at: now }, {
     action: 'encounter.created',
     resourceType: 'encounter',
@@ -78,6 +84,7 @@ async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, profession
     regionId: site.regionId,
     details: { professionals: professionals.length, referralIds: input.referrals.map((r) => r.id) },
   });
+  return { row: stored, professionals: [...professionals].sort(byName), codes: [...refs].sort(byCode), referrals: storedReferrals };
 }
 
 /** Records one encounter with its professionals, codes and referrals in one transaction, audited. */
@@ -87,13 +94,12 @@ export async function recordEncounter(deps: Deps, ctx: Ctx, input: EncounterInpu
   if (existing) return previouslyRecorded(deps, ctx, input, existing);
   const prepared = await prepare(deps, ctx, input, site);
   try {
-    await deps.db.orm.transaction((tx) => store(tx, ctx, input, prepared));
+    const bundle = await deps.db.orm.transaction((tx) => store(tx, ctx, input, prepared));
+    return { encounter: presentEncounter(bundle, ctx.actor), isNew: true };
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
     const winner = await findEncounter(deps.db.orm, input.id);
     if (winner) return previouslyRecorded(deps, ctx, input, winner);
     throw error;
   }
-  const stored = await findEncounter(deps.db.orm, input.id);
-  return { encounter: presentEncounter(await loadBundle(deps.db.orm, stored!), ctx.actor), isNew: true };
 }

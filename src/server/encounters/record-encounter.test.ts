@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { makeRegion, makeSite, makeUser, signIn } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
-import { auditRows, encounterBody, professionalAt, record, referralBody, setUpOutreach } from './test-support.js';
+import { auditRows, encounterBody, issueCode, professionalAt, record, referralBody, setUpOutreach } from './test-support.js';
 
 describe(`recording encounters on ${testEngine}`, () => {
   it('stores a nurse’s anonymous encounter with a referral in one go, keeps the asked first-visit answer, and audits it', async () => {
@@ -120,6 +120,24 @@ describe(`recording encounters on ${testEngine}`, () => {
     );
     expect(counts[0]).toEqual({ e: 1, r: 1 });
     expect((await auditRows(o.h, { resourceId: body.id })).map((a) => a.action)).toEqual(['encounter.created']);
+  });
+
+  it('answers a new entry with exactly what a later read shows (joint, codes of both registers, referrals, a visitor code)', async () => {
+    const o = await setUpOutreach();
+    const code = await issueCode(o);
+    await record(o.nurse, encounterBody(o, { visitorCode: code }));
+    const body = encounterBody(o, {
+      professionalIds: [o.socialWorker.session.user.id],
+      visitorCode: code,
+      needs: ['social:housing', 'health:blood_sugar', 'health:blood_pressure'],
+      support: ['social:follow_up_plan', 'health:follow_up_plan'],
+      referrals: [referralBody(o.services.kela!, { memo: 'soittaa itse' }), referralBody(o.services.health_station!, { status: 'realised' })],
+    });
+    const created = await o.nurse.request('POST', '/api/encounters', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json().isFirstVisit).toBe(false);
+    expect(created.json().referrals).toHaveLength(2);
+    expect((await o.nurse.request('GET', `/api/encounters/${body.id}`)).json()).toEqual(created.json());
   });
 
   it('stores an entry once when it arrives twice at the same moment', async () => {

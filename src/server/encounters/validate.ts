@@ -8,6 +8,8 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
 
 export type EncounterProfessional = { userId: string; profession: Profession };
+/** A professional with the name shown to colleagues (the view of a new encounter needs it). */
+export type NamedProfessional = EncounterProfessional & { displayName: string };
 export type CodeRef = { kind: CodeListKind; register: Register; code: string };
 
 const badRequest = (message: string, field: string) => new AppError('bad_request', message, { field });
@@ -24,10 +26,10 @@ export function ownProfession(actor: Actor): EncounterProfessional {
  * The other professionals of a joint encounter: active users of the region with a professional role at
  * the site (or region-wide) and a profession. Their profession is stored as it is today.
  */
-export async function otherProfessionals(ex: Executor, site: { id: string; regionId: string }, ids: string[]): Promise<EncounterProfessional[]> {
+export async function otherProfessionals(ex: Executor, site: { id: string; regionId: string }, ids: string[]): Promise<NamedProfessional[]> {
   if (ids.length === 0) return [];
   const rows = await ex
-    .selectDistinct({ userId: users.id, profession: users.profession })
+    .selectDistinct({ userId: users.id, profession: users.profession, displayName: users.displayName })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .where(
@@ -39,7 +41,7 @@ export async function otherProfessionals(ex: Executor, site: { id: string; regio
         or(eq(roleAssignments.siteId, site.id), isNull(roleAssignments.siteId)),
       ),
     );
-  const found = rows.filter((r): r is EncounterProfessional => r.profession !== null);
+  const found = rows.filter((r): r is NamedProfessional => r.profession !== null);
   if (found.length !== ids.length) {
     throw badRequest('Everyone in a joint encounter must be a professional with a profession at this site.', 'professionalIds');
   }

@@ -3,6 +3,7 @@ import { closedStatuses, type ReferralInput, type ReferralStatus } from '../../d
 import type { Executor } from '../db/connect.js';
 import { referrals, services } from '../db/schema-outreach.js';
 import { AppError } from '../errors.js';
+import type { ReferralRow } from './present.js';
 
 export const isClosedStatus = (status: ReferralStatus) => closedStatuses.includes(status);
 
@@ -28,12 +29,17 @@ async function assertActiveServices(ex: Executor, regionId: string, serviceIds: 
 
 export type ReferralOwner = { encounterId: string; regionId: string; siteId: string; createdBy: string; now: Date };
 
-/** Stores an encounter's referrals (in the encounter's transaction); a closed status closes the referral at once. */
-export async function insertReferrals(ex: Executor, owner: ReferralOwner, inputs: ReferralInput[]): Promise<void> {
-  if (inputs.length === 0) return;
+/**
+ * Stores an encounter's referrals (in the encounter's transaction); a closed status closes the referral at once.
+ * Returns the rows as stored, ordered as a read of the encounter orders them.
+ */
+export async function insertReferrals(ex: Executor, owner: ReferralOwner, inputs: ReferralInput[]): Promise<ReferralRow[]> {
+  if (inputs.length === 0) return [];
   if (new Set(inputs.map((r) => r.id)).size !== inputs.length) throw new AppError('bad_request', 'Two referrals have the same id.', { field: 'referrals' });
   await assertActiveServices(ex, owner.regionId, inputs.map((r) => r.serviceId));
-  await ex.insert(referrals).values(
+  const rows = await ex
+    .insert(referrals)
+    .values(
     inputs.map((r) => ({
       id: r.id,
       encounterId: owner.encounterId,
@@ -52,5 +58,7 @@ export async function insertReferrals(ex: Executor, owner: ReferralOwner, inputs
       createdAt: owner.now,
       updatedAt: owner.now,
     })),
-  );
+    )
+    .returning();
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
