@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Actor } from '../policy/policy.js';
 import { loadActor } from './actor-repo.js';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.js';
-import { accountRule, addressRule, clearAttempts, countAttempt } from './throttle.js';
+import { accountRule, addressKey, addressRule, clearAttempts, countAttempt } from './throttle.js';
 
 export type RequestContext = { requestId: string | null; address: string };
 export type SignedIn = { token: string; csrfToken: string; user: Me };
@@ -44,7 +44,7 @@ export async function signIn(
   const now = deps.clock.now();
   const audit = { actor: null, at: now, requestId: ctx.requestId };
   try {
-    await countAttempt(deps.db.orm, `address:${ctx.address}`, addressRule, now);
+    await countAttempt(deps.db.orm, addressKey('address', ctx.address), addressRule, now);
     await countAttempt(deps.db.orm, `account:${username}`, accountRule, now);
   } catch (error) {
     await writeAudit(deps.db.orm, audit, { action: 'auth.sign_in_throttled', resourceType: 'account', details: { username: username.slice(0, 64) } });

@@ -1,9 +1,22 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
 import { loginThrottle } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
 export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
+
+// Network addresses are counted under a keyed hash, never stored: a visitor confirming a referral
+// slip or a worker signing in leaves no address in the database (a copy of it reveals none). The key
+// lives only in this process's memory, so an IPv4 address cannot be found again by trying them all;
+// the price is that address counters start afresh when the server restarts, and that each server
+// process counts on its own.
+const addressSecret = randomBytes(32);
+
+/** The throttle key of a network address within a scope (`address`, `slip`, …). */
+export function addressKey(scope: string, address: string): string {
+  return `${scope}:${createHmac('sha256', addressSecret).update(address).digest('base64url').slice(0, 22)}`;
+}
 
 /** Per account: a few tries, then a pause. Per address: room for a shared office network. */
 export const accountRule: ThrottleRule = { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
