@@ -71,7 +71,10 @@ async function findKiosk(deps: Deps, token: string): Promise<KioskRow> {
 /** After each reset the kiosk opens a fresh answer sheet: one submission per reset. */
 export async function openKiosk(deps: Deps, token: string): Promise<OpenedForm> {
   const kiosk = await findKiosk(deps, token);
-  if (!isOpen(kiosk, deps.clock.now())) throw new AppError('gone', 'Kiosk mode has ended on this device. A staff member can start it again.');
+  if (!isOpen(kiosk, deps.clock.now())) {
+    const reason = kiosk.closedAt === null ? 'expired' : 'closed';
+    throw new AppError('gone', 'Kiosk mode has ended on this device. A staff member can start it again.', { reason });
+  }
   await countOpening(deps, { kind: 'kiosk', id: kiosk.id }, KIOSK_DAILY_OPENINGS);
   return openForm(deps, { kind: 'kiosk', id: kiosk.id }, kiosk.formId, contextIdsOf(kiosk));
 }

@@ -82,7 +82,9 @@ export async function closeLink(deps: Deps, ctx: Ctx, linkId: string): Promise<L
 export async function openLink(deps: Deps, token: string): Promise<OpenedForm> {
   const [link] = await deps.db.orm.select().from(feedbackLinks).where(eq(feedbackLinks.token, token));
   if (!link) throw notFound('Link');
-  if (link.closedAt !== null || link.validUntil < today(deps)) throw new AppError('gone', 'This feedback link is no longer in use.');
+  // The reason lets the visitor's page say whether the time ran out or staff closed the link.
+  if (link.closedAt !== null) throw new AppError('gone', 'This feedback link has been closed.', { reason: 'closed' });
+  if (link.validUntil < today(deps)) throw new AppError('gone', 'This feedback link is out of date.', { reason: 'expired' });
   await countOpening(deps, { kind: 'link', id: link.id }, LINK_DAILY_OPENINGS);
   return openForm(deps, { kind: 'link', id: link.id }, link.formId, contextIdsOf(link));
 }

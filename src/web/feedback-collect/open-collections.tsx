@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import { Button, Paragraph } from 'suomifi-ui-components';
+import type { Locale } from '../../domain/org';
+import { DataTable } from '../common/data-table';
+import { ErrorAlert } from '../common/error-alert';
+import { Loading } from '../common/loading';
+import { formatDay } from '../schedule/dates';
+import { type FormSummary, type KioskView, useCloseKiosk, useCloseLink, useLinks, useOpenKiosks } from './api';
+import { formText } from './question-inputs';
+
+type ContextView = KioskView['context'];
+
+function useDescribe(forms: FormSummary[], locale: Locale) {
+  const { t } = useTranslation();
+  const formName = (formId: string) => {
+    const form = forms.find((f) => f.id === formId);
+    return form ? formText(form.name, locale) : '';
+  };
+  const where = (c: ContextView) =>
+    c.groupName !== null ? t('feedbackCollect.open.group', { name: c.groupName, day: formatDay(c.day ?? '', locale) })
+    : c.outreachSessionId !== null ? t('feedbackCollect.open.outreach', { day: formatDay(c.day ?? '', locale) })
+    : t('feedbackCollect.collect.wholeSite');
+  return { formName, where };
+}
+
+const timeOf = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-FI`, { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+/** The site's kiosks and links still taking answers, each with a Close button. */
+export function OpenCollections({ siteId, forms, locale }: { siteId: string; forms: FormSummary[]; locale: Locale }) {
+  const { t } = useTranslation();
+  const kiosks = useOpenKiosks(siteId);
+  const links = useLinks(siteId);
+  const closeKiosk = useCloseKiosk(siteId);
+  const closeLink = useCloseLink(siteId);
+  const { formName, where } = useDescribe(forms, locale);
+  const openLinks = (links.data ?? []).filter((l) => l.isOpen);
+
+  return (
+    <section className="collect-section" aria-labelledby="collect-open-heading">
+      <h2 id="collect-open-heading" className="collect-section__title">
+        {t('feedbackCollect.open.title')}
+      </h2>
+      {closeKiosk.isError && <ErrorAlert error={closeKiosk.error} />}
+      {closeLink.isError && <ErrorAlert error={closeLink.error} />}
+      {kiosks.isPending ? <Loading /> : kiosks.isError ? <ErrorAlert error={kiosks.error} /> : kiosks.data.length === 0 ? (
+        <Paragraph mb="m">{t('feedbackCollect.open.noKiosks')}</Paragraph>
+      ) : (
+        <DataTable
+          caption={t('feedbackCollect.open.kiosks')}
+          rows={kiosks.data}
+          rowKey={(k) => k.id}
+          columns={[
+            { key: 'form', label: t('feedbackCollect.open.form'), render: (k) => formName(k.formId) },
+            { key: 'where', label: t('feedbackCollect.open.where'), render: (k) => where(k.context) },
+            { key: 'until', label: t('feedbackCollect.open.kioskUntil'), render: (k) => timeOf(k.expiresAt, locale) },
+            {
+              key: 'close',
+              label: t('feedbackCollect.open.actions'),
+              render: (k) => (
+                <Button variant="secondary" className="collect-close" disabled={closeKiosk.isPending} onClick={() => closeKiosk.mutate(k.id)}>
+                  {t('feedbackCollect.open.close')}
+                  <span className="visually-hidden">{` ${t('feedbackCollect.open.closeKiosk', { name: formName(k.formId) })}`}</span>
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {links.isPending ? <Loading /> : links.isError ? <ErrorAlert error={links.error} /> : openLinks.length === 0 ? (
+        <Paragraph mb="m">{t('feedbackCollect.open.noLinks')}</Paragraph>
+      ) : (
+        <DataTable
+          caption={t('feedbackCollect.open.links')}
+          rows={openLinks}
+          rowKey={(l) => l.id}
+          columns={[
+            { key: 'form', label: t('feedbackCollect.open.form'), render: (l) => formName(l.formId) },
+            { key: 'where', label: t('feedbackCollect.open.where'), render: (l) => where(l.context) },
+            { key: 'until', label: t('feedbackCollect.open.linkUntil'), render: (l) => formatDay(l.validUntil, locale) },
+            { key: 'link', label: t('feedbackCollect.open.address'), render: (l) => <span className="collect-link-path">{`${window.location.origin}${l.path}`}</span> },
+            {
+              key: 'close',
+              label: t('feedbackCollect.open.actions'),
+              render: (l) => (
+                <Button variant="secondary" className="collect-close" disabled={closeLink.isPending} onClick={() => closeLink.mutate(l.id)}>
+                  {t('feedbackCollect.open.close')}
+                  <span className="visually-hidden">{` ${t('feedbackCollect.open.closeLink', { name: formName(l.formId), day: formatDay(l.validUntil, locale) })}`}</span>
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
