@@ -1,0 +1,20 @@
+import type { LocalizedText } from '../../domain/feedback';
+import type { Locale } from '../../domain/org';
+
+/** A form's text in the UI language; Finnish when that language is not written yet (Finnish always is). */
+export const inLocale = (text: LocalizedText, locale: Locale): string => (text[locale].trim() !== '' ? text[locale] : text.fi);
+
+/** What the forms list passes to itself after the builder created a form. */
+export type CreatedNotice = { createdForm: string };
+
+export function createdNoticeFrom(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const name = (state as { createdForm?: unknown }).createdForm;
+  return typeof name === 'string' ? name : null;
+}
+
+const scaleKeys = ['1', '2', '3', '4', '5'] as const;
+/** The words of a statement's answer 1–5 (the keys are typed, so a number is looked up, not built). */
+export function scaleKey(value: number): `feedbackForms.scale.${(typeof scaleKeys)[number]}` {
+  return `feedbackForms.scale.${scaleKeys[Math.min(Math.max(value, 1), 5) - 1]!}`;
+}
