@@ -138,6 +138,22 @@ export function FieldWorkSection({ me }: { me: Me }) {
           </li>
         </ul>
       </section>
+      <section aria-labelledby="home-groups-feedback" className="home-section">
+        <Heading variant="h2" id="home-groups-feedback" mb="s">
+          {t('home.groupsFeedbackHeading')}
+        </Heading>
+        <ul className="link-list">
+          <li>
+            <AppLink to="/groups">{t('home.groupsLink')}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/feedback">{t('home.feedbackLink')}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/feedback/collect">{t('home.collectLink')}</AppLink>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="home-sites" className="home-section">
         <Heading variant="h2" id="home-sites" mb="s">
           {t('home.sitesHeading')}
