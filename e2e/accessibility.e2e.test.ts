@@ -4,10 +4,9 @@ import type { SiteView, UserView } from '../src/domain/api-types';
 import { expectNoSeriousViolations } from './support/axe';
 import { type Viewport, desktop, openPage, phone } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 const viewports: [string, Viewport][] = [
@@ -28,14 +27,7 @@ async function checkPage(page: Page, path: string, name: string): Promise<void> 
   }
 }
 
-async function signedIn(username: string) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  return opened;
-}
+const signedIn = (username: string) => signedInAs(suite(), username);
 
 describe('accessibility (axe, desktop and 360×740)', () => {
   it('axe finds no serious violations on the sign-in page, also with an error shown', async () => {

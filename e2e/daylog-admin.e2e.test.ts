@@ -1,33 +1,23 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../src/domain/api-types';
 import { addMonths, type MonthTrend } from '../src/domain/daylog-trend';
 import type { CodeView, ServiceView } from '../src/domain/outreach-views';
 import { expectNoSeriousViolations } from './support/axe';
-import { desktop, openPage, phone, type Viewport } from './support/browser';
+import { desktop, phone, type Viewport } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { DaylogMonthPage } from './pages/daylog-month-page';
 import { ListsAdminPage } from './pages/lists-admin-page';
 import { LoginPage } from './pages/login-page';
 import { OutboxReviewPage } from './pages/outbox-review-page';
+import { signedIn as signedInAs, siteOf } from './support/sign-in';
 
 const suite = useSuite();
 const helsinkiDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 const viewports = [['phone', phone], ['desktop', desktop]] as const;
 
-async function signedIn(username: string, viewport: Viewport = phone) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  const session = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
-  return { ...opened, session };
-}
+const signedIn = (username: string, viewport: Viewport = phone) => signedInAs(suite(), username, viewport);
 
-const siteOf = (session: SessionInfo, role: string): string => session.user.roles.find((r) => r.role === role)?.siteId ?? '';
 
 async function putDaylog(page: Page, csrf: string, siteId: string, day: string, body: Record<string, unknown>): Promise<void> {
   const response = await page.request.put(`/api/sites/${siteId}/daylog/${day}`, {

@@ -2,23 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../src/domain/api-types';
 import type { EncounterView } from '../src/domain/outreach-views';
 import { expectNoSeriousViolations } from './support/axe';
-import { desktop, openPage, phone } from './support/browser';
+import { desktop, phone, type Viewport } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { EncounterForm } from './pages/encounter-form';
-import { LoginPage } from './pages/login-page';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 
-async function signedIn(username: string, viewport = phone) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  return opened;
-}
+const signedIn = (username: string, viewport: Viewport = phone) => signedInAs(suite(), username, viewport);
 
 const helsinkiDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../src/domain/api-types';
 import type { DaylogView, EncounterView } from '../src/domain/outreach-views';
 import { expectNoSeriousViolations } from './support/axe';
-import { desktop, openPage, phone } from './support/browser';
-import { demoPassword } from './support/server';
+import { desktop, phone } from './support/browser';
 import { useSuite } from './support/suite';
 import { EncounterForm } from './pages/encounter-form';
-import { LoginPage } from './pages/login-page';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 const helsinkiDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
@@ -15,15 +13,10 @@ const helsinkiDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: '
 type OutboxEntry = { id: string; method: 'POST' | 'PUT'; path: string; body: unknown };
 
 async function signedIn(username: string) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, phone);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
+  const opened = await signedInAs(suite(), username, phone);
   // The service worker has cached the app shell and controls the page.
   await opened.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-  const session = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
-  return { ...opened, session };
+  return opened;
 }
 
 /** The outbox as the app stored it in IndexedDB. */

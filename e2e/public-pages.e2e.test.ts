@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../src/domain/api-types';
 import { addDays, helsinkiDay, isoWeekday } from '../src/domain/calendar';
 import type { ServiceView, SessionView } from '../src/domain/outreach-views';
 import { expectNoSeriousViolations } from './support/axe';
 import { desktop, openPage, phone, type Viewport } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { visibleTexts } from './support/visible-text';
-import { LoginPage } from './pages/login-page';
 import { AnnouncementsPage, PosterPage, ReferralSlipPage, SlipConfirmPage } from './pages/public-pages';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 
 async function signedIn(username: string, viewport: Viewport = desktop) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  const me = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
-  return { ...opened, me };
+  const opened = await signedInAs(suite(), username, viewport);
+  return { ...opened, me: opened.session };
 }
 
 /** A fresh browser profile that has never signed in: what a visitor or a receiving service has. */

@@ -1,26 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../src/domain/api-types';
 import { addDays, helsinkiDay, monthBounds } from '../src/domain/calendar';
 import type { Announcement, SessionView } from '../src/domain/outreach-views';
 import { expandRecurrence, nthWeekdayOfMonth } from '../src/domain/recurrence';
 import { expectNoSeriousViolations } from './support/axe';
-import { desktop, openPage, phone, type Viewport } from './support/browser';
+import { desktop, phone, type Viewport } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
-import { LoginPage } from './pages/login-page';
 import { SchedulePages } from './pages/schedule-page';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 
 async function signedIn(username: string, viewport: Viewport = phone) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  const me = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
-  return { ...opened, me };
+  const opened = await signedInAs(suite(), username, viewport);
+  return { ...opened, me: opened.session };
 }
 
 const asTyped = (day: string): string => `${Number(day.slice(8, 10))}.${Number(day.slice(5, 7))}.${day.slice(0, 4)}`;

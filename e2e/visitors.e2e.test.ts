@@ -5,22 +5,17 @@ import type { SessionInfo } from '../src/domain/api-types';
 import type { FollowUpView, ServiceView, VisitorCodeView } from '../src/domain/outreach-views';
 import { CODE_ALPHABET } from '../src/domain/visitor-code';
 import { expectNoSeriousViolations } from './support/axe';
-import { desktop, openPage, phone } from './support/browser';
+import { desktop, phone, type Viewport } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
-import { LoginPage } from './pages/login-page';
 import { FollowUpsPage, VisitorsPage } from './pages/visitors-page';
+import { signedIn as signedInAs } from './support/sign-in';
 
 const suite = useSuite();
 
-async function signedIn(username: string, viewport = phone) {
-  const { server, browser } = suite();
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  const login = new LoginPage(opened.page);
-  await login.open();
-  await login.signIn(username, demoPassword);
-  const me = (await (await opened.page.request.get('/api/auth/me')).json()) as SessionInfo;
+async function signedIn(username: string, viewport: Viewport = phone) {
+  const opened = await signedInAs(suite(), username, viewport);
+  const me = opened.session;
   const siteId = me.user.roles.find((r) => r.role === 'professional' || r.role === 'daycentre_staff')?.siteId ?? '';
   return { ...opened, me, siteId };
 }

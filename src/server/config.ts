@@ -13,6 +13,12 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   demoPassword: string | null;
+  /**
+   * Whether the demo also gets a few months of made-up history (encounters, day logs, groups, feedback),
+   * so a newcomer's lists and report have something in them. Browser tests turn it off to start from a
+   * known, empty state and save the seeding time.
+   */
+  isDemoHistory: boolean;
   logLevel: string;
 };
 
@@ -39,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env, 'SILTA_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intFrom(env, 'SILTA_SESSION_ABSOLUTE_HOURS', 12),
     demoPassword: env.SILTA_DEMO_PASSWORD && env.SILTA_DEMO_PASSWORD !== '' ? env.SILTA_DEMO_PASSWORD : null,
+    isDemoHistory: env.SILTA_DEMO_HISTORY !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

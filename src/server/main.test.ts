@@ -37,7 +37,7 @@ async function signInAs(port: number, username: string, password: string) {
 describe.runIf(testEngine === 'pglite')('starting Silta as a process', () => {
   it('seeds demo accounts on a fresh embedded database, keeps data across a restart, and refuses a second instance', async () => {
     const dataDir = tempDir();
-    const env = { SILTA_DATA_DIR: dataDir, SILTA_DEMO_PASSWORD: 'demo password for tests' };
+    const env = { SILTA_DATA_DIR: dataDir, SILTA_DEMO_PASSWORD: 'demo password for tests', SILTA_DEMO_HISTORY: 'off' };
     const first = await start(env);
     await waitForHealth(first);
     expect(first.output()).toMatch(/demo\.admin\s+demo password for tests/);
@@ -67,7 +67,7 @@ describe.runIf(testEngine === 'pglite')('starting Silta as a process', () => {
 
   it('takes over the lock of a killed instance', async () => {
     const dataDir = tempDir();
-    const killed = await start({ SILTA_DATA_DIR: dataDir, SILTA_DEMO_PASSWORD: 'demo password for tests' });
+    const killed = await start({ SILTA_DATA_DIR: dataDir, SILTA_DEMO_PASSWORD: 'demo password for tests', SILTA_DEMO_HISTORY: 'off' });
     await waitForHealth(killed);
     killed.process.kill('SIGKILL');
     await killed.exited;

@@ -29,7 +29,8 @@ const fastHashing = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 
 export async function createHarness(): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = testClock();
-  const config = { ...loadConfig({}), webDir: '/nonexistent' };
+  // The demo's made-up history is seeded only by the tests about it.
+  const config = { ...loadConfig({}), webDir: '/nonexistent', isDemoHistory: false };
   const deps: Deps = { db, config, clock, ids: systemIds, passwords: createPasswordHasher(fastHashing) };
   const app = await buildApp(deps);
   afterAll(async () => {
