@@ -23,6 +23,8 @@ import { registerVisitorCodeRoutes } from './visitor-codes/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
+import { registerReportRoutes } from './reports/routes.js';
+import { registerPilotRoutes } from './pilots/routes.js';
 
 export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
 
@@ -102,4 +104,6 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerReferralRoutes(app, deps);
   registerGroupRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerPilotRoutes(app, deps);
 }

@@ -46,6 +46,10 @@ const GroupsPage = lazy(() => import('./groups/groups-page').then((m) => ({ defa
 const SeriesCreatePage = lazy(() => import('./groups/series-create-page').then((m) => ({ default: m.SeriesCreatePage })));
 const SeriesPage = lazy(() => import('./groups/series-page').then((m) => ({ default: m.SeriesPage })));
 const AttendancePage = lazy(() => import('./groups/attendance-page').then((m) => ({ default: m.AttendancePage })));
+const ReportPage = lazy(() => import('./reports/report-page').then((m) => ({ default: m.ReportPage })));
+const PilotsPage = lazy(() => import('./pilots/pilots-page').then((m) => ({ default: m.PilotsPage })));
+const PilotPage = lazy(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
+const PilotCreatePage = lazy(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const ChangePasswordPage = lazy(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -78,9 +82,13 @@ export function AppRoutes() {
             <Route path="feedback/collect" element={<CollectPage />} />
             <Route path="feedback/forms/:formId/paper" element={<PaperEntryPage />} />
             <Route path="feedback/forms/:formId/results" element={<ResultsPage />} />
+            <Route path="reports" element={<ReportPage />} />
+            <Route path="pilots" element={<PilotsPage />} />
+            <Route path="pilots/:pilotId" element={<PilotPage />} />
           </Route>
           <Route element={<RequireRole roles={['coordinator']} />}>
             <Route path="feedback/forms/new" element={<FormEditPage />} />
+            <Route path="pilots/new" element={<PilotCreatePage />} />
             <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
           </Route>
           <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>

@@ -66,6 +66,12 @@ export const rules = {
   'feedback.collect': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'feedback.results': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'feedback.open_answers': { roles: ['coordinator'], scope: 'site' },
+  // Evaluation (issue 5). The report shows counts with small numbers suppressed; the exact view is
+  // for the people who evaluate the work, and switching to it is audited.
+  'report.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'report.unsuppressed': { roles: ['coordinator'], scope: 'site' },
+  'pilot.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  'pilot.manage': { roles: ['coordinator'], scope: 'region' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -11,6 +11,8 @@ import { visitorCodePolicyCases } from '../visitor-codes/policy-cases.js';
 import { referralPolicyCases } from '../referrals/policy-cases.js';
 import { groupPolicyCases } from '../groups/policy-cases.js';
 import { feedbackPolicyCases } from '../feedback/policy-cases.js';
+import { reportPolicyCases } from '../reports/policy-cases.js';
+import { pilotPolicyCases } from '../pilots/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -29,4 +31,6 @@ export const routeCases: PolicyCases = {
   ...referralPolicyCases,
   ...groupPolicyCases,
   ...feedbackPolicyCases,
+  ...reportPolicyCases,
+  ...pilotPolicyCases,
 };

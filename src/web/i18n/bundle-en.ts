@@ -11,5 +11,7 @@ import outboxReview from './features/outboxReview.en.json';
 import feedbackCollect from './features/feedbackCollect.en.json';
 import feedbackForms from './features/feedbackForms.en.json';
 import groups from './features/groups.en.json';
+import report from './features/report.en.json';
+import pilots from './features/pilots.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };

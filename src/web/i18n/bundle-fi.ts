@@ -11,5 +11,7 @@ import outboxReview from './features/outboxReview.fi.json';
 import feedbackCollect from './features/feedbackCollect.fi.json';
 import feedbackForms from './features/feedbackForms.fi.json';
 import groups from './features/groups.fi.json';
+import report from './features/report.fi.json';
+import pilots from './features/pilots.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };

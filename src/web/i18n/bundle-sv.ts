@@ -11,5 +11,7 @@ import outboxReview from './features/outboxReview.sv.json';
 import feedbackCollect from './features/feedbackCollect.sv.json';
 import feedbackForms from './features/feedbackForms.sv.json';
 import groups from './features/groups.sv.json';
+import report from './features/report.sv.json';
+import pilots from './features/pilots.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };

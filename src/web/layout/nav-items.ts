@@ -11,6 +11,8 @@ export type NavItem = {
     | 'nav.schedule'
     | 'nav.groups'
     | 'nav.feedback'
+    | 'nav.reports'
+    | 'nav.pilots'
     | 'nav.daylog'
     | 'nav.sites'
     | 'nav.users'
@@ -33,6 +35,8 @@ export function navItemsFor(roles: RoleAssignment[]): NavItem[] {
     items.push({ to: '/schedule', labelKey: 'nav.schedule', isEnd: false });
     items.push({ to: '/groups', labelKey: 'nav.groups', isEnd: false });
     items.push({ to: '/feedback', labelKey: 'nav.feedback', isEnd: false });
+    items.push({ to: '/reports', labelKey: 'nav.reports', isEnd: false });
+    items.push({ to: '/pilots', labelKey: 'nav.pilots', isEnd: false });
   }
   if (hasRole(roles, 'daycentre_staff')) items.push({ to: '/daylog', labelKey: 'nav.daylog', isEnd: false });
   if (hasRole(roles, 'administrator')) {

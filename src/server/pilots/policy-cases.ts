@@ -1,0 +1,3 @@
+import type { PolicyCases } from '../testing/policy-matrix.js';
+
+export const pilotPolicyCases: PolicyCases = {};

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+
+/** Pilot (experiment) routes (placeholder: being built). */
+export function registerPilotRoutes(_app: FastifyInstance, _deps: Deps): void {}

@@ -1,0 +1,4 @@
+// Placeholder wired into the routes; replaced by the feature's page.
+export function ReportPage() {
+  return null;
+}
