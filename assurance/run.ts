@@ -4,6 +4,8 @@
 //   --short            50 kills per engine (the CI mode); the long mode does 1,000 per engine
 //   --kills=N          override the kills per engine
 //   --no-db-restart    skip restarting the local PostgreSQL under the server
+//   --soak-seconds=N   override the soak's measured length per engine (60 s short, 600 s long)
+//   --only=soak        run the soak alone (a quick check; still writes the summary)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,9 +13,12 @@ import path from 'node:path';
 import { cleanupAll, REPO_ROOT } from '../bench/process.js';
 import { runCrash, type CrashResult } from './crash.js';
 import { runDbRestart, type DbRestartResult } from './db-restart.js';
+import { runSoak, type SoakResult } from './soak.js';
 import { formatAssurance, type AssuranceResults, type SuiteResult } from './report.js';
 
 const log = (line: string) => process.stderr.write(`[assure] ${line}\n`);
+/** Requests per second in the soak: a busy region's day (hundreds of workers) compressed. */
+const SOAK_RATE = 20;
 
 /** The test files whose passing is part of the assurance, run through vitest with a JSON report. */
 const suites = [
@@ -45,26 +50,33 @@ async function main(): Promise<void> {
   const kills = Number(args.find((a) => a.startsWith('--kills='))?.slice('--kills='.length) ?? (short ? 50 : 1000));
   const startedAt = new Date();
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const soakOnly = args.includes('--only=soak');
+  const soakSeconds = Number(args.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ?? (short ? 60 : 600));
+  const seed = startedAt.getTime() % 100_000;
   const crash: CrashResult[] = [];
-  for (const engine of ['pglite', 'postgres'] as const) {
+  for (const engine of soakOnly ? [] : (['pglite', 'postgres'] as const)) {
     log(`crash durability on ${engine}: ${kills} kills`);
-    crash.push(await runCrash({ engine, kills, clients: 8, seed: startedAt.getTime() % 100_000, log }));
+    crash.push(await runCrash({ engine, kills, clients: 8, seed, log }));
   }
-  const dbRestart: DbRestartResult | null = args.includes('--no-db-restart') ? null : await runDbRestart(log);
-  const suiteResults = suites.map((suite) => {
+  const dbRestart: DbRestartResult | null = soakOnly || args.includes('--no-db-restart') ? null : await runDbRestart(log);
+  const soak: SoakResult[] = [];
+  for (const engine of ['pglite', 'postgres'] as const) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: SOAK_RATE, seed, log }));
+  const suiteResults = (soakOnly ? [] : suites).map((suite) => {
     log(`suite: ${suite.name}`);
     return runSuite(suite);
   });
-  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, suites: suiteResults };
+  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, soak, suites: suiteResults };
   const day = startedAt.toISOString().slice(0, 10);
   fs.mkdirSync(path.join(REPO_ROOT, 'assurance/results'), { recursive: true });
-  fs.writeFileSync(path.join(REPO_ROOT, `assurance/results/${day}-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  // A soak-only check is written beside the full runs and leaves the summary of the last full run alone.
+  fs.writeFileSync(path.join(REPO_ROOT, `assurance/results/${day}-${results.mode}${soakOnly ? '-soak-only' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = formatAssurance(results);
-  fs.writeFileSync(path.join(REPO_ROOT, 'docs/ASSURANCE.md'), markdown);
+  if (!soakOnly) fs.writeFileSync(path.join(REPO_ROOT, 'docs/ASSURANCE.md'), markdown);
   process.stdout.write(markdown);
   const failed =
     crash.some((c) => c.lost.length > 0 || c.halfWritten.length > 0) ||
     (dbRestart !== null && dbRestart.skipped === null && (dbRestart.unclean > 0 || dbRestart.lost > 0 || dbRestart.serverRestarted || dbRestart.recoveredAfterMs === null)) ||
+    soak.some((s) => s.errors > 0 || !s.memory.withinBound) ||
     suiteResults.some((s) => s.failed > 0 || s.exitCode !== 0);
   if (failed) {
     log('FAILED: see docs/ASSURANCE.md');

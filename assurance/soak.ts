@@ -1,0 +1,144 @@
+// Soak: a realistic mix of work at a steady, stated rate for a long while — encounter saves, outbox
+// batch syncs and report reads — on one server, counting every error, the latency of each kind of
+// request, and the server's memory (resident set size) from start to end, to catch leaks.
+import { readFileSync } from 'node:fs';
+import { freePort, stopServer } from '../bench/process.js';
+import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
+import { randomEncounter, seededRandom, signInAs, type SignedIn } from './client.js';
+import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
+
+export type SoakOptions = { engine: 'pglite' | 'postgres'; durationMs: number; ratePerSecond: number; seed: number; log: (line: string) => void };
+
+type Kind = 'save' | 'batch' | 'read';
+export type SoakResult = {
+  engine: 'pglite' | 'postgres';
+  durationMs: number;
+  ratePerSecond: number;
+  mix: Record<Kind, number>;
+  requests: Record<Kind, { count: number; errors: number; latencyMs: Summary & { p99: number } }>;
+  errors: number;
+  /** Examples of the first errors (status and path), for the note when something failed. */
+  errorSamples: string[];
+  memory: { startMiB: number; endMiB: number; peakMiB: number; growthMiB: number; boundMiB: number; withinBound: boolean };
+};
+
+// Of every ten requests: seven single saves, one outbox batch of 20, two report reads.
+const MIX: Record<Kind, number> = { save: 0.7, batch: 0.1, read: 0.2 };
+const BATCH_ITEMS = 20;
+const WARM_UP_MS = 10_000;
+/** Memory may grow by this much over a run (caches, the JIT, connection pools) before it counts as a leak. */
+const growthBound = (startMiB: number) => Math.round(32 + startMiB * 0.25);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 'NaN');
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function request(s: SignedIn, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { cookie: s.cookie, origin: s.baseUrl };
+  if (method === 'POST') Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': s.csrf });
+  const response = await fetch(`${s.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The last three months as a report period, in Helsinki days. */
+function reportPath(s: SignedIn, hasReports: boolean): string {
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
+  const to = day(new Date());
+  const from = day(new Date(Date.now() - 90 * 86_400_000));
+  return hasReports ? `/api/reports?from=${from}&to=${to}` : `/api/sites/${s.siteId}/encounters/summary?from=${from}&to=${to}`;
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const random = seededRandom(options.seed);
+  const target = await prepareEngine(options.engine);
+  const port = await freePort();
+  const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'error' });
+  const pid = server.child.pid!;
+  const samples: Record<Kind, number[]> = { save: [], batch: [], read: [] };
+  const errors: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
+  const errorSamples: string[] = [];
+  const memory: number[] = [];
+  try {
+    const nurse = await signInAs(`http://127.0.0.1:${port}`, 'demo.nurse', DEMO_PASSWORD);
+    // The evaluation report when this version has it; the site's encounter summary otherwise.
+    const hasReports = (await request(nurse, 'GET', reportPath(nurse, true))).status === 200;
+    const one = async (kind: Kind, measured: boolean): Promise<void> => {
+      const startedAt = performance.now();
+      let path = '';
+      try {
+        let answer: { status: number; text: string };
+        if (kind === 'save') {
+          path = '/api/encounters';
+          answer = await request(nurse, 'POST', path, randomEncounter(nurse, random));
+        } else if (kind === 'batch') {
+          path = '/api/encounters/batch';
+          answer = await request(nurse, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random)) });
+        } else {
+          path = reportPath(nurse, hasReports);
+          answer = await request(nurse, 'GET', path);
+        }
+        if (answer.status < 200 || answer.status >= 300) throw new Error(`${answer.status} ${answer.text.slice(0, 120)}`);
+        // A batch answers 200 with a result per item: an item refused is an error too.
+        if (kind === 'batch' && (JSON.parse(answer.text) as { results: { status: string }[] }).results.some((r) => r.status !== 'created')) throw new Error('an item was not created');
+        if (measured) samples[kind].push(performance.now() - startedAt);
+      } catch (error) {
+        if (!measured) return;
+        errors[kind] += 1;
+        if (errorSamples.length < 10) errorSamples.push(`${kind} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const pick = (): Kind => {
+      const r = random();
+      return r < MIX.save ? 'save' : r < MIX.save + MIX.batch ? 'batch' : 'read';
+    };
+    // Open loop: requests start on schedule whether or not earlier ones have finished, as real users do.
+    const drive = async (ms: number, measured: boolean): Promise<void> => {
+      const inFlight = new Set<Promise<void>>();
+      const interval = 1000 / options.ratePerSecond;
+      const startedAt = performance.now();
+      let next = startedAt;
+      let lastSample = 0;
+      while (performance.now() - startedAt < ms) {
+        const p = one(pick(), measured).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (measured && performance.now() - lastSample >= 1000) {
+          memory.push(rssMiB(pid));
+          lastSample = performance.now();
+        }
+        next += interval;
+        await sleep(Math.max(0, next - performance.now()));
+      }
+      await Promise.all(inFlight);
+    };
+    options.log(`soak on ${options.engine}: warm-up ${WARM_UP_MS / 1000} s, then ${options.durationMs / 1000} s at ${options.ratePerSecond} requests/s`);
+    await drive(WARM_UP_MS, false);
+    await drive(options.durationMs, true);
+    memory.push(rssMiB(pid));
+  } finally {
+    await stopServer(server);
+    await target.dispose();
+  }
+  const window = Math.max(1, Math.min(5, Math.floor(memory.length / 4)));
+  const startMiB = median(memory.slice(0, window));
+  const endMiB = median(memory.slice(-window));
+  const boundMiB = growthBound(startMiB);
+  const requests = Object.fromEntries(
+    (Object.keys(MIX) as Kind[]).map((kind) => [kind, { count: samples[kind].length + errors[kind], errors: errors[kind], latencyMs: { ...summarize(samples[kind]), p99: percentile(sortedCopy(samples[kind]), 99) } }]),
+  ) as SoakResult['requests'];
+  return {
+    engine: options.engine,
+    durationMs: options.durationMs,
+    ratePerSecond: options.ratePerSecond,
+    mix: MIX,
+    requests,
+    errors: errors.save + errors.batch + errors.read,
+    errorSamples,
+    memory: { startMiB, endMiB, peakMiB: Math.max(...memory), growthMiB: Math.round((endMiB - startMiB) * 10) / 10, boundMiB, withinBound: endMiB - startMiB <= boundMiB },
+  };
+}
