@@ -87,13 +87,14 @@ export type Target = { env: Record<string, string>; open: () => Promise<Database
 export async function prepareEngine(engine: 'pglite' | 'postgres'): Promise<Target> {
   if (engine === 'pglite') {
     const dataDir = makeTempDir('silta-crash-');
-    return { env: { SILTA_DATA_DIR: dataDir }, open: () => connectDatabase({ engine: 'pglite', dataDir }), dispose: () => Promise.resolve() };
+    // The demo's made-up history would only slow the first start; these runs make their own data.
+    return { env: { SILTA_DATA_DIR: dataDir, SILTA_DEMO_HISTORY: 'off' }, open: () => connectDatabase({ engine: 'pglite', dataDir }), dispose: () => Promise.resolve() };
   }
   const scratch: ScratchDatabase = await scratchPostgres('silta_crash');
   // The embedded engine seeds the demo on its first start; on PostgreSQL the operator does it.
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist/server/admin.js'), 'seed-demo'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: scratch.url, SILTA_DEMO_PASSWORD: DEMO_PASSWORD },
+    env: { ...process.env, DATABASE_URL: scratch.url, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, SILTA_DEMO_HISTORY: 'off' },
     stdio: 'ignore',
   });
   return { env: { DATABASE_URL: scratch.url }, open: () => connectDatabase({ engine: 'postgres', url: scratch.url, poolSize: 2 }), dispose: () => scratch.drop() };

@@ -5,7 +5,7 @@
 //   --kills=N          override the kills per engine
 //   --no-db-restart    skip restarting the local PostgreSQL under the server
 //   --soak-seconds=N   override the soak's measured length per engine (60 s short, 600 s long)
-//   --only=soak        run the soak alone (a quick check; still writes the summary)
+//   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { cleanupAll, REPO_ROOT } from '../bench/process.js';
 import { runCrash, type CrashResult } from './crash.js';
 import { runDbRestart, type DbRestartResult } from './db-restart.js';
 import { runSoak, type SoakResult } from './soak.js';
+import { runEnumeration, type EnumerationResult } from './enumeration.js';
 import { formatAssurance, type AssuranceResults, type SuiteResult } from './report.js';
 
 const log = (line: string) => process.stderr.write(`[assure] ${line}\n`);
@@ -50,26 +51,29 @@ async function main(): Promise<void> {
   const kills = Number(args.find((a) => a.startsWith('--kills='))?.slice('--kills='.length) ?? (short ? 50 : 1000));
   const startedAt = new Date();
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  const soakOnly = args.includes('--only=soak');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+  const runs = (part: 'crash' | 'soak' | 'enumeration' | 'suites') => only === null || only === part;
+  const soakOnly = only !== null;
   const soakSeconds = Number(args.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ?? (short ? 60 : 600));
   const seed = startedAt.getTime() % 100_000;
   const crash: CrashResult[] = [];
-  for (const engine of soakOnly ? [] : (['pglite', 'postgres'] as const)) {
+  for (const engine of runs('crash') ? (['pglite', 'postgres'] as const) : []) {
     log(`crash durability on ${engine}: ${kills} kills`);
     crash.push(await runCrash({ engine, kills, clients: 8, seed, log }));
   }
-  const dbRestart: DbRestartResult | null = soakOnly || args.includes('--no-db-restart') ? null : await runDbRestart(log);
+  const dbRestart: DbRestartResult | null = !runs('crash') || args.includes('--no-db-restart') ? null : await runDbRestart(log);
   const soak: SoakResult[] = [];
-  for (const engine of ['pglite', 'postgres'] as const) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: SOAK_RATE, seed, log }));
-  const suiteResults = (soakOnly ? [] : suites).map((suite) => {
+  for (const engine of runs('soak') ? (['pglite', 'postgres'] as const) : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: SOAK_RATE, seed, log }));
+  const enumeration: EnumerationResult | null = runs('enumeration') ? await runEnumeration(short ? 30 : 200, log) : null;
+  const suiteResults = (runs('suites') ? suites : []).map((suite) => {
     log(`suite: ${suite.name}`);
     return runSuite(suite);
   });
-  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, soak, suites: suiteResults };
+  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, soak, enumeration, suites: suiteResults };
   const day = startedAt.toISOString().slice(0, 10);
   fs.mkdirSync(path.join(REPO_ROOT, 'assurance/results'), { recursive: true });
   // A soak-only check is written beside the full runs and leaves the summary of the last full run alone.
-  fs.writeFileSync(path.join(REPO_ROOT, `assurance/results/${day}-${results.mode}${soakOnly ? '-soak-only' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(REPO_ROOT, `assurance/results/${day}-${results.mode}${only === null ? '' : `-${only}-only`}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = formatAssurance(results);
   if (!soakOnly) fs.writeFileSync(path.join(REPO_ROOT, 'docs/ASSURANCE.md'), markdown);
   process.stdout.write(markdown);
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
     crash.some((c) => c.lost.length > 0 || c.halfWritten.length > 0) ||
     (dbRestart !== null && dbRestart.skipped === null && (dbRestart.unclean > 0 || dbRestart.lost > 0 || dbRestart.serverRestarted || dbRestart.recoveredAfterMs === null)) ||
     soak.some((s) => s.errors > 0 || !s.memory.withinBound) ||
+    (enumeration !== null && !enumeration.withinBound) ||
     suiteResults.some((s) => s.failed > 0 || s.exitCode !== 0);
   if (failed) {
     log('FAILED: see docs/ASSURANCE.md');
