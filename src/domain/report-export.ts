@@ -1,0 +1,69 @@
+import type { ColumnKind, ReportCell, ReportRow, ReportTable } from './report.js';
+
+/** The texts of one exported table, already in the reader's language. */
+export type CsvLabels = {
+  /** One label per table column, in order (the column key is used where one is missing). */
+  columns: string[];
+  rowLabel: (row: ReportRow) => string;
+  totalLabel: string;
+  /** Shown for a suppressed cell, e.g. "<5". */
+  suppressedText: string;
+  /** Shown for a cell without a value, e.g. "–". */
+  notAvailableText: string;
+  /** Header of the first column (the row labels); empty when not given. */
+  rowHeader?: string;
+};
+
+export type CsvOptions = {
+  /** Finnish Excel: decimal comma and ';' between fields. Otherwise a decimal point and ','. */
+  decimalComma: boolean;
+};
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * One report table as RFC 4180 CSV: a header row (row-label column first, then the column labels),
+ * one record per row, the totals row last when there is one; CRLF line ends, a UTF-8 byte order mark
+ * so that Excel reads ä and ö. Counts are whole numbers; percentages and means have one decimal.
+ */
+export function tableToCsv(table: ReportTable, labels: CsvLabels, options: CsvOptions): string {
+  const separator = options.decimalComma ? ';' : ',';
+  const text = (value: string) => csvField(guardFormula(value), separator);
+  const number = (value: string) => csvField(value, separator);
+  const cell = (cell: ReportCell | undefined, kind: ColumnKind): string => {
+    if (cell?.suppressed) return text(labels.suppressedText);
+    if (cell == null || cell.value === null || !Number.isFinite(cell.value)) return text(labels.notAvailableText);
+    return number(formatNumber(cell.value, kind, options.decimalComma));
+  };
+  const record = (label: string, cells: readonly ReportCell[]) =>
+    [text(label), ...table.columns.map((column, c) => cell(cells[c], column.kind))].join(separator);
+
+  const records = [
+    [text(labels.rowHeader ?? ''), ...table.columns.map((column, c) => text(labels.columns[c] ?? column.key))].join(separator),
+    ...table.rows.map((row) => record(labels.rowLabel(row), row.cells)),
+    ...(table.totals ? [record(labels.totalLabel, table.totals)] : []),
+  ];
+  return BOM + records.map((r) => r + CRLF).join('');
+}
+
+/** Counts and whole measures without decimals; percentages, means and fractional measures with one. */
+export function formatNumber(value: number, kind: ColumnKind, decimalComma: boolean): string {
+  const wholeNumber = kind === 'count' || (kind === 'measure' && Number.isInteger(value));
+  const digits = wholeNumber ? Math.round(value).toFixed(0) : value.toFixed(1);
+  const unsigned = /^-0(\.0)?$/.test(digits) ? digits.slice(1) : digits; // no "-0.0" for tiny negatives
+  return decimalComma ? unsigned.replace('.', ',') : unsigned;
+}
+
+/**
+ * Spreadsheets run a field that starts with = + - @ (or a tab or carriage return) as a formula (CSV
+ * injection); a leading apostrophe makes it plain text. Only texts get it: numbers are ours.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: a field with the separator, a quote or a line break is quoted, and its quotes doubled. */
+export function csvField(value: string, separator: string): string {
+  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
