@@ -1,5 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { reportQuerySchema, reportSchema } from '../../domain/report.js';
 import type { Deps } from '../deps.js';
+import { actorOf } from '../http/access.js';
+import { buildReport } from './report.js';
 
-/** The evaluation report routes (placeholder: being built). */
-export function registerReportRoutes(_app: FastifyInstance, _deps: Deps): void {}
+/** The evaluation report: counts only, small numbers hidden unless the exact view is asked for (and allowed). */
+export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/reports', {
+    config: { access: { access: 'action', action: 'report.read' } },
+    schema: { tags: ['reports'], querystring: reportQuerySchema, response: { 200: reportSchema } },
+  }, async (request) => buildReport(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
+}

@@ -1,0 +1,89 @@
+import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { StoredAnswer } from '../../domain/feedback.js';
+import { feedbackAnswers, feedbackFormVersions, feedbackForms, feedbackItems, feedbackResponses, groupSeries, groupSessions } from '../db/schema-groups.js';
+import type { Deps } from '../deps.js';
+import type { ItemRow } from '../feedback/forms-repo.js';
+import { responsesIn, type ReportScope } from './scope.js';
+
+export type AnsweredVersion = {
+  id: string;
+  formId: string;
+  version: number;
+  name: { fi: string; sv: string; en: string };
+  responses: number;
+  /** Responses given outside group sessions: with none, the version was answered in groups only. */
+  outsideGroups: number;
+};
+
+/** Visitor form versions answered in the scope, with their response counts. */
+export async function answeredVersions(deps: Deps, scope: ReportScope): Promise<AnsweredVersion[]> {
+  const rows = await deps.db.orm
+    .select({
+      id: feedbackFormVersions.id,
+      formId: feedbackFormVersions.formId,
+      version: feedbackFormVersions.version,
+      nameFi: feedbackFormVersions.nameFi,
+      nameSv: feedbackFormVersions.nameSv,
+      nameEn: feedbackFormVersions.nameEn,
+      responses: sql<number>`count(*)::int`,
+      outsideGroups: sql<number>`(count(*) filter (where ${feedbackResponses.groupSessionId} is null))::int`,
+    })
+    .from(feedbackResponses)
+    .innerJoin(feedbackFormVersions, eq(feedbackFormVersions.id, feedbackResponses.formVersionId))
+    .innerJoin(feedbackForms, eq(feedbackForms.id, feedbackFormVersions.formId))
+    .where(and(responsesIn(scope), eq(feedbackForms.audience, 'visitor')))
+    .groupBy(feedbackFormVersions.id, feedbackForms.createdAt)
+    .orderBy(asc(feedbackForms.createdAt), asc(feedbackFormVersions.formId), asc(feedbackFormVersions.version));
+  return rows.map((r) => ({
+    id: r.id,
+    formId: r.formId,
+    version: r.version,
+    name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+    responses: Number(r.responses),
+    outsideGroups: Number(r.outsideGroups),
+  }));
+}
+
+export async function itemsOf(deps: Deps, versionIds: string[]): Promise<ItemRow[]> {
+  return deps.db.orm.select().from(feedbackItems).where(inArray(feedbackItems.versionId, versionIds)).orderBy(asc(feedbackItems.versionId), asc(feedbackItems.position));
+}
+
+/**
+ * Scored and "does not apply" answers of the scope, counted per item and score, expanded back into
+ * answers for the shared results arithmetic (itemResult). The database does the counting.
+ */
+export async function scoredAnswers(deps: Deps, scope: ReportScope, versionIds: string[]): Promise<StoredAnswer[]> {
+  const counted = await deps.db.orm
+    .select({ itemId: feedbackAnswers.itemId, score: feedbackAnswers.score, isNotApplicable: feedbackAnswers.isNotApplicable, count: sql<number>`count(*)::int` })
+    .from(feedbackAnswers)
+    .innerJoin(feedbackResponses, eq(feedbackResponses.id, feedbackAnswers.responseId))
+    .where(and(responsesIn(scope), inArray(feedbackResponses.formVersionId, versionIds), sql`(${feedbackAnswers.score} is not null or ${feedbackAnswers.isNotApplicable})`))
+    .groupBy(feedbackAnswers.itemId, feedbackAnswers.score, feedbackAnswers.isNotApplicable);
+  return counted.flatMap((c) =>
+    Array.from({ length: Number(c.count) }, () => ({ itemId: c.itemId, score: c.score, isNotApplicable: c.isNotApplicable, choices: null, textValue: null })),
+  );
+}
+
+/** Open answers of the scope (person-level: only for permitted readers, and audited by the caller). */
+export async function openAnswers(deps: Deps, scope: ReportScope, versionIds: string[]): Promise<{ itemId: string; formId: string; text: string }[]> {
+  const rows = await deps.db.orm
+    .select({ itemId: feedbackAnswers.itemId, formId: feedbackFormVersions.formId, text: feedbackAnswers.textValue })
+    .from(feedbackAnswers)
+    .innerJoin(feedbackResponses, eq(feedbackResponses.id, feedbackAnswers.responseId))
+    .innerJoin(feedbackFormVersions, eq(feedbackFormVersions.id, feedbackResponses.formVersionId))
+    .where(and(responsesIn(scope), inArray(feedbackResponses.formVersionId, versionIds), isNotNull(feedbackAnswers.textValue)))
+    .orderBy(asc(feedbackResponses.submittedOn), asc(feedbackAnswers.itemId), asc(feedbackAnswers.textValue));
+  return rows.map((r) => ({ itemId: r.itemId, formId: r.formId, text: r.text ?? '' }));
+}
+
+/** People met at group sessions held in the period at the sites: counters plus codes. */
+export async function groupAttendance(deps: Deps, scope: ReportScope): Promise<number> {
+  const [row] = await deps.db.orm
+    .select({
+      total: sql<number>`coalesce(sum(coalesce(${groupSessions.anonymousTotal}, 0) + (select count(*) from group_attendees a where a.session_id = ${groupSessions.id})), 0)::int`,
+    })
+    .from(groupSessions)
+    .innerJoin(groupSeries, eq(groupSeries.id, groupSessions.seriesId))
+    .where(and(inArray(groupSeries.siteId, scope.siteIds), gte(groupSessions.day, scope.from), lte(groupSessions.day, scope.to), eq(groupSessions.isCancelled, false)));
+  return Number(row?.total ?? 0);
+}

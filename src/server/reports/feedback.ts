@@ -1,0 +1,89 @@
+import { AGREEMENT_MAX, AGREEMENT_MIN, itemResult, responseRate } from '../../domain/feedback.js';
+import type { ReportSection, ReportTable } from '../../domain/report.js';
+import { writeAudit } from '../audit/write-audit.js';
+import type { Deps } from '../deps.js';
+import { itemDefinition } from '../feedback/forms-repo.js';
+import type { Actor } from '../policy/policy.js';
+import { answeredVersions, groupAttendance, itemsOf, openAnswers, scoredAnswers } from './feedback-queries.js';
+import type { ReportScope } from './scope.js';
+import { column, row, table } from './tables.js';
+
+const scoreKeys = Array.from({ length: AGREEMENT_MAX - AGREEMENT_MIN + 1 }, (_, i) => `s${AGREEMENT_MIN + i}`);
+const itemColumns = [...scoreKeys.map((k) => column(k, 'count')), column('notApplicable', 'count'), column('n', 'count'), column('shareAgreeing', 'percent'), column('mean', 'mean')];
+const asPercent = (share: number | null) => (share === null ? null : share * 100);
+
+type Reader = { actor: Actor; requestId: string | null; includeOpen: boolean };
+
+/**
+ * Visitor feedback in the scope, one block per form version answered (old answers keep their wording).
+ * Response rates are against the meetings of the scope, or for a version answered only at group
+ * sessions against the attendance of the period's group sessions. Open answers only for readers who
+ * may see them, and reading them is audited per form as on the results page.
+ */
+export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: number, reader: Reader): Promise<ReportSection> {
+  const versions = await answeredVersions(deps, scope);
+  if (versions.length === 0) {
+    return { key: 'feedback', tables: [table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], []), responsesTable([])], texts: [] };
+  }
+  const versionIds = versions.map((v) => v.id);
+  const needsAttendance = versions.some((v) => v.outsideGroups === 0);
+  const [items, answers, texts, attended] = await Promise.all([
+    itemsOf(deps, versionIds),
+    scoredAnswers(deps, scope, versionIds),
+    reader.includeOpen ? openAnswers(deps, scope, versionIds) : Promise.resolve([]),
+    needsAttendance ? groupAttendance(deps, scope) : Promise.resolve(0),
+  ]);
+  const answersOf = new Map<string, typeof answers>();
+  for (const a of answers) {
+    const own = answersOf.get(a.itemId) ?? [];
+    own.push(a);
+    answersOf.set(a.itemId, own);
+  }
+  const itemTables: ReportTable[] = [];
+  const recommendations = [];
+  for (const version of versions) {
+    for (const item of items.filter((i) => i.versionId === version.id)) {
+      const result = itemResult(itemDefinition(item), answersOf.get(item.id) ?? [], false);
+      const label = result.text;
+      if (result.kind === 'agreement') {
+        const counts = result.distribution.map((d) => d.count);
+        itemTables.push(table(`feedback.item.${item.id}`, itemColumns, [row(item.id, [...counts, result.notApplicable, result.n, asPercent(result.shareAgreeing), result.mean], label)]));
+      } else if (result.kind === 'recommendation') {
+        recommendations.push(row(item.id, [result.n, result.mean], label));
+      }
+    }
+  }
+  const rates = versions.map((v) => ({ version: v, peopleMet: v.outsideGroups === 0 ? attended : meetings }));
+  await auditOpenAnswers(deps, scope, reader, texts);
+  return {
+    key: 'feedback',
+    tables: [...itemTables, table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], recommendations), responsesTable(rates)],
+    texts: texts.map((t) => ({ key: t.itemId, text: t.text })),
+  };
+}
+
+function responsesTable(rates: { version: { id: string; version: number; name: { fi: string; sv: string; en: string }; responses: number }; peopleMet: number }[]): ReportTable {
+  return table(
+    'feedback.responses',
+    [column('responses', 'count'), column('peopleMet', 'count'), column('responseRate', 'percent')],
+    rates.map(({ version, peopleMet }) => {
+      const rate = responseRate(version.responses, peopleMet);
+      return row(version.id, [version.responses, peopleMet, rate === null ? null : rate * 100], version.name);
+    }),
+  );
+}
+
+async function auditOpenAnswers(deps: Deps, scope: ReportScope, reader: Reader, texts: { formId: string }[]): Promise<void> {
+  const perForm = new Map<string, number>();
+  for (const t of texts) perForm.set(t.formId, (perForm.get(t.formId) ?? 0) + 1);
+  for (const [formId, count] of perForm) {
+    await writeAudit(deps.db.orm, { actor: reader.actor, requestId: reader.requestId, at: deps.clock.now() }, {
+      action: 'feedback.open_answers_read',
+      resourceType: 'feedback_form',
+      resourceId: formId,
+      siteId: scope.siteIds.length === 1 ? scope.siteIds[0]! : null,
+      regionId: scope.regionId,
+      details: { count, source: 'report', siteIds: scope.siteIds, from: scope.from, to: scope.to },
+    });
+  }
+}

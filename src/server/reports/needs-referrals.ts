@@ -1,0 +1,79 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { CodeListKind, Register } from '../../domain/code-lists.js';
+import { referralStatuses, type ReferralStatus } from '../../domain/outreach.js';
+import type { ReportSection } from '../../domain/report.js';
+import { codes, encounterCodes, encounters, referrals, services } from '../db/schema-outreach.js';
+import type { Deps } from '../deps.js';
+import { encountersIn, type ReportScope } from './scope.js';
+import { column, gridWithTotals, percent, row, table } from './tables.js';
+
+const lists: { kind: CodeListKind; register: Register; key: string }[] = [
+  { kind: 'need', register: 'health', key: 'needsSupport.needs.health' },
+  { kind: 'need', register: 'social', key: 'needsSupport.needs.social' },
+  { kind: 'support', register: 'health', key: 'needsSupport.support.health' },
+  { kind: 'support', register: 'social', key: 'needsSupport.support.social' },
+];
+const codeKey = (kind: string, register: string, code: string) => `${kind}:${register}:${code}`;
+
+/**
+ * Encounters per need and support code. The report counts them for both registers: counts are not
+ * register data, and the evaluation compares the two kinds of work.
+ */
+export async function needsSupportSection(deps: Deps, scope: ReportScope): Promise<ReportSection> {
+  const [counted, list] = await Promise.all([
+    deps.db.orm
+      .select({ kind: encounterCodes.kind, register: encounterCodes.register, code: encounterCodes.code, count: sql<number>`count(*)::int` })
+      .from(encounterCodes)
+      .innerJoin(encounters, eq(encounters.id, encounterCodes.encounterId))
+      .where(encountersIn(scope))
+      .groupBy(encounterCodes.kind, encounterCodes.register, encounterCodes.code),
+    deps.db.orm.select().from(codes).orderBy(asc(codes.sortOrder), asc(codes.code)),
+  ]);
+  const countOf = new Map(counted.map((c) => [codeKey(c.kind, c.register, c.code), Number(c.count)]));
+  const tables = lists.map(({ kind, register, key }) =>
+    table(
+      key,
+      [column('encounters', 'count')],
+      list
+        .filter((c) => c.kind === kind && c.register === register && (c.isActive || countOf.has(codeKey(kind, register, c.code))))
+        .map((c) => row(c.code, [countOf.get(codeKey(kind, register, c.code)) ?? 0], { fi: c.labelFi, sv: c.labelSv, en: c.labelEn })),
+    ),
+  );
+  return { key: 'needsSupport', tables, texts: [] };
+}
+
+/** Referrals made in the scope's encounters, by service and by their status today. */
+export async function referralsSection(deps: Deps, scope: ReportScope): Promise<ReportSection> {
+  const [counted, directory] = await Promise.all([
+    deps.db.orm
+      .select({ serviceId: referrals.serviceId, status: referrals.status, count: sql<number>`count(*)::int` })
+      .from(referrals)
+      .innerJoin(encounters, eq(encounters.id, referrals.encounterId))
+      .where(encountersIn(scope))
+      .groupBy(referrals.serviceId, referrals.status),
+    deps.db.orm.select().from(services).where(eq(services.regionId, scope.regionId)).orderBy(asc(services.sortOrder), asc(services.code)),
+  ]);
+  const byService = new Map<string, Map<ReferralStatus, number>>();
+  for (const c of counted) {
+    const statuses = byService.get(c.serviceId) ?? new Map<ReferralStatus, number>();
+    statuses.set(c.status, Number(c.count));
+    byService.set(c.serviceId, statuses);
+  }
+  const shown = directory.filter((s) => s.isActive || byService.has(s.id));
+  const rows = shown.map((s) => ({
+    key: s.code,
+    label: { fi: s.nameFi, sv: s.nameSv, en: s.nameEn },
+    counts: referralStatuses.map((status) => byService.get(s.id)?.get(status) ?? 0),
+  }));
+  const at = (counts: number[], status: ReferralStatus) => counts[referralStatuses.indexOf(status)] ?? 0;
+  const realisation = table(
+    'referrals.realisation',
+    [column('realised', 'count'), column('closed', 'count'), column('realisationRate', 'percent')],
+    rows.map((r) => {
+      const all = r.counts.reduce((a, b) => a + b, 0);
+      const realised = at(r.counts, 'realised');
+      return row(r.key, [realised, realised + at(r.counts, 'not_realised') + at(r.counts, 'unknown'), percent(realised, all)], r.label);
+    }),
+  );
+  return { key: 'referrals', tables: [gridWithTotals('referrals.byServiceAndStatus', referralStatuses, rows), realisation], texts: [] };
+}

@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultCodes } from '../../domain/code-lists.js';
+import { defaultServices } from '../../domain/outreach-views.js';
+import type { Report, ReportCell, ReportTable } from '../../domain/report.js';
+import { auditRows, encounterBody, record, setUpOutreach } from '../encounters/test-support.js';
+import { makeSite, makeUser, signIn, type Client } from '../testing/harness.js';
+import { testEngine } from '../testing/test-db.js';
+import { buildDataset, type Dataset } from './test-dataset.js';
+import { hourKey } from './timing.js';
+
+/** A cell as the assertions write it: the number, null for "not available", 'S' for suppressed. */
+type Shown = number | null | 'S';
+const shown = (c: ReportCell): Shown => (c.suppressed ? 'S' : c.value === null ? null : Math.round(c.value * 1e6) / 1e6);
+const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+/** Rows as [key, ...cells] and the totals row as ['Σ', ...cells]. */
+const flat = (t: ReportTable): (string | number | null)[][] => [...t.rows.map((r) => [r.key, ...r.cells.map(shown)]), ...(t.totals ? [['Σ', ...t.totals.map(shown)]] : [])];
+
+const PERIOD = 'from=2025-11-01&to=2025-12-31';
+let d: Dataset;
+let exact: Report;
+let published: Report;
+
+const tableOf = (report: Report, key: string): ReportTable => {
+  const found = report.sections.flatMap((s) => s.tables).find((t) => t.key === key);
+  if (!found) throw new Error(`no table ${key}`);
+  return found;
+};
+const get = async (url: string, client = d.coordinator) => {
+  const response = await client.request('GET', url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<Report>();
+};
+
+/** The health/social need or support list as report rows: every code of the list, with the counts given. */
+const codeRows = (kind: 'need' | 'support', register: 'health' | 'social', counts: Record<string, Shown>) =>
+  defaultCodes.filter((c) => c.kind === kind && c.register === register).map((c) => [c.code, counts[c.code] ?? 0]);
+const services = (rows: Record<string, Shown[]>, otherwise: Shown[]) => defaultServices.map((s) => [s.code, ...(rows[s.code] ?? otherwise)]);
+const heatRow = (weekday: number, hours: Record<number, Shown>, total: Shown) => [String(weekday), ...Array.from({ length: 24 }, (_, h) => hours[h] ?? 0), total];
+
+describe(`the evaluation report on ${testEngine}`, () => {
+  beforeAll(async () => {
+    d = await buildDataset();
+    exact = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}&exact=true`);
+    published = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}`);
+  }, 120_000);
+
+  it('describes what it counts, in the contract’s section order', () => {
+    expect(exact).toMatchObject({ query: { siteIds: [d.o.siteId], from: '2025-11-01', to: '2025-12-31', pilotId: null, sessionKind: null, windowShare: 80 }, isSuppressed: false, threshold: 5, canSeeExact: true });
+    expect(published).toMatchObject({ isSuppressed: true, threshold: 5, canSeeExact: true });
+    expect(exact.sites.map((s) => s.id)).toEqual([d.o.siteId]);
+    expect(exact.sections.map((s) => s.key)).toEqual(['overview', 'professionals', 'visits', 'referrals', 'ageBands', 'needsSupport', 'timing', 'daylog', 'groups', 'feedback']);
+  });
+
+  it('counts sessions, hours, meetings and contacts; joint meetings once, and once per professional', () => {
+    const overview = [['all', 5, 30, 51, 59, r6(59 / 30)]];
+    expect(flat(tableOf(exact, 'overview.figures'))).toEqual(overview);
+    expect(flat(tableOf(published, 'overview.figures'))).toEqual(overview);
+    const professions = [['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 5, 5]];
+    expect(flat(tableOf(exact, 'professionals.byProfession'))).toEqual(professions);
+    expect(flat(tableOf(published, 'professionals.byProfession'))).toEqual(professions);
+    const joint = [['single', 43], ['joint', 8], ['Σ', 51]];
+    expect(flat(tableOf(exact, 'professionals.jointOrSingle'))).toEqual(joint);
+    expect(flat(tableOf(published, 'professionals.jointOrSingle'))).toEqual(joint);
+  });
+
+  it('splits visits into first and repeat, anonymous and coded, urgent or not — hiding both urgency rows when one is small', () => {
+    const pct = (n: number) => r6((n / 51) * 100);
+    const firstOrRepeat = [['first', 16, pct(16)], ['repeat', 10, pct(10)], ['unknown', 25, pct(25)], ['Σ', 51, 100]];
+    expect(flat(tableOf(exact, 'visits.firstOrRepeat'))).toEqual(firstOrRepeat);
+    expect(flat(tableOf(published, 'visits.firstOrRepeat'))).toEqual(firstOrRepeat);
+    const coded = [['anonymous', 38, pct(38)], ['coded', 13, pct(13)], ['Σ', 51, 100]];
+    expect(tableOf(exact, 'visits.anonymousOrCoded').columns.map((c) => [c.key, c.kind])).toEqual([['count', 'count'], ['share', 'percent']]);
+    expect(flat(tableOf(exact, 'visits.anonymousOrCoded'))).toEqual(coded);
+    expect(flat(tableOf(published, 'visits.anonymousOrCoded'))).toEqual(coded);
+    expect(flat(tableOf(exact, 'visits.urgency'))).toEqual([['urgent', 3, pct(3)], ['not_urgent', 48, pct(48)], ['Σ', 51, 100]]);
+    // 3 is below the threshold, and 48 would give it away from the total: both are hidden (complementary suppression).
+    expect(flat(tableOf(published, 'visits.urgency'))).toEqual([['urgent', 'S', 'S'], ['not_urgent', 'S', 'S'], ['Σ', 51, 100]]);
+  });
+
+  it('counts referrals by service and status today, and how many were realised of all referrals', () => {
+    const zero = [0, 0, 0, 0, 0, 0];
+    const byStatus = services({ health_station: [0, 5, 6, 0, 0, 11], social_guidance: [0, 0, 0, 5, 0, 5], kela: [0, 0, 5, 0, 5, 10] }, zero);
+    const table = tableOf(exact, 'referrals.byServiceAndStatus');
+    expect(table.columns.map((c) => c.key)).toEqual(['suggested', 'booked', 'realised', 'not_realised', 'unknown', 'total']);
+    expect(table.hasRowTotals).toBe(true);
+    expect(table.rows.find((r) => r.key === 'kela')?.label).toEqual({ fi: 'Kela', sv: 'FPA', en: 'Kela (social insurance)' });
+    expect(flat(table)).toEqual([...byStatus, ['Σ', 0, 5, 11, 5, 5, 26]]);
+    expect(flat(tableOf(published, 'referrals.byServiceAndStatus'))).toEqual([...byStatus, ['Σ', 0, 5, 11, 5, 5, 26]]);
+    const realisation = services({ health_station: [6, 6, r6((6 / 11) * 100)], social_guidance: [0, 5, 0], kela: [5, 10, 50] }, [0, 0, null]);
+    expect(flat(tableOf(exact, 'referrals.realisation'))).toEqual(realisation);
+    expect(flat(tableOf(published, 'referrals.realisation'))).toEqual(realisation);
+  });
+
+  it('counts age bands in domain order; two small bands hide each other, and empty bands show no share', () => {
+    const pct = (n: number) => r6((n / 51) * 100);
+    expect(flat(tableOf(exact, 'ageBands.counts'))).toEqual([
+      ['under_18', 0, 0], ['18_29', 12, pct(12)], ['30_50', 20, pct(20)], ['51_64', 8, pct(8)], ['65_80', 6, pct(6)], ['over_80', 2, pct(2)], ['unknown', 3, pct(3)], ['Σ', 51, 100],
+    ]);
+    expect(flat(tableOf(published, 'ageBands.counts'))).toEqual([
+      ['under_18', 0, 'S'], ['18_29', 12, pct(12)], ['30_50', 20, pct(20)], ['51_64', 8, pct(8)], ['65_80', 6, pct(6)], ['over_80', 'S', 'S'], ['unknown', 'S', 'S'], ['Σ', 51, 100],
+    ]);
+  });
+
+  it('counts encounters per need and support code of both registers, with the code lists’ labels', () => {
+    const lists: [string, 'need' | 'support', 'health' | 'social', Record<string, number>, string[]][] = [
+      ['needsSupport.needs.health', 'need', 'health', { blood_pressure: 9, general_health: 6, wound_care: 2 }, ['wound_care']],
+      ['needsSupport.needs.social', 'need', 'social', { housing: 7, kela_benefits: 5, mental_health: 1 }, ['mental_health']],
+      ['needsSupport.support.health', 'support', 'health', { measured_bp_sugar: 9, encouraged_contact: 4 }, ['encouraged_contact']],
+      ['needsSupport.support.social', 'support', 'social', { listening: 13, kela_guidance: 5 }, []],
+    ];
+    for (const [key, kind, register, counts, small] of lists) {
+      expect(flat(tableOf(exact, key)), key).toEqual(codeRows(kind, register, counts));
+      expect(flat(tableOf(published, key)), key).toEqual(codeRows(kind, register, { ...counts, ...Object.fromEntries(small.map((c) => [c, 'S'])) }));
+    }
+    expect(tableOf(exact, 'needsSupport.needs.health').rows[0]?.label).toEqual({ fi: 'Verenpaine', sv: 'Blodtryck', en: 'Blood pressure' });
+  });
+
+  it('maps encounters by Helsinki weekday and hour, and suggests the shortest window covering 80 %', () => {
+    const heat = [
+      heatRow(1, {}, 0), heatRow(2, { 10: 17, 11: 8, 12: 13, 13: 8 }, 46), heatRow(3, { 18: 5 }, 5),
+      heatRow(4, {}, 0), heatRow(5, {}, 0), heatRow(6, {}, 0), heatRow(7, {}, 0),
+      ['Σ', ...Array.from({ length: 24 }, (_, h) => ({ 10: 17, 11: 8, 12: 13, 13: 8, 18: 5 })[h] ?? 0), 51],
+    ];
+    const table = tableOf(exact, 'timing.heatmap');
+    expect(table.columns.map((c) => c.key)).toEqual([...Array.from({ length: 24 }, (_, h) => hourKey(h)), 'total']);
+    expect(flat(table)).toEqual(heat);
+    expect(flat(tableOf(published, 'timing.heatmap'))).toEqual(heat);
+    // 10–14 holds 46 of 51; no three hours hold the 41 that 80 % needs.
+    const window = [['window', 10, 14, 46, r6((46 / 51) * 100)]];
+    expect(flat(tableOf(exact, 'timing.window'))).toEqual(window);
+    expect(flat(tableOf(published, 'timing.window'))).toEqual(window);
+  });
+
+  it('lists the day log per day beside whether a session was held (the cancelled one was not)', () => {
+    expect(flat(tableOf(exact, 'daylog.days'))).toEqual([['2025-12-02', 20, 30, 45, 1], ['2025-12-03', 3, 12, null, 0], ['2025-12-10', 15, 25, 40, 1], ['2025-12-23', 18, 22, 35, 0]]);
+    expect(flat(tableOf(published, 'daylog.days'))).toEqual([['2025-12-02', 20, 30, 45, 1], ['2025-12-03', 'S', 12, null, 0], ['2025-12-10', 15, 25, 40, 1], ['2025-12-23', 18, 22, 35, 0]]);
+  });
+
+  it('shows each recorded group session of the period, returning and new counted over the whole series', () => {
+    const series = tableOf(exact, `groups.series.${d.seriesId}`);
+    expect(flat(series)).toEqual([['2025-11-06', 6, 3, 2], ['2025-11-13', 8, 5, 3], ['2025-11-20', 7, 5, 2], ['2025-12-04', 5, 4, 1], ['2025-12-11', 10, 7, 3], ['2025-12-25', 4, 4, 0]]);
+    expect(series.rows.map((r) => r.label?.fi ?? null)).toEqual(['Raha-asiat', 'Liikunta', 'Ruoka', 'Joulu', 'Kela', null]);
+    expect(flat(tableOf(published, `groups.series.${d.seriesId}`))).toEqual([
+      ['2025-11-06', 6, 'S', 'S'], ['2025-11-13', 8, 5, 'S'], ['2025-11-20', 7, 5, 'S'], ['2025-12-04', 5, 'S', 'S'], ['2025-12-11', 10, 7, 'S'], ['2025-12-25', 'S', 'S', 0],
+    ]);
+    const summary = tableOf(exact, 'groups.summary');
+    expect(summary.rows[0]?.label).toEqual({ fi: 'Porinapirtti', sv: 'Porinapirtti', en: 'Porinapirtti' });
+    // five codes came twice or more in the period, and the facilitators counted four more
+    expect(flat(summary)).toEqual([[d.seriesId, 6, r6(40 / 6), 10, 4, 9]]);
+    // the minimum is small, so the mean of the same row is hidden too
+    expect(flat(tableOf(published, 'groups.summary'))).toEqual([[d.seriesId, 6, 'S', 10, 'S', 9]]);
+  });
+
+  it('reports each agreement statement with its own n, recommendations and response rates per form version', () => {
+    const [a1, a2, r1] = d.forms.meeting.items;
+    const [g1, g2] = d.forms.group.items;
+    expect(flat(tableOf(exact, `feedback.item.${a1}`))).toEqual([[a1, 1, 1, 1, 3, 3, 2, 9, r6((6 / 9) * 100), r6(33 / 9)]]);
+    expect(flat(tableOf(published, `feedback.item.${a1}`))).toEqual([[a1, 'S', 'S', 'S', 'S', 'S', 'S', 9, 'S', 'S']]);
+    expect(flat(tableOf(exact, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 1, 1, 2, 0, 4, 75, 4.25]]);
+    expect(flat(tableOf(published, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 'S', 'S', 'S', 0, 'S', 'S', 'S']]);
+    expect(flat(tableOf(exact, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 0, 5, 100, 5]]);
+    expect(flat(tableOf(published, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 0, 5, 100, 5]]);
+    expect(tableOf(exact, `feedback.item.${a1}`).rows[0]?.label).toEqual({ fi: 'Sain apua', sv: 'Jag fick hjälp', en: 'I got help' });
+    const recommendation = [[r1, 10, 7.9], [g2, 6, r6(53 / 6)]];
+    expect(flat(tableOf(exact, 'feedback.recommendation'))).toEqual(recommendation);
+    expect(flat(tableOf(published, 'feedback.recommendation'))).toEqual(recommendation);
+    // the group form was answered at group sessions only: its rate is against their attendance (40)
+    const responses = [[d.forms.meeting.versionId, 12, 51, r6((12 / 51) * 100)], [d.forms.group.versionId, 6, 40, 15]];
+    expect(flat(tableOf(exact, 'feedback.responses'))).toEqual(responses);
+    expect(flat(tableOf(published, 'feedback.responses'))).toEqual(responses);
+    const feedbackTables = exact.sections.find((s) => s.key === 'feedback')!.tables.map((t) => t.key);
+    expect(feedbackTables).toEqual([`feedback.item.${a1}`, `feedback.item.${a2}`, `feedback.item.${g1}`, 'feedback.recommendation', 'feedback.responses']);
+  });
+
+  it('gives open answers to coordinators only, and audits each reading', async () => {
+    const texts = [{ key: d.forms.meeting.items[3], text: 'Ei muuta' }, { key: d.forms.meeting.items[3], text: 'Hyvä palvelu' }, { key: d.forms.meeting.items[3], text: 'Kiitos' }];
+    expect(exact.sections.find((s) => s.key === 'feedback')!.texts).toEqual(texts);
+    expect(published.sections.find((s) => s.key === 'feedback')!.texts).toEqual(texts);
+    const read = await auditRows(d.o.h, { action: 'feedback.open_answers_read' });
+    expect(read.map((r) => [r.actor_id, r.site_id, r.details.count])).toEqual([[d.coordinator.session.user.id, d.o.siteId, 3], [d.coordinator.session.user.id, d.o.siteId, 3]]);
+    const nurseView = await get(`/api/reports?${PERIOD}`, d.o.nurse);
+    expect(nurseView.sections.find((s) => s.key === 'feedback')!.texts).toEqual([]);
+    expect(nurseView.canSeeExact).toBe(false);
+    expect(await auditRows(d.o.h, { action: 'feedback.open_answers_read' })).toHaveLength(2);
+  });
+
+  it('audits the exact view with the query, and only the exact view', async () => {
+    const rows = await auditRows(d.o.h, { action: 'report.exact_viewed' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_id: d.coordinator.session.user.id, site_id: d.o.siteId, region_id: d.o.regionId });
+    expect(rows[0]!.details).toEqual({ siteIds: [d.o.siteId], from: '2025-11-01', to: '2025-12-31', pilotId: null, sessionKind: null, windowShare: 80 });
+  });
+
+  it('narrows to one kind of outreach session: its sessions, its encounters and the feedback given there', async () => {
+    const reception = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}&sessionKind=reception&exact=true`);
+    expect(reception.query.sessionKind).toBe('reception');
+    expect(flat(tableOf(reception, 'overview.figures'))).toEqual([['all', 4, 28, 46, 54, r6(54 / 28)]]);
+    expect(flat(tableOf(reception, 'professionals.byProfession'))).toEqual([['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 0, 0]]);
+    expect(flat(tableOf(reception, 'daylog.days')).map((r) => [r[0], r[4]])).toEqual([['2025-12-02', 1], ['2025-12-03', 0], ['2025-12-10', 0], ['2025-12-23', 0]]);
+    expect(flat(tableOf(reception, 'feedback.responses'))).toEqual([[d.forms.meeting.versionId, 12, 46, r6((12 / 46) * 100)]]);
+    const evening = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}&sessionKind=other&exact=true`);
+    expect(flat(tableOf(evening, 'overview.figures'))).toEqual([['all', 1, 2, 5, 5, 2.5]]);
+    expect(flat(tableOf(evening, 'feedback.responses'))).toEqual([]);
+  });
+
+  it('shows the day log by ISO week when the period is longer than 92 days', async () => {
+    const long = await get(`/api/reports?siteIds=${d.o.siteId}&from=2025-09-01&to=2025-12-31&exact=true`);
+    // week 50 holds two session days: Tuesday's reception and Wednesday's evening session
+    expect(flat(tableOf(long, 'daylog.days'))).toEqual([['2025-W49', 23, 42, 45, 1], ['2025-W50', 15, 25, 40, 2], ['2025-W52', 18, 22, 35, 0]]);
+  });
+});
+
+describe(`who may read the report, and its period, on ${testEngine}`, () => {
+  it('counts by Helsinki days: 23:30 on the last day is in, 00:30 the next day is not', async () => {
+    const o = await setUpOutreach();
+    // December is UTC+2: 21:30Z is 23:30 and 22:30Z is 00:30 the next day in Helsinki.
+    for (const at of ['2025-11-30T21:30:00Z', '2025-11-30T22:30:00Z', '2025-12-31T21:30:00Z', '2025-12-31T22:30:00Z']) await record(o.nurse, encounterBody(o, { occurredAt: at }));
+    const coordinator = await signIn(o.h, await makeUser(o.h, o.regionId, [{ role: 'coordinator', siteId: null }]));
+    const report = async (query: string) => (await coordinator.request('GET', `/api/reports?siteIds=${o.siteId}&exact=true&${query}`)).json<Report>();
+    const december = await report('from=2025-12-01&to=2025-12-31');
+    expect(flat(tableOf(december, 'overview.figures'))).toEqual([['all', 0, 0, 2, 2, null]]);
+    const heat = tableOf(december, 'timing.heatmap');
+    // Monday 1.12. at 00:30 and Wednesday 31.12. at 23:30
+    expect(heat.rows.flatMap((r) => r.cells.slice(0, 24).flatMap((c, h) => (c.value ? [[r.key, h, c.value]] : [])))).toEqual([['1', 0, 1], ['3', 23, 1]]);
+    // encounters outside any outreach session count only when no session kind is asked
+    expect(flat(tableOf(await report('from=2025-12-01&to=2025-12-31&sessionKind=reception'), 'overview.figures'))).toEqual([['all', 0, 0, 0, 0, null]]);
+    expect(flat(tableOf(await report('from=2025-12-01&to=2025-12-01'), 'overview.figures'))).toEqual([['all', 0, 0, 1, 1, null]]);
+    expect(flat(tableOf(await report('from=2025-12-31&to=2025-12-31'), 'overview.figures'))).toEqual([['all', 0, 0, 1, 1, null]]);
+    // the published view hides the two
+    const published = (await o.nurse.request('GET', '/api/reports?from=2025-12-01&to=2025-12-31')).json<Report>();
+    expect(flat(tableOf(published, 'overview.figures'))).toEqual([['all', 0, 0, 'S', 'S', null]]);
+  });
+
+  it('is for the sites one works at: another site is 403, another region’s site 404, exact needs the permission', async () => {
+    const o = await setUpOutreach();
+    const other = await makeSite(o.h, o.regionId);
+    const elsewhere = await setUpOutreach(o.h);
+    const coordinator = await signIn(o.h, await makeUser(o.h, o.regionId, [{ role: 'coordinator', siteId: null }]));
+    const staff = await signIn(o.h, await makeUser(o.h, o.regionId, [{ role: 'daycentre_staff', siteId: o.siteId }]));
+    const auditor = await signIn(o.h, await makeUser(o.h, o.regionId, [{ role: 'auditor', siteId: null }]));
+    const url = (query: string) => `/api/reports?from=2026-01-01&to=2026-01-15&${query}`;
+    const status = async (client: Client, query: string) => (await client.request('GET', url(query))).statusCode;
+
+    // without siteIds: the sites one may report on, never another
+    expect((await o.nurse.request('GET', url(''))).json<Report>().query.siteIds).toEqual([o.siteId]);
+    const all = (await coordinator.request('GET', url(''))).json<Report>();
+    expect(new Set(all.query.siteIds)).toEqual(new Set([o.siteId, other.id]));
+    expect(await status(o.nurse, `siteIds=${other.id}`)).toBe(403);
+    expect(await status(o.nurse, `siteIds=${o.siteId},${other.id}`)).toBe(403);
+    expect(await status(coordinator, `siteIds=${elsewhere.siteId}`)).toBe(404);
+    expect(await status(auditor, `siteIds=${o.siteId}`)).toBe(403);
+    expect(await status(coordinator, `pilotId=${crypto.randomUUID()}`)).toBe(404);
+    expect(await status(coordinator, 'from=2026-01-15&to=2026-01-01')).toBe(400);
+
+    // the exact view: coordinators only, and only they are offered it
+    expect(await status(o.nurse, `siteIds=${o.siteId}&exact=true`)).toBe(403);
+    expect(await status(staff, `siteIds=${o.siteId}&exact=true`)).toBe(403);
+    expect((await staff.request('GET', url(`siteIds=${o.siteId}`))).json<Report>()).toMatchObject({ isSuppressed: true, canSeeExact: false });
+    expect(await auditRows(o.h, { action: 'report.exact_viewed' })).toEqual([]);
+    const exactView = (await coordinator.request('GET', url(`siteIds=${o.siteId},${other.id}&exact=true&windowShare=90`))).json<Report>();
+    expect(exactView).toMatchObject({ isSuppressed: false, canSeeExact: true });
+    const audited = await auditRows(o.h, { action: 'report.exact_viewed' });
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ actor_id: coordinator.session.user.id, site_id: null, region_id: o.regionId });
+    expect(audited[0]!.details).toEqual({ siteIds: exactView.query.siteIds, from: '2026-01-01', to: '2026-01-15', pilotId: null, sessionKind: null, windowShare: 90 });
+  });
+});

@@ -1,0 +1,72 @@
+import type { Report, ReportQuery, ReportSection } from '../../domain/report.js';
+import { suppressTable } from '../../domain/suppression.js';
+import { writeAudit } from '../audit/write-audit.js';
+import type { Deps } from '../deps.js';
+import { forbidden } from '../errors.js';
+import type { Actor } from '../policy/policy.js';
+import { pilotSection } from '../pilots/report-scope.js';
+import { daylogSection } from './daylog.js';
+import { encounterSections } from './encounter-figures.js';
+import { feedbackSection } from './feedback.js';
+import { groupsSection } from './groups.js';
+import { needsSupportSection, referralsSection } from './needs-referrals.js';
+import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
+import { timingSection } from './timing.js';
+
+export type Ctx = { actor: Actor; requestId: string | null };
+
+/** The query as the audit log keeps it: ids, days and options, never free text. */
+const auditedQuery = (scope: ReportScope, q: ReportQuery) => ({
+  siteIds: scope.siteIds,
+  from: scope.from,
+  to: scope.to,
+  pilotId: q.pilotId ?? null,
+  sessionKind: scope.sessionKind,
+  windowShare: q.windowShare,
+});
+
+/**
+ * The evaluation report (domain.md § 5). Figures are counted from the base tables, each section in one
+ * or two aggregate queries. The published view hides small numbers (suppressTable); the exact view is
+ * for readers with report.unsuppressed at every site, and switching to it is audited.
+ */
+export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise<Report> {
+  const scope = await resolveScope(deps, ctx.actor, q);
+  const canSeeExact = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.unsuppressed', scope);
+  if (q.exact && !canSeeExact) throw forbidden();
+  const includeOpen = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
+  const threshold = reportThreshold(deps);
+
+  const [encounterPart, needs, referrals, timing, daylog, groups] = await Promise.all([
+    encounterSections(deps, scope),
+    needsSupportSection(deps, scope),
+    referralsSection(deps, scope),
+    timingSection(deps, scope, q.windowShare),
+    daylogSection(deps, scope),
+    groupsSection(deps, scope),
+  ]);
+  const feedback = await feedbackSection(deps, scope, encounterPart.totals.meetings, { ...ctx, includeOpen });
+  const [overview, professionals, visits, ageBands] = encounterPart.sections as [ReportSection, ReportSection, ReportSection, ReportSection];
+  const sections: ReportSection[] = [overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback];
+  if (q.pilotId) sections.push(await pilotSection(deps, ctx.actor, q.pilotId));
+
+  if (q.exact) {
+    await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, {
+      action: 'report.exact_viewed',
+      resourceType: 'report',
+      resourceId: q.pilotId ?? null,
+      siteId: scope.siteIds.length === 1 ? scope.siteIds[0]! : null,
+      regionId: scope.regionId,
+      details: auditedQuery(scope, q),
+    });
+  }
+  return {
+    query: { siteIds: scope.siteIds, from: scope.from, to: scope.to, pilotId: q.pilotId ?? null, sessionKind: scope.sessionKind, windowShare: q.windowShare },
+    sites: scope.sites,
+    isSuppressed: !q.exact,
+    threshold,
+    canSeeExact,
+    generatedAt: deps.clock.now().toISOString(),
+    sections: q.exact ? sections : sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) })),
+  };
+}
