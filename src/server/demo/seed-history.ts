@@ -5,6 +5,7 @@ import { seedDaylog } from './history-daylog.js';
 import { seedEncounters, type EncounterTotals } from './history-encounters.js';
 import { seedFeedback, type FeedbackTotals } from './history-feedback.js';
 import { seedGroups } from './history-groups.js';
+import { seedPilot } from './history-pilot.js';
 import { heldSessions, planPastSessions, type HistoryWindow } from './history-sessions.js';
 import { demoActors, Random } from './history-support.js';
 
@@ -48,6 +49,7 @@ export async function seedDemoHistory(deps: Deps, ids: { regionId: string; siteI
   const groups = await seedGroups(deps, rng, window, ids.siteId, actors, codes);
   const daylogDays = await seedDaylog(deps, rng, window, ids.siteId, actors, new Set(sessions.map((s) => s.session.day)), new Set(groups.heldSessions.map((s) => s.day)));
   const feedback = await seedFeedback(deps, rng, window, ids.siteId, actors, sessions, groups);
+  await seedPilot(deps, window, ids.siteId, actors, serviceIds);
   return {
     window,
     heldSessions: sessions.length,

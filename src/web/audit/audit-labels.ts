@@ -58,6 +58,10 @@ const actionKeys = {
   'feedback.link_closed': 'audit.actions.feedback_link_closed',
   'feedback.paper_entered': 'audit.actions.feedback_paper_entered',
   'feedback.open_answers_read': 'audit.actions.feedback_open_answers_read',
+  'pilot.created': 'audit.actions.pilot_created',
+  'pilot.updated': 'audit.actions.pilot_updated',
+  'pilot.phase_saved': 'audit.actions.pilot_phase_saved',
+  'report.exact_viewed': 'audit.actions.report_exact_viewed',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -84,6 +88,8 @@ const resourceKeys = {
   feedback_form: 'audit.resources.feedback_form',
   feedback_kiosk: 'audit.resources.feedback_kiosk',
   feedback_link: 'audit.resources.feedback_link',
+  pilot: 'audit.resources.pilot',
+  report: 'audit.resources.report',
 } as const;
 
 const isKey = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(map, key);
