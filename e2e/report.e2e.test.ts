@@ -1,0 +1,203 @@
+// The server of this file seeds the demo history (three months of encounters, referrals, day logs,
+// an open group and feedback): set before useSuite() starts it.
+process.env.SILTA_DEMO_HISTORY = 'on';
+
+import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { helsinkiDay } from '../src/domain/calendar';
+import type { Report } from '../src/domain/report';
+import { quickPeriod } from '../src/web/reports/selection';
+import { expectNoSeriousViolations } from './support/axe';
+import { desktop, phone } from './support/browser';
+import { screenshot } from './support/screenshots';
+import { signedIn } from './support/sign-in';
+import { useSuite } from './support/suite';
+import { ReportPage } from './pages/report';
+
+const suite = useSuite();
+
+const period = quickPeriod('last3Months', helsinkiDay(new Date()));
+const query = { from: period.from, to: period.to };
+/** A4 less the report's page margins (12 mm each side), in CSS pixels. */
+const a4ContentWidth = Math.floor(((210 - 24) / 25.4) * 96);
+
+const allCells = (report: Report) =>
+  report.sections.flatMap((s) => s.tables.flatMap((t) => [...t.rows.flatMap((r) => r.cells), ...(t.totals ?? [])]));
+
+/** Reads a zip (stored or deflated entries) through its central directory. */
+function unzip(bytes: Buffer): Map<string, string> {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const files = new Map<string, string>();
+  for (let i = 0; i < count; i += 1) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const raw = bytes.subarray(start, start + size);
+    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
+}
+
+/** A CSV line split at `separator`, honouring quotes. */
+function csvFields(line: string, separator: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === separator && !quoted) {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+// axe over a report of some 3 500 elements can take half a minute on a busy test machine, hence the longer timeouts.
+describe('evaluation report', () => {
+  it('shows every section with charts and tables, hides small numbers, exports CSV and XLSX and prints on A4', async () => {
+    const { page, problems } = await signedIn(suite(), 'demo.coordinator', desktop);
+    const apiReport = await page.request.get(`/api/reports?from=${period.from}&to=${period.to}`);
+    expect(apiReport.status()).toBe(200);
+    const report = (await apiReport.json()) as Report;
+    expect(report.isSuppressed).toBe(true);
+    const r = new ReportPage(page);
+    await r.open(query);
+    expect(await r.headingText()).toBe('Arviointiraportti');
+
+    // Every section of the report is there, each table with its own table element; every section
+    // with figures but the overview (key figures, not a chart) and the pilot (texts) has a chart.
+    const withTables = report.sections.filter((s) => s.tables.length > 0);
+    expect(withTables.length).toBeGreaterThanOrEqual(9);
+    for (const section of report.sections) {
+      const element = r.section(section.key);
+      await expect.poll(() => element.count(), { message: section.key }).toBe(1);
+      for (const table of section.tables) expect(await r.table(table.key).count(), table.key).toBe(1);
+      if (section.tables.length > 0 && section.key !== 'overview') {
+        const charts = await element.locator('svg[role="img"], p.report-window').count();
+        expect(charts, `chart in ${section.key}`).toBeGreaterThan(0);
+      }
+    }
+    expect(await r.section('timing').locator('svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await r.section('timing').locator('p.report-window').innerText()).toMatch(/kohtaamisista oli kello \d+–\d+|Vastaanottoaikaa ei voi ehdottaa/);
+
+    // Hidden figures: as many "<5" cells on the page as suppressed cells in the report, and one note.
+    const suppressed = allCells(report).filter((c) => c.suppressed).length;
+    expect(suppressed).toBeGreaterThan(0);
+    expect(await r.suppressedCells().count()).toBe(suppressed);
+    expect(new Set(await r.suppressedCells().allInnerTexts())).toEqual(new Set([`<${report.threshold}`]));
+    expect(await page.locator('#report-suppression-note').innerText()).toContain(`alle ${report.threshold}`);
+    await expectNoSeriousViolations(page, 'report (desktop)');
+    await screenshot(page, 'report-desktop');
+
+    // CSV of a table of counts: BOM, semicolons, and the same rows as the table on the page.
+    const countTable = report.sections.flatMap((s) => s.tables).find((t) => t.rows.length > 1 && t.columns.every((c) => c.kind === 'count') && t.rows.some((row) => row.cells.some((c) => c.suppressed)))
+      ?? report.sections.flatMap((s) => s.tables).find((t) => t.rows.length > 1 && t.columns.every((c) => c.kind === 'count'))!;
+    const csvDownload = await r.downloadCsv(countTable.key);
+    expect(csvDownload.suggestedFilename()).toBe(`${countTable.key}_${period.from}_${period.to}.csv`);
+    const csv = await readFile((await csvDownload.path()), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n').filter((l) => l !== '');
+    const pageRows = await r.tableRows(countTable.key);
+    expect(lines.slice(1).map((l) => csvFields(l, ';').map((f) => f.replace(/\s/g, '')))).toEqual(pageRows);
+
+    // The workbook: a sheet per table plus the cover sheet, and a sheet carries the figures.
+    const xlsxDownload = await r.downloadWorkbook();
+    expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const files = unzip(await readFile((await xlsxDownload.path())));
+    const tableCount = report.sections.reduce((n, s) => n + s.tables.length, 0);
+    const types = files.get('[Content_Types].xml')!;
+    expect(types).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml');
+    expect(types.match(/worksheets\/sheet\d+\.xml/g)).toHaveLength(tableCount + 1);
+    const workbookXml = files.get('xl/workbook.xml')!;
+    const sheetNames = [...workbookXml.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]!);
+    expect(sheetNames.every((n) => n.length <= 31)).toBe(true);
+    expect(new Set(sheetNames.map((n) => n.toLowerCase())).size).toBe(sheetNames.length);
+    const sheetIndex = report.sections.flatMap((s) => s.tables).findIndex((t) => t.key === countTable.key) + 2;
+    const sheet = files.get(`xl/worksheets/sheet${sheetIndex}.xml`)!;
+    expect(sheet).toContain(`<t xml:space="preserve">${await r.block(countTable.key).locator('h3').innerText()}</t>`);
+    for (const cell of countTable.rows[0]!.cells) expect(sheet).toContain(cell.suppressed ? '&lt;5' : `<v>${cell.value}</v>`);
+
+    // Paper: at A4 content width in print media every chart fits, and the PDF is made.
+    await page.setViewportSize({ width: a4ContentWidth, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.report-form').isVisible()).toBe(false);
+    expect(await page.locator('button.report-csv').first().isVisible()).toBe(false);
+    const boxes = await page.locator('main svg[role="img"]').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const scroller = svg.closest('.report-chart__scroll');
+        return { left: box.left, right: box.right, clipped: scroller ? scroller.scrollWidth > scroller.clientWidth + 1 : false };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(a4ContentWidth + 1);
+      expect(box.clipped).toBe(false);
+    }
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(desktop);
+    expect(problems).toEqual([]);
+  }, 150_000);
+
+  it('lets a coordinator switch to the exact figures, with a warning, and compare two periods', async () => {
+    const { page, problems } = await signedIn(suite(), 'demo.coordinator', desktop);
+    const r = new ReportPage(page);
+    await r.open(query);
+    expect(await r.exactBanner().count()).toBe(0);
+    expect(await r.suppressedCells().count()).toBeGreaterThan(0);
+    await r.exactToggle().click();
+    await page.waitForURL((url) => url.searchParams.get('exact') === 'true');
+    await r.exactBanner().waitFor();
+    expect(await r.exactBanner().innerText()).toContain('Älä julkaise');
+    await page.locator('main .report[data-exact="true"] section.report-section').first().waitFor();
+    expect(await r.suppressedCells().count()).toBe(0);
+    const exact = (await (await page.request.get(`/api/reports?from=${period.from}&to=${period.to}&exact=true`)).json()) as Report;
+    expect(exact.isSuppressed).toBe(false);
+    await expectNoSeriousViolations(page, 'report, exact view (desktop)');
+
+    // Comparing with the previous period: each table shows twice, each side suppressed on its own.
+    await r.open({ ...query, compare: 'period' });
+    const block = r.block('ageBands.counts');
+    expect(await block.locator('.report-panel').count()).toBe(2);
+    expect(await block.locator('.report-panel__label').allInnerTexts()).toEqual([expect.stringMatching(/^1: /), expect.stringMatching(/^2: /)]);
+    expect(problems).toEqual([]);
+  }, 150_000);
+
+  it('is usable on a phone', async () => {
+    const { page, problems } = await signedIn(suite(), 'demo.coordinator', phone);
+    const r = new ReportPage(page);
+    await r.open(query);
+    // Nothing pushes the page sideways: wide tables and charts scroll inside their own regions.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await page.locator('#report-quick-lastMonth').click();
+    await page.locator('#report-apply').click();
+    await page.waitForURL((url) => url.searchParams.get('from') !== period.from);
+    await page.locator(`main .report-summary dd:not(:has-text("${Number(period.from.slice(8))}.${Number(period.from.slice(5, 7))}."))`).first().waitFor();
+    await r.sections().first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    for (const button of await page.locator('main button.report-button').all()) {
+      if (await button.isVisible()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    await expectNoSeriousViolations(page, 'report (phone)');
+    await screenshot(page, 'report-phone');
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

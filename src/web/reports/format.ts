@@ -1,0 +1,51 @@
+import type { ColumnKind, ReportCell } from '../../domain/report';
+
+/**
+ * How a figure reads on the page, in a CSV file and in a workbook. Kept pure so the three agree and
+ * can be tested: a suppressed cell is "<5" (the threshold), a missing one is "–", counts are whole
+ * numbers, percents and means carry one decimal at most.
+ */
+
+export const NOT_AVAILABLE = '–';
+
+export const suppressedText = (threshold: number): string => `<${threshold}`;
+
+function digits(kind: ColumnKind): { min: number; max: number } {
+  if (kind === 'count') return { min: 0, max: 0 };
+  if (kind === 'mean') return { min: 1, max: 1 };
+  return { min: 0, max: 1 };
+}
+
+/** A number as the page shows it: grouped thousands, the locale's decimal mark, "%" for percents. */
+export function formatFigure(value: number, kind: ColumnKind, locale: string): string {
+  const { min, max } = digits(kind);
+  if (kind === 'percent') {
+    return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: max }).format(value / 100);
+  }
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
+}
+
+export type CellText = { text: string; state: 'value' | 'suppressed' | 'missing'; value: number | null };
+
+export function cellText(cell: ReportCell | undefined, kind: ColumnKind, locale: string, threshold: number): CellText {
+  if (cell?.suppressed) return { text: suppressedText(threshold), state: 'suppressed', value: null };
+  if (!cell || cell.value === null) return { text: NOT_AVAILABLE, state: 'missing', value: null };
+  return { text: formatFigure(cell.value, kind, locale), state: 'value', value: cell.value };
+}
+
+/** "2025-03-05" → "5.3.2025" (fi, sv) or "5 Mar 2025" (en), read in UTC so the day never shifts. */
+export function formatDay(day: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: locale === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** ISO weekday 1 = Monday … 7 = Sunday, named by Intl (2024-01-01 was a Monday). */
+export function weekdayName(weekday: number, locale: string, style: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+}
+
+export const isIsoDay = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key);
+export const isIsoWeek = (key: string): boolean => /^\d{4}-W\d{2}$/.test(key);
+
+/** "2025-W09" → { year: 2025, week: 9 }. */
+export const isoWeekParts = (key: string): { year: number; week: number } => ({ year: Number(key.slice(0, 4)), week: Number(key.slice(6)) });

@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import type { ReportSectionKey } from '../../domain/report';
+import { DownloadButton } from './download';
+import { fileName, tableCsv } from './exports';
+import { ReportTable } from './report-table';
+import { TableChart } from './table-chart';
+import type { TableModel } from './table-model';
+import { type SectionModel, useLooseT } from './use-models';
+
+/** One report (or one side of a comparison): its label, its models and its period for file names. */
+export type Variant = { id: string; label: string; sections: SectionModel[]; from: string; to: string; windowShare: number };
+
+const tableOf = (variant: Variant, section: ReportSectionKey, key: string): TableModel | undefined =>
+  variant.sections.find((s) => s.key === section)?.tables.find((t) => t.key === key);
+
+function TablePanel({ model, variant, section, showLabel }: { model: TableModel; variant: Variant; section: ReportSectionKey; showLabel: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'sv' || i18n.language === 'en' ? i18n.language : 'fi';
+  const caption = showLabel ? `${model.title} – ${variant.label}` : model.title;
+  return (
+    <div className="report-panel" data-variant={variant.id}>
+      {showLabel && <p className="report-panel__label">{variant.label}</p>}
+      <TableChart model={model} windowModel={section === 'timing' ? tableOf(variant, 'timing', 'timing.window') : undefined} target={variant.windowShare} />
+      <ReportTable model={model} caption={caption} />
+      <DownloadButton
+        className="report-csv"
+        label={t('report.csv')}
+        accessibleLabel={t('report.csvOf', { title: caption })}
+        fileName={fileName(model.key, variant.from, variant.to, 'csv')}
+        type="text/csv;charset=utf-8"
+        make={() => tableCsv(model, locale)}
+      />
+    </div>
+  );
+}
+
+/** A section: its heading, then each table with its chart, side by side with the other variant's when comparing. */
+export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSectionKey; variants: Variant[] }) {
+  const { t } = useTranslation();
+  const headingId = `report-section-${sectionKey}`;
+  const keys = [...new Set(variants.flatMap((v) => v.sections.find((s) => s.key === sectionKey)?.tables.map((m) => m.key) ?? []))];
+  const compare = variants.length > 1;
+  return (
+    <section className="report-section" aria-labelledby={headingId} data-section={sectionKey}>
+      <h2 id={headingId} className="report-section__heading">{t(`report.sections.${sectionKey}`)}</h2>
+      {keys.map((key) => {
+        const models = variants.map((v) => ({ variant: v, model: tableOf(v, sectionKey, key) }));
+        const first = models.find((m) => m.model)!.model!;
+        const wide = first.columns.length > 8 || first.base === 'daylog.days';
+        return (
+          <div key={key} className="report-block" data-table-block={key}>
+            <h3 className="report-block__heading">{first.title}</h3>
+            <div className={compare ? `report-compare${wide ? ' report-compare--stacked' : ''}` : undefined}>
+              {models.map(({ variant, model }) =>
+                model ? (
+                  <TablePanel key={variant.id} model={model} variant={variant} section={sectionKey} showLabel={compare} />
+                ) : (
+                  <p key={variant.id} className="report-panel muted">{t('report.tableMissing', { label: variant.label })}</p>
+                ),
+              )}
+            </div>
+          </div>
+        );
+      })}
+      <SectionTexts sectionKey={sectionKey} variants={variants} />
+    </section>
+  );
+}
+
+/** Free texts (the pilot's phase notes, the evaluator's conclusions), grouped under their headings. */
+function SectionTexts({ sectionKey, variants }: { sectionKey: ReportSectionKey; variants: Variant[] }) {
+  const { t, exists } = useLooseT();
+  const heading = (key: string) => (exists(`report.texts.${key}`) ? t(`report.texts.${key}`) : key);
+  return (
+    <>
+      {variants.map((v) => {
+        const texts = v.sections.find((s) => s.key === sectionKey)?.texts ?? [];
+        if (texts.length === 0) return null;
+        const groups = [...new Set(texts.map((x) => x.key))];
+        return (
+          <div key={v.id} className="report-texts">
+            {variants.length > 1 && <p className="report-panel__label">{v.label}</p>}
+            {groups.map((g) => (
+              <div key={g} className="report-texts__group" data-text-key={g}>
+                <h3 className="report-block__heading">{heading(g)}</h3>
+                {texts.filter((x) => x.key === g).map((x, i) => (
+                  <p key={i} className="report-texts__text">{x.text}</p>
+                ))}
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </>
+  );
+}

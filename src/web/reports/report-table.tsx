@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelRow, TableModel } from './table-model';
+
+/**
+ * A report table as the accessible, exact version of its chart: a caption, column and row headers
+ * with scope, numbers right-aligned. A hidden figure reads "<5" and carries a title that says why;
+ * the explanation itself is given once at the top of the report.
+ */
+export function ReportTable({ model, caption }: { model: TableModel; caption?: string }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const wide = model.columns.length > 8;
+  const row = (r: ModelRow, isTotal: boolean) => (
+    <tr key={r.key} className={isTotal ? 'report-table__total' : undefined}>
+      <th scope="row">{r.label}</th>
+      {r.cells.map((cell, i) => (
+        <td
+          key={model.columns[i]?.key ?? i}
+          className={cell.isText ? undefined : 'report-table__number'}
+          data-state={cell.state}
+          title={cell.state === 'suppressed' ? t('report.suppressedCell', { threshold: model.threshold }) : undefined}
+        >
+          {cell.text}
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <div className={`table-region report-table-region${wide ? ' report-table-region--wide' : ''}`} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={`report-table${wide ? ' report-table--wide' : ''}`} data-table-key={model.key}>
+        <caption id={captionId}>{caption ?? model.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{model.rowHeader}</th>
+            {model.columns.map((c) => (
+              <th key={c.key} scope="col" className="report-table__number">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {model.rows.map((r) => row(r, false))}
+          {model.totals && row(model.totals, true)}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { BarChart } from './bar-chart';
+import { DivergingBar } from './diverging-bar';
+import { formatFigure } from './format';
+import { HeatMap } from './heat-map';
+import type { TableModel } from './table-model';
+import { AttendanceChart, DaylogChart } from './time-charts';
+
+/** Which figures of a table the bar chart draws; the first count column when the table is not listed. */
+const barColumns: Record<string, string[]> = {
+  'professionals.byProfession': ['meetings', 'contacts'],
+  'referrals.byServiceAndStatus': ['total'],
+  'referrals.realisation': ['realisationRate'],
+  'ageBands.counts': ['count'],
+  'groups.summary': ['mean'],
+  'feedback.recommendation': ['mean'],
+  'feedback.responses': ['responses'],
+};
+const fixedTop: Record<string, number> = { 'feedback.recommendation': 10 };
+
+export type ReceptionWindow = { fromHour: number; toHour: number; share: number | null };
+
+/** The suggested window from the timing.window table, when its figures are shown. */
+export function windowOf(model: TableModel | undefined): ReceptionWindow | null {
+  const row = model?.rows[0];
+  if (!model || !row) return null;
+  const value = (key: string) => row.cells[model.columns.findIndex((c) => c.key === key)]?.value ?? null;
+  const fromHour = value('fromHour');
+  const toHour = value('toHour');
+  return fromHour === null || toHour === null ? null : { fromHour, toHour, share: value('share') };
+}
+
+/** The chart above a table, where one helps; the window table gets a sentence instead. */
+export function TableChart({ model, windowModel, target }: { model: TableModel; windowModel?: TableModel; target: number }) {
+  const { t, i18n } = useTranslation();
+  const name = t('report.chartName', { title: model.title });
+  switch (model.base) {
+    case 'overview.figures':
+      return <KeyFigures model={model} />;
+    case 'timing.heatmap':
+      return <HeatMap model={model} name={name} window={windowOf(windowModel)} />;
+    case 'timing.window': {
+      const w = windowOf(model);
+      return (
+        <p className="report-window" data-window={w ? `${w.fromHour}-${w.toHour}` : 'none'}>
+          {w
+            ? t('report.window.sentence', {
+                share: formatFigure(w.share ?? target, 'percent', i18n.language),
+                target: formatFigure(target, 'percent', i18n.language),
+                from: w.fromHour,
+                to: w.toHour,
+              })
+            : t('report.window.none')}
+        </p>
+      );
+    }
+    case 'daylog.days':
+      return <DaylogChart model={model} name={name} />;
+    case 'groups.series':
+      return <AttendanceChart model={model} name={name} />;
+    case 'feedback.item':
+      return <DivergingBar model={model} name={name} />;
+    default: {
+      const wanted = barColumns[model.base] ?? [model.columns.find((c) => c.kind === 'count')?.key ?? model.columns[0]?.key ?? ''];
+      return <BarChart model={model} columnKeys={wanted} name={name} top={fixedTop[model.base]} />;
+    }
+  }
+}
+
+/**
+ * The overview's figures are of different kinds (sessions, hours, people), so they stand as key
+ * figures, not bars. The figures are either one row with a column each, or one row each.
+ */
+function KeyFigures({ model }: { model: TableModel }) {
+  const figures =
+    model.rows.length === 1 && model.columns.length > 1
+      ? model.columns.map((c, i) => ({ key: c.key, label: c.label, text: model.rows[0]!.cells[i]?.text ?? '' }))
+      : model.rows.map((r) => ({ key: r.key, label: r.label, text: r.cells[0]?.text ?? '' }));
+  return (
+    <ul className="report-figures" aria-hidden="true">
+      {figures.map((f) => (
+        <li key={f.key} className="report-figures__item">
+          <span className="report-figures__value">{f.text}</span>
+          <span className="report-figures__label">{f.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
