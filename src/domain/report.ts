@@ -88,8 +88,12 @@ export type ReportSectionKey = (typeof reportSectionKeys)[number];
 export const reportSectionSchema = z.object({
   key: z.enum(reportSectionKeys),
   tables: z.array(reportTableSchema),
-  /** Free text of the section, e.g. open feedback answers (permitted readers only) or the evaluator's conclusions. */
-  texts: z.array(z.object({ key: z.string(), text: z.string() })),
+  /**
+   * Free text of the section, e.g. open feedback answers (permitted readers only) or the evaluator's
+   * conclusions. Texts with the same key belong together; `label` names them when the key is an id
+   * (an open question's wording).
+   */
+  texts: z.array(z.object({ key: z.string(), text: z.string(), label: localized.nullable().optional() })),
 });
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 

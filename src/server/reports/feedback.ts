@@ -58,8 +58,14 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: 
   return {
     key: 'feedback',
     tables: [...itemTables, table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], recommendations), responsesTable(rates)],
-    texts: texts.map((t) => ({ key: t.itemId, text: t.text })),
+    texts: texts.map((t) => ({ key: t.itemId, text: t.text, label: questionOf(items, t.itemId) })),
   };
+}
+
+/** The wording of an open question, naming its answers on the page. */
+function questionOf(items: { id: string; textFi: string; textSv: string; textEn: string }[], itemId: string) {
+  const item = items.find((i) => i.id === itemId);
+  return item ? { fi: item.textFi, sv: item.textSv, en: item.textEn } : null;
 }
 
 function responsesTable(rates: { version: { id: string; version: number; name: { fi: string; sv: string; en: string }; responses: number }; peopleMet: number }[]): ReportTable {

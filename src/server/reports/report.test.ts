@@ -174,8 +174,11 @@ describe(`the evaluation report on ${testEngine}`, () => {
 
   it('gives open answers to coordinators only, and audits each reading', async () => {
     const texts = [{ key: d.forms.meeting.items[3], text: 'Ei muuta' }, { key: d.forms.meeting.items[3], text: 'Hyvä palvelu' }, { key: d.forms.meeting.items[3], text: 'Kiitos' }];
-    expect(exact.sections.find((s) => s.key === 'feedback')!.texts).toEqual(texts);
-    expect(published.sections.find((s) => s.key === 'feedback')!.texts).toEqual(texts);
+    const withoutLabels = (report: Report) => report.sections.find((s) => s.key === 'feedback')!.texts.map(({ key, text }) => ({ key, text }));
+    expect(withoutLabels(exact)).toEqual(texts);
+    expect(withoutLabels(published)).toEqual(texts);
+    // Each open answer carries its question's wording, so the page can name it.
+    expect(new Set(exact.sections.find((s) => s.key === 'feedback')!.texts.map((t) => t.label?.fi))).toEqual(new Set(['Mitä muuta?']));
     const read = await auditRows(d.o.h, { action: 'feedback.open_answers_read' });
     expect(read.map((r) => [r.actor_id, r.site_id, r.details.count])).toEqual([[d.coordinator.session.user.id, d.o.siteId, 3], [d.coordinator.session.user.id, d.o.siteId, 3]]);
     const nurseView = await get(`/api/reports?${PERIOD}`, d.o.nurse);

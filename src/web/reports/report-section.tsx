@@ -6,6 +6,8 @@ import { ReportTable } from './report-table';
 import { TableChart } from './table-chart';
 import type { TableModel } from './table-model';
 import { type SectionModel, useLooseT } from './use-models';
+import { textBody, textHeading } from './text-heading';
+import { isLocale } from '../i18n/locale';
 
 /** One report (or one side of a comparison): its label, its models and its period for file names. */
 export type Variant = { id: string; label: string; sections: SectionModel[]; from: string; to: string; windowShare: number };
@@ -70,7 +72,8 @@ export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSect
 /** Free texts (the pilot's phase notes, the evaluator's conclusions), grouped under their headings. */
 function SectionTexts({ sectionKey, variants }: { sectionKey: ReportSectionKey; variants: Variant[] }) {
   const { t, exists } = useLooseT();
-  const heading = (key: string) => (exists(`report.texts.${key}`) ? t(`report.texts.${key}`) : key);
+  const { i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : 'fi';
   return (
     <>
       {variants.map((v) => {
@@ -80,14 +83,17 @@ function SectionTexts({ sectionKey, variants }: { sectionKey: ReportSectionKey; 
         return (
           <div key={v.id} className="report-texts">
             {variants.length > 1 && <p className="report-panel__label">{v.label}</p>}
-            {groups.map((g) => (
-              <div key={g} className="report-texts__group" data-text-key={g}>
-                <h3 className="report-block__heading">{heading(g)}</h3>
-                {texts.filter((x) => x.key === g).map((x, i) => (
-                  <p key={i} className="report-texts__text">{x.text}</p>
-                ))}
-              </div>
-            ))}
+            {groups.map((g) => {
+              const own = texts.filter((x) => x.key === g);
+              return (
+                <div key={g} className="report-texts__group" data-text-key={g}>
+                  <h3 className="report-block__heading">{textHeading(own[0]!, locale, t, exists)}</h3>
+                  {own.map((x, i) => (
+                    <p key={i} className="report-texts__text">{textBody(x, t, exists)}</p>
+                  ))}
+                </div>
+              );
+            })}
           </div>
         );
       })}
