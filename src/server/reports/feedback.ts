@@ -9,7 +9,9 @@ import type { ReportScope } from './scope.js';
 import { column, row, table } from './tables.js';
 
 const scoreKeys = Array.from({ length: AGREEMENT_MAX - AGREEMENT_MIN + 1 }, (_, i) => `s${AGREEMENT_MIN + i}`);
-const itemColumns = [...scoreKeys.map((k) => column(k, 'count')), column('notApplicable', 'count'), column('n', 'count'), column('shareAgreeing', 'percent'), column('mean', 'mean')];
+// n is the row total of the five scores (so a hidden score cannot be recovered from it); "does not
+// apply" is not part of n and has a table of its own.
+const itemColumns = [...scoreKeys.map((k) => column(k, 'count')), column('n', 'count'), column('shareAgreeing', 'percent'), column('mean', 'mean')];
 const asPercent = (share: number | null) => (share === null ? null : share * 100);
 
 type Reader = { actor: Actor; requestId: string | null; includeOpen: boolean };
@@ -23,7 +25,7 @@ type Reader = { actor: Actor; requestId: string | null; includeOpen: boolean };
 export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: number, reader: Reader): Promise<ReportSection> {
   const versions = await answeredVersions(deps, scope);
   if (versions.length === 0) {
-    return { key: 'feedback', tables: [table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], []), responsesTable([])], texts: [] };
+    return { key: 'feedback', tables: [table('feedback.notApplicable', [column('notApplicable', 'count')], []), table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], []), responsesTable([])], texts: [] };
   }
   const versionIds = versions.map((v) => v.id);
   const needsAttendance = versions.some((v) => v.outsideGroups === 0);
@@ -41,13 +43,15 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: 
   }
   const itemTables: ReportTable[] = [];
   const recommendations = [];
+  const notApplicable = [];
   for (const version of versions) {
     for (const item of items.filter((i) => i.versionId === version.id)) {
       const result = itemResult(itemDefinition(item), answersOf.get(item.id) ?? [], false);
       const label = result.text;
       if (result.kind === 'agreement') {
         const counts = result.distribution.map((d) => d.count);
-        itemTables.push(table(`feedback.item.${item.id}`, itemColumns, [row(item.id, [...counts, result.notApplicable, result.n, asPercent(result.shareAgreeing), result.mean], label)]));
+        itemTables.push(table(`feedback.item.${item.id}`, itemColumns, [row(item.id, [...counts, result.n, asPercent(result.shareAgreeing), result.mean], label)], { hasRowTotals: true }));
+        notApplicable.push(row(item.id, [result.notApplicable], label));
       } else if (result.kind === 'recommendation') {
         recommendations.push(row(item.id, [result.n, result.mean], label));
       }
@@ -57,7 +61,7 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: 
   await auditOpenAnswers(deps, scope, reader, texts);
   return {
     key: 'feedback',
-    tables: [...itemTables, table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], recommendations), responsesTable(rates)],
+    tables: [...itemTables, table('feedback.notApplicable', [column('notApplicable', 'count')], notApplicable), table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], recommendations), responsesTable(rates)],
     texts: texts.map((t) => ({ key: t.itemId, text: t.text, label: questionOf(items, t.itemId) })),
   };
 }

@@ -51,10 +51,16 @@ export async function groupsSection(deps: Deps, scope: ReportScope): Promise<Rep
     tables.push(
       table(
         `groups.series.${s.id}`,
-        [column('total', 'count'), column('returning', 'count'), column('new', 'count')],
+        // Returning + new + unknown = total, marked as a row total, so a hidden figure cannot be recovered by subtraction.
+        [column('returning', 'count'), column('new', 'count'), column('unknown', 'count'), column('total', 'count')],
         recorded.map(({ session, figures: f }) =>
-          row(sharesDay(session.day) ? `${session.day} ${session.startsAt.slice(0, 5)}` : session.day, [f.total, f.returning, f.new], session.theme === '' ? null : sameInAll(session.theme)),
+          row(
+            sharesDay(session.day) ? `${session.day} ${session.startsAt.slice(0, 5)}` : session.day,
+            [f.returning, f.new, f.total - f.returning - f.new, f.total],
+            session.theme === '' ? null : sameInAll(session.theme),
+          ),
         ),
+        { hasRowTotals: true },
       ),
     );
     const stats = seriesStatistics(s.id, inPeriod.map((g) => attendanceOf(g, codes)), s.anonymousRepeatParticipants);

@@ -138,10 +138,12 @@ describe(`the evaluation report on ${testEngine}`, () => {
 
   it('shows each recorded group session of the period, returning and new counted over the whole series', () => {
     const series = tableOf(exact, `groups.series.${d.seriesId}`);
-    expect(flat(series)).toEqual([['2025-11-06', 6, 3, 2], ['2025-11-13', 8, 5, 3], ['2025-11-20', 7, 5, 2], ['2025-12-04', 5, 4, 1], ['2025-12-11', 10, 7, 3], ['2025-12-25', 4, 4, 0]]);
+    // returning, new, unknown (counted without saying which) and the total, which the three add up to
+    expect(flat(series)).toEqual([['2025-11-06', 3, 2, 1, 6], ['2025-11-13', 5, 3, 0, 8], ['2025-11-20', 5, 2, 0, 7], ['2025-12-04', 4, 1, 0, 5], ['2025-12-11', 7, 3, 0, 10], ['2025-12-25', 4, 0, 0, 4]]);
     expect(series.rows.map((r) => r.label?.fi ?? null)).toEqual(['Raha-asiat', 'Liikunta', 'Ruoka', 'Joulu', 'Kela', null]);
     expect(flat(tableOf(published, `groups.series.${d.seriesId}`))).toEqual([
-      ['2025-11-06', 6, 'S', 'S'], ['2025-11-13', 8, 5, 'S'], ['2025-11-20', 7, 5, 'S'], ['2025-12-04', 5, 'S', 'S'], ['2025-12-11', 10, 7, 'S'], ['2025-12-25', 'S', 'S', 0],
+      // small returning or new counts hide their partner too: the total is their sum
+      ['2025-11-06', 'S', 'S', 'S', 6], ['2025-11-13', 'S', 'S', 0, 8], ['2025-11-20', 'S', 'S', 0, 7], ['2025-12-04', 'S', 'S', 0, 5], ['2025-12-11', 'S', 'S', 0, 10], ['2025-12-25', 'S', 0, 0, 'S'],
     ]);
     const summary = tableOf(exact, 'groups.summary');
     expect(summary.rows[0]?.label).toEqual({ fi: 'Porinapirtti', sv: 'Porinapirtti', en: 'Porinapirtti' });
@@ -154,12 +156,15 @@ describe(`the evaluation report on ${testEngine}`, () => {
   it('reports each agreement statement with its own n, recommendations and response rates per form version', () => {
     const [a1, a2, r1] = d.forms.meeting.items;
     const [g1, g2] = d.forms.group.items;
-    expect(flat(tableOf(exact, `feedback.item.${a1}`))).toEqual([[a1, 1, 1, 1, 3, 3, 2, 9, r6((6 / 9) * 100), r6(33 / 9)]]);
-    expect(flat(tableOf(published, `feedback.item.${a1}`))).toEqual([[a1, 'S', 'S', 'S', 'S', 'S', 'S', 9, 'S', 'S']]);
-    expect(flat(tableOf(exact, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 1, 1, 2, 0, 4, 75, 4.25]]);
-    expect(flat(tableOf(published, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 'S', 'S', 'S', 0, 'S', 'S', 'S']]);
-    expect(flat(tableOf(exact, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 0, 5, 100, 5]]);
-    expect(flat(tableOf(published, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 0, 5, 100, 5]]);
+    expect(flat(tableOf(exact, `feedback.item.${a1}`))).toEqual([[a1, 1, 1, 1, 3, 3, 9, r6((6 / 9) * 100), r6(33 / 9)]]);
+    expect(flat(tableOf(published, `feedback.item.${a1}`))).toEqual([[a1, 'S', 'S', 'S', 'S', 'S', 9, 'S', 'S']]);
+    expect(flat(tableOf(exact, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 1, 1, 2, 4, 75, 4.25]]);
+    expect(flat(tableOf(published, `feedback.item.${a2}`))).toEqual([[a2, 0, 0, 'S', 'S', 'S', 'S', 'S', 'S']]);
+    expect(flat(tableOf(exact, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 5, 100, 5]]);
+    expect(flat(tableOf(published, `feedback.item.${g1}`))).toEqual([[g1, 0, 0, 0, 0, 5, 5, 100, 5]]);
+    // "does not apply" is apart from n, in a table of its own
+    expect(flat(tableOf(exact, 'feedback.notApplicable'))).toEqual([[a1, 2], [a2, 0], [g1, 0]]);
+    expect(flat(tableOf(published, 'feedback.notApplicable'))).toEqual([[a1, 'S'], [a2, 0], [g1, 0]]);
     expect(tableOf(exact, `feedback.item.${a1}`).rows[0]?.label).toEqual({ fi: 'Sain apua', sv: 'Jag fick hjälp', en: 'I got help' });
     const recommendation = [[r1, 10, 7.9], [g2, 6, r6(53 / 6)]];
     expect(flat(tableOf(exact, 'feedback.recommendation'))).toEqual(recommendation);
@@ -169,7 +174,7 @@ describe(`the evaluation report on ${testEngine}`, () => {
     expect(flat(tableOf(exact, 'feedback.responses'))).toEqual(responses);
     expect(flat(tableOf(published, 'feedback.responses'))).toEqual(responses);
     const feedbackTables = exact.sections.find((s) => s.key === 'feedback')!.tables.map((t) => t.key);
-    expect(feedbackTables).toEqual([`feedback.item.${a1}`, `feedback.item.${a2}`, `feedback.item.${g1}`, 'feedback.recommendation', 'feedback.responses']);
+    expect(feedbackTables).toEqual([`feedback.item.${a1}`, `feedback.item.${a2}`, `feedback.item.${g1}`, 'feedback.notApplicable', 'feedback.recommendation', 'feedback.responses']);
   });
 
   it('gives open answers to coordinators only, and audits each reading', async () => {

@@ -1,6 +1,7 @@
 import type { Report, ReportQuery, ReportSection } from '../../domain/report.js';
 import { suppressTable } from '../../domain/suppression.js';
 import { writeAudit } from '../audit/write-audit.js';
+import { linkSuppression } from './linked-suppression.js';
 import type { Deps } from '../deps.js';
 import { forbidden } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
@@ -67,6 +68,6 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     threshold,
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
-    sections: q.exact ? sections : sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) })),
+    sections: q.exact ? sections : linkSuppression(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) }))),
   };
 }

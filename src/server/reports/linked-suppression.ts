@@ -1,0 +1,51 @@
+import type { ReportCell, ReportSection, ReportTable } from '../../domain/report.js';
+
+/**
+ * Suppression works table by table; some tables repeat figures of another, and a figure hidden in
+ * one must not be shown, or be computable, in the other. After every table is suppressed:
+ * - `referrals.realisation` repeats `referrals.byServiceAndStatus`: a service's realised count (and
+ *   its rate) is hidden when the realised cell is hidden there, and its closed count when any of the
+ *   closed statuses is;
+ * - `timing.window` covers hour totals of `timing.heatmap`: its count and share are hidden when any
+ *   hour total inside the window is.
+ */
+export function linkSuppression(sections: ReportSection[]): ReportSection[] {
+  const tables = new Map(sections.flatMap((s) => s.tables.map((t) => [t.key, t] as const)));
+  const replace = new Map<string, ReportTable>();
+  const byStatus = tables.get('referrals.byServiceAndStatus');
+  const realisation = tables.get('referrals.realisation');
+  if (byStatus && realisation) replace.set(realisation.key, linkRealisation(byStatus, realisation));
+  const heatmap = tables.get('timing.heatmap');
+  const window = tables.get('timing.window');
+  if (heatmap && window) replace.set(window.key, linkWindow(heatmap, window));
+  if (replace.size === 0) return sections;
+  return sections.map((s) => ({ ...s, tables: s.tables.map((t) => replace.get(t.key) ?? t) }));
+}
+
+const hidden: ReportCell = { value: null, suppressed: true };
+const isHidden = (cell: ReportCell | undefined) => cell?.suppressed === true;
+const columnIndex = (table: ReportTable, key: string) => table.columns.findIndex((c) => c.key === key);
+
+function hideColumns(table: ReportTable, rowKey: string, keys: string[]): ReportTable {
+  const indexes = new Set(keys.map((k) => columnIndex(table, k)).filter((i) => i >= 0));
+  return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hidden : c)) })) };
+}
+
+function linkRealisation(byStatus: ReportTable, realisation: ReportTable): ReportTable {
+  const at = (rowKey: string, key: string) => byStatus.rows.find((r) => r.key === rowKey)?.cells[columnIndex(byStatus, key)];
+  let linked = realisation;
+  for (const row of realisation.rows) {
+    if (isHidden(at(row.key, 'realised'))) linked = hideColumns(linked, row.key, ['realised', 'realisationRate']);
+    if (['realised', 'not_realised', 'unknown'].some((status) => isHidden(at(row.key, status)))) linked = hideColumns(linked, row.key, ['closed']);
+  }
+  return linked;
+}
+
+function linkWindow(heatmap: ReportTable, window: ReportTable): ReportTable {
+  const row = window.rows[0];
+  const from = row?.cells[columnIndex(window, 'fromHour')]?.value;
+  const to = row?.cells[columnIndex(window, 'toHour')]?.value;
+  if (!row || from === null || from === undefined || to === null || to === undefined || !heatmap.totals) return window;
+  const hourTotals = Array.from({ length: to - from }, (_, i) => heatmap.totals![columnIndex(heatmap, `h${String(from + i).padStart(2, '0')}`)]);
+  return hourTotals.some(isHidden) ? hideColumns(window, row.key, ['covered', 'share']) : window;
+}
