@@ -238,9 +238,47 @@ export function checkAnswers(items: readonly ItemDefinition[], given: readonly A
   return { ok: true, answers: stored };
 }
 
-const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-const distribution = (scores: readonly number[], from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, count: scores.filter((s) => s === from + i).length }));
+/** An item's scored answers as counts: how many gave each score, and how many said "does not apply". */
+export type ScoreCounts = { byScore: ReadonlyMap<number, number>; notApplicable: number };
+
+export function countScores(answers: readonly StoredAnswer[]): ScoreCounts {
+  const byScore = new Map<number, number>();
+  for (const a of answers) if (a.score !== null) byScore.set(a.score, (byScore.get(a.score) ?? 0) + 1);
+  return { byScore, notApplicable: answers.filter((a) => a.isNotApplicable).length };
+}
+
+const totalOf = (counts: ScoreCounts, keep: (score: number) => boolean = () => true): number =>
+  [...counts.byScore].reduce((sum, [score, n]) => (keep(score) ? sum + n : sum), 0);
+const meanOf = (counts: ScoreCounts): number | null => {
+  const n = totalOf(counts);
+  return n === 0 ? null : [...counts.byScore].reduce((sum, [score, k]) => sum + score * k, 0) / n;
+};
+const distribution = (counts: ScoreCounts, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, count: counts.byScore.get(from + i) ?? 0 }));
+
+/**
+ * The results of an agreement or recommendation item from its score counts (null for other kinds):
+ * the report reads counts from its rollups, the results page counts the answers it loads.
+ */
+export function scoredItemResult(item: ItemDefinition, counts: ScoreCounts): ItemResult | null {
+  const base = { itemId: item.id, position: item.position, text: item.text };
+  const n = totalOf(counts);
+  if (item.kind === 'agreement') {
+    return {
+      ...base,
+      kind: 'agreement',
+      n,
+      notApplicable: counts.notApplicable,
+      distribution: distribution(counts, AGREEMENT_MIN, AGREEMENT_MAX),
+      shareAgreeing: n === 0 ? null : totalOf(counts, (score) => score >= 4) / n,
+      mean: meanOf(counts),
+    };
+  }
+  if (item.kind === 'recommendation') {
+    return { ...base, kind: 'recommendation', n, scaleMin: item.scaleMin ?? 0, distribution: distribution(counts, item.scaleMin ?? 0, RECOMMENDATION_MAX), mean: meanOf(counts) };
+  }
+  return null;
+}
 
 /**
  * One item's results: n (those who answered it), the distribution, share agreeing (4–5 of those who
@@ -248,21 +286,11 @@ const distribution = (scores: readonly number[], from: number, to: number) =>
  */
 export function itemResult(item: ItemDefinition, answered: readonly StoredAnswer[], includeOpen: boolean): ItemResult {
   const own = answered.filter((a) => a.itemId === item.id);
-  const scores = own.flatMap((a) => (a.score === null ? [] : [a.score]));
   const base = { itemId: item.id, position: item.position, text: item.text };
   switch (item.kind) {
     case 'agreement':
-      return {
-        ...base,
-        kind: 'agreement',
-        n: scores.length,
-        notApplicable: own.filter((a) => a.isNotApplicable).length,
-        distribution: distribution(scores, AGREEMENT_MIN, AGREEMENT_MAX),
-        shareAgreeing: scores.length === 0 ? null : scores.filter((s) => s >= 4).length / scores.length,
-        mean: mean(scores),
-      };
     case 'recommendation':
-      return { ...base, kind: 'recommendation', n: scores.length, scaleMin: item.scaleMin ?? 0, distribution: distribution(scores, item.scaleMin ?? 0, RECOMMENDATION_MAX), mean: mean(scores) };
+      return scoredItemResult(item, countScores(own))!;
     case 'single_choice':
     case 'multiple_choice': {
       const chosen = own.flatMap((a) => a.choices ?? []);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
 
 /** Everything Silta reads from the environment, parsed once at start. */
 export type Config = {
@@ -19,6 +20,8 @@ export type Config = {
    * known, empty state and save the seeding time.
    */
   isDemoHistory: boolean;
+  /** Published report figures below this are hidden (domain.md § 3): a deployment's choice, never below 3. */
+  reportThreshold: number;
   logLevel: string;
 };
 
@@ -29,6 +32,13 @@ function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number 
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${key} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function thresholdFrom(env: NodeJS.ProcessEnv): number {
+  const value = intFrom(env, 'SILTA_REPORT_THRESHOLD', SUPPRESSION_DEFAULT);
+  // Refused rather than raised quietly: whoever set it should know their setting is not in force.
+  if (value < SUPPRESSION_MINIMUM) throw new ConfigError(`SILTA_REPORT_THRESHOLD must be at least ${SUPPRESSION_MINIMUM}, got ${value}: smaller counts could identify people.`);
   return value;
 }
 
@@ -46,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intFrom(env, 'SILTA_SESSION_ABSOLUTE_HOURS', 12),
     demoPassword: env.SILTA_DEMO_PASSWORD && env.SILTA_DEMO_PASSWORD !== '' ? env.SILTA_DEMO_PASSWORD : null,
     isDemoHistory: env.SILTA_DEMO_HISTORY !== 'off',
+    reportThreshold: thresholdFrom(env),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

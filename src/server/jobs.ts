@@ -1,14 +1,17 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.js';
 import { purgeClosedMemos } from './referrals/purge.js';
+import { refreshReportRollups } from './reports/rollups/refresh.js';
 
 const HOUR_MS = 3_600_000;
+/** Reports refresh the rollups themselves; this keeps the work small and the rollups under a minute old. */
+const ROLLUP_REFRESH_MS = 10_000;
 
 /**
  * Housekeeping that runs in every Silta process: at start and then hourly. Each job is idempotent
  * (clearing already-cleared memos changes nothing), so several processes on one database need no lock.
  */
-export function startJobs(deps: Deps, log: FastifyBaseLogger): () => void {
+export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<void> {
   const run = () => {
     purgeClosedMemos(deps).then(
       (count) => count > 0 && log.info({ count }, 'purged follow-up memos of referrals closed over 30 days ago'),
@@ -18,5 +21,23 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => void {
   run();
   const timer = setInterval(run, HOUR_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  let refreshing: Promise<void> | null = null;
+  const refreshRollups = () => {
+    refreshing ??= refreshReportRollups(deps.db)
+      .then(
+        () => undefined,
+        (error: unknown) => log.warn({ err: error }, 'report rollup refresh failed; the next report or refresh retries'),
+      )
+      .finally(() => {
+        refreshing = null;
+      });
+  };
+  const rollupTimer = setInterval(refreshRollups, ROLLUP_REFRESH_MS);
+  rollupTimer.unref();
+  // Stopping waits for a refresh in flight, so the database is never closed under it.
+  return async () => {
+    clearInterval(timer);
+    clearInterval(rollupTimer);
+    await refreshing;
+  };
 }

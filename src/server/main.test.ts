@@ -34,7 +34,9 @@ async function signInAs(port: number, username: string, password: string) {
 }
 
 // Process-level behaviour is engine-independent, but the embedded engine is what these tests exercise.
-describe.runIf(testEngine === 'pglite')('starting Silta as a process', () => {
+// Each test starts up to three servers on fresh data directories (initdb, migrations, demo seed, about
+// ten seconds each on an idle machine), so they get more than the suites' usual 30 s.
+describe.runIf(testEngine === 'pglite')('starting Silta as a process', { timeout: 120_000 }, () => {
   it('seeds demo accounts on a fresh embedded database, keeps data across a restart, and refuses a second instance', async () => {
     const dataDir = tempDir();
     const env = { SILTA_DATA_DIR: dataDir, SILTA_DEMO_PASSWORD: 'demo password for tests', SILTA_DEMO_HISTORY: 'off' };

@@ -27,9 +27,7 @@ async function start(config: Config): Promise<void> {
     if (isClosing) return;
     isClosing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    stopJobs();
-    void app
-      .close()
+    void Promise.all([stopJobs(), app.close()])
       .then(() => db.close())
       .then(() => process.exit(0), (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');

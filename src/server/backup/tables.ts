@@ -4,10 +4,11 @@ import type { RawSession } from '../db/connect.js';
 export type TableInfo = { name: string; columns: string[]; primaryKey: string[]; primaryKeyTypes: string[] };
 
 /**
- * Tables that are not data: migrations are checked rather than copied, and sign-in sessions and
- * throttling counters are transient (restoring them would revive old cookies).
+ * Tables that are not data: migrations are checked rather than copied, sign-in sessions and
+ * throttling counters are transient (restoring them would revive old cookies), and the report
+ * rollups are counted from the data: the restore's inserts mark every day for recounting.
  */
-export const notBackedUp = new Set(['schema_migrations', 'sessions', 'login_throttle']);
+export const notBackedUp = new Set(['schema_migrations', 'sessions', 'login_throttle', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty']);
 
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

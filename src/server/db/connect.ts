@@ -100,3 +100,6 @@ async function connectPostgres(url: string, poolSize: number): Promise<Database>
     close: () => pool.end(),
   };
 }
+
+/** The rows of a raw `execute(sql…)`: both drivers answer with `{ rows }`, typed loosely by Drizzle. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

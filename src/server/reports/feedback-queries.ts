@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { StoredAnswer } from '../../domain/feedback.js';
+import type { ScoreCounts } from '../../domain/feedback.js';
 import { feedbackAnswers, feedbackFormVersions, feedbackForms, feedbackItems, feedbackResponses, groupSeries, groupSessions } from '../db/schema-groups.js';
 import type { Deps } from '../deps.js';
 import type { ItemRow } from '../feedback/forms-repo.js';
+import type { RollupFigures } from './rollups/read.js';
 import { responsesIn, type ReportScope } from './scope.js';
 
 export type AnsweredVersion = {
@@ -15,8 +16,10 @@ export type AnsweredVersion = {
   outsideGroups: number;
 };
 
-/** Visitor form versions answered in the scope, with their response counts. */
-export async function answeredVersions(deps: Deps, scope: ReportScope): Promise<AnsweredVersion[]> {
+/** Visitor form versions answered in the scope, with their response counts (from the rollups). */
+export async function answeredVersions(deps: Deps, figures: RollupFigures): Promise<AnsweredVersion[]> {
+  const answered = figures.keys('fb_resp');
+  if (answered.length === 0) return [];
   const rows = await deps.db.orm
     .select({
       id: feedbackFormVersions.id,
@@ -25,22 +28,18 @@ export async function answeredVersions(deps: Deps, scope: ReportScope): Promise<
       nameFi: feedbackFormVersions.nameFi,
       nameSv: feedbackFormVersions.nameSv,
       nameEn: feedbackFormVersions.nameEn,
-      responses: sql<number>`count(*)::int`,
-      outsideGroups: sql<number>`(count(*) filter (where ${feedbackResponses.groupSessionId} is null))::int`,
     })
-    .from(feedbackResponses)
-    .innerJoin(feedbackFormVersions, eq(feedbackFormVersions.id, feedbackResponses.formVersionId))
+    .from(feedbackFormVersions)
     .innerJoin(feedbackForms, eq(feedbackForms.id, feedbackFormVersions.formId))
-    .where(and(responsesIn(scope), eq(feedbackForms.audience, 'visitor')))
-    .groupBy(feedbackFormVersions.id, feedbackForms.createdAt)
+    .where(and(inArray(feedbackFormVersions.id, answered), eq(feedbackForms.audience, 'visitor')))
     .orderBy(asc(feedbackForms.createdAt), asc(feedbackFormVersions.formId), asc(feedbackFormVersions.version));
   return rows.map((r) => ({
     id: r.id,
     formId: r.formId,
     version: r.version,
     name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
-    responses: Number(r.responses),
-    outsideGroups: Number(r.outsideGroups),
+    responses: figures.get('fb_resp', r.id),
+    outsideGroups: figures.get('fb_outside', r.id),
   }));
 }
 
@@ -48,20 +47,18 @@ export async function itemsOf(deps: Deps, versionIds: string[]): Promise<ItemRow
   return deps.db.orm.select().from(feedbackItems).where(inArray(feedbackItems.versionId, versionIds)).orderBy(asc(feedbackItems.versionId), asc(feedbackItems.position));
 }
 
-/**
- * Scored and "does not apply" answers of the scope, counted per item and score, expanded back into
- * answers for the shared results arithmetic (itemResult). The database does the counting.
- */
-export async function scoredAnswers(deps: Deps, scope: ReportScope, versionIds: string[]): Promise<StoredAnswer[]> {
-  const counted = await deps.db.orm
-    .select({ itemId: feedbackAnswers.itemId, score: feedbackAnswers.score, isNotApplicable: feedbackAnswers.isNotApplicable, count: sql<number>`count(*)::int` })
-    .from(feedbackAnswers)
-    .innerJoin(feedbackResponses, eq(feedbackResponses.id, feedbackAnswers.responseId))
-    .where(and(responsesIn(scope), inArray(feedbackResponses.formVersionId, versionIds), sql`(${feedbackAnswers.score} is not null or ${feedbackAnswers.isNotApplicable})`))
-    .groupBy(feedbackAnswers.itemId, feedbackAnswers.score, feedbackAnswers.isNotApplicable);
-  return counted.flatMap((c) =>
-    Array.from({ length: Number(c.count) }, () => ({ itemId: c.itemId, score: c.score, isNotApplicable: c.isNotApplicable, choices: null, textValue: null })),
-  );
+/** The score counts of every item answered in the scope, from the rollups (fb_ans/<item id>:<score or na>). */
+export function scoreCountsByItem(figures: RollupFigures): Map<string, ScoreCounts> {
+  const byItem = new Map<string, { byScore: Map<number, number>; notApplicable: number }>();
+  for (const key of figures.keys('fb_ans')) {
+    const [itemId = '', value = ''] = key.split(':');
+    const counts = byItem.get(itemId) ?? { byScore: new Map<number, number>(), notApplicable: 0 };
+    const n = figures.get('fb_ans', key);
+    if (value === 'na') counts.notApplicable += n;
+    else counts.byScore.set(Number(value), n);
+    byItem.set(itemId, counts);
+  }
+  return byItem;
 }
 
 /** Open answers of the scope (person-level: only for permitted readers, and audited by the caller). */

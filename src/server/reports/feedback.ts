@@ -1,10 +1,11 @@
-import { AGREEMENT_MAX, AGREEMENT_MIN, itemResult, responseRate } from '../../domain/feedback.js';
+import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult } from '../../domain/feedback.js';
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { answeredVersions, groupAttendance, itemsOf, openAnswers, scoredAnswers } from './feedback-queries.js';
+import { answeredVersions, groupAttendance, itemsOf, openAnswers, scoreCountsByItem } from './feedback-queries.js';
+import type { RollupFigures } from './rollups/read.js';
 import type { ReportScope } from './scope.js';
 import { column, row, table } from './tables.js';
 
@@ -22,31 +23,27 @@ type Reader = { actor: Actor; requestId: string | null; includeOpen: boolean };
  * sessions against the attendance of the period's group sessions. Open answers only for readers who
  * may see them, and reading them is audited per form as on the results page.
  */
-export async function feedbackSection(deps: Deps, scope: ReportScope, meetings: number, reader: Reader): Promise<ReportSection> {
-  const versions = await answeredVersions(deps, scope);
+export async function feedbackSection(deps: Deps, scope: ReportScope, figures: RollupFigures, meetings: number, reader: Reader): Promise<ReportSection> {
+  const versions = await answeredVersions(deps, figures);
   if (versions.length === 0) {
     return { key: 'feedback', tables: [table('feedback.notApplicable', [column('notApplicable', 'count')], []), table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], []), responsesTable([])], texts: [] };
   }
   const versionIds = versions.map((v) => v.id);
   const needsAttendance = versions.some((v) => v.outsideGroups === 0);
-  const [items, answers, texts, attended] = await Promise.all([
+  const [items, texts, attended] = await Promise.all([
     itemsOf(deps, versionIds),
-    scoredAnswers(deps, scope, versionIds),
     reader.includeOpen ? openAnswers(deps, scope, versionIds) : Promise.resolve([]),
     needsAttendance ? groupAttendance(deps, scope) : Promise.resolve(0),
   ]);
-  const answersOf = new Map<string, typeof answers>();
-  for (const a of answers) {
-    const own = answersOf.get(a.itemId) ?? [];
-    own.push(a);
-    answersOf.set(a.itemId, own);
-  }
+  const counts = scoreCountsByItem(figures);
+  const noAnswers = { byScore: new Map<number, number>(), notApplicable: 0 };
   const itemTables: ReportTable[] = [];
   const recommendations = [];
   const notApplicable = [];
   for (const version of versions) {
     for (const item of items.filter((i) => i.versionId === version.id)) {
-      const result = itemResult(itemDefinition(item), answersOf.get(item.id) ?? [], false);
+      const result = scoredItemResult(itemDefinition(item), counts.get(item.id) ?? noAnswers);
+      if (result === null) continue;
       const label = result.text;
       if (result.kind === 'agreement') {
         const counts = result.distribution.map((d) => d.count);

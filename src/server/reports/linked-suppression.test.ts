@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportCell, ReportSection, ReportTable } from '../../domain/report.js';
+import { suppressTable } from '../../domain/suppression.js';
 import { linkSuppression } from './linked-suppression.js';
 
 const shown = (value: number): ReportCell => ({ value, suppressed: false });
@@ -36,5 +37,25 @@ describe('suppression linked across tables', () => {
     expect(values(find(outside, 'timing.window'))).toEqual([[10, 13, 60, 90]]);
     const inside = linkSuppression([{ key: 'timing', tables: [heatmap, window(8, 13)], texts: [] }]);
     expect(values(find(inside, 'timing.window'))).toEqual([[8, 13, 'S', 'S']]);
+  });
+
+  it('protects a small profession against the overview’s contacts: the totals row makes a second cell hide with it', () => {
+    const byProfession = tableOf('professionals.byProfession', [col('meetings'), col('contacts')], [
+      ['nurse', [shown(40), shown(40)]], ['social_worker', [shown(12), shown(12)]], ['peer_worker', [shown(2), shown(2)]],
+    ], [shown(54), shown(54)]);
+    const published = suppressTable(byProfession, 5);
+    const contacts = published.rows.map((r) => r.cells[1]!);
+    // With one hidden contacts cell, 54 minus the visible ones would give it away.
+    expect(contacts.filter((c) => c.suppressed).length).toBeGreaterThanOrEqual(2);
+    expect(published.totals![1]).toEqual(shown(54));
+  });
+
+  it('hides the overview’s contacts and contacts per hour when the professions’ contacts total is hidden', () => {
+    const overview = tableOf('overview.figures', [col('sessionsHeld', 'measure'), col('meetings'), col('professionalContacts'), col('contactsPerProfessionalHour', 'measure')], [['all', [shown(2), shown(3), shown(4), shown(0.5)]]]);
+    const byProfession = (total: ReportCell) => tableOf('professionals.byProfession', [col('meetings'), col('contacts')], [['nurse', [hidden, hidden]]], [hidden, total]);
+    const linked = linkSuppression([{ key: 'overview', tables: [overview], texts: [] }, { key: 'professionals', tables: [byProfession(hidden)], texts: [] }]);
+    expect(values(find(linked, 'overview.figures'))).toEqual([[2, 3, 'S', 'S']]);
+    const kept = linkSuppression([{ key: 'overview', tables: [overview], texts: [] }, { key: 'professionals', tables: [byProfession(shown(40))], texts: [] }]);
+    expect(values(find(kept, 'overview.figures'))).toEqual([[2, 3, 4, 0.5]]);
   });
 });

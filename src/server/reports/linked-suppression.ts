@@ -7,7 +7,9 @@ import type { ReportCell, ReportSection, ReportTable } from '../../domain/report
  *   its rate) is hidden when the realised cell is hidden there, and its closed count when any of the
  *   closed statuses is;
  * - `timing.window` covers hour totals of `timing.heatmap`: its count and share are hidden when any
- *   hour total inside the window is.
+ *   hour total inside the window is;
+ * - `overview.figures` repeats the contacts total of `professionals.byProfession`: its contacts (and
+ *   contacts per hour) are hidden when that total is.
  */
 export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   const tables = new Map(sections.flatMap((s) => s.tables.map((t) => [t.key, t] as const)));
@@ -18,6 +20,11 @@ export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   const heatmap = tables.get('timing.heatmap');
   const window = tables.get('timing.window');
   if (heatmap && window) replace.set(window.key, linkWindow(heatmap, window));
+  const byProfession = tables.get('professionals.byProfession');
+  const overview = tables.get('overview.figures');
+  if (byProfession?.totals && overview && isHidden(byProfession.totals[columnIndex(byProfession, 'contacts')])) {
+    replace.set(overview.key, hideColumns(overview, 'all', ['professionalContacts', 'contactsPerProfessionalHour']));
+  }
   if (replace.size === 0) return sections;
   return sections.map((s) => ({ ...s, tables: s.tables.map((t) => replace.get(t.key) ?? t) }));
 }
@@ -28,7 +35,9 @@ const columnIndex = (table: ReportTable, key: string) => table.columns.findIndex
 
 function hideColumns(table: ReportTable, rowKey: string, keys: string[]): ReportTable {
   const indexes = new Set(keys.map((k) => columnIndex(table, k)).filter((i) => i >= 0));
-  return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hidden : c)) })) };
+  // A not-available cell (null) stays so: it reveals nothing.
+  const hide = (c: ReportCell) => (c.value === null && !c.suppressed ? c : hidden);
+  return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hide(c) : c)) })) };
 }
 
 function linkRealisation(byStatus: ReportTable, realisation: ReportTable): ReportTable {

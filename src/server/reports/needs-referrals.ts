@@ -1,10 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { CodeListKind, Register } from '../../domain/code-lists.js';
 import { referralStatuses, type ReferralStatus } from '../../domain/outreach.js';
 import type { ReportSection } from '../../domain/report.js';
-import { codes, encounterCodes, encounters, referrals, services } from '../db/schema-outreach.js';
+import { codes, services } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { encountersIn, type ReportScope } from './scope.js';
+import type { RollupFigures } from './rollups/read.js';
+import type { ReportScope } from './scope.js';
 import { column, gridWithTotals, percent, row, table } from './tables.js';
 
 const lists: { kind: CodeListKind; register: Register; key: string }[] = [
@@ -19,17 +20,9 @@ const codeKey = (kind: string, register: string, code: string) => `${kind}:${reg
  * Encounters per need and support code. The report counts them for both registers: counts are not
  * register data, and the evaluation compares the two kinds of work.
  */
-export async function needsSupportSection(deps: Deps, scope: ReportScope): Promise<ReportSection> {
-  const [counted, list] = await Promise.all([
-    deps.db.orm
-      .select({ kind: encounterCodes.kind, register: encounterCodes.register, code: encounterCodes.code, count: sql<number>`count(*)::int` })
-      .from(encounterCodes)
-      .innerJoin(encounters, eq(encounters.id, encounterCodes.encounterId))
-      .where(encountersIn(scope))
-      .groupBy(encounterCodes.kind, encounterCodes.register, encounterCodes.code),
-    deps.db.orm.select().from(codes).orderBy(asc(codes.sortOrder), asc(codes.code)),
-  ]);
-  const countOf = new Map(counted.map((c) => [codeKey(c.kind, c.register, c.code), Number(c.count)]));
+export async function needsSupportSection(deps: Deps, figures: RollupFigures): Promise<ReportSection> {
+  const list = await deps.db.orm.select().from(codes).orderBy(asc(codes.sortOrder), asc(codes.code));
+  const countOf = new Map(figures.keys('code').map((key) => [key, figures.get('code', key)]));
   const tables = lists.map(({ kind, register, key }) =>
     table(
       key,
@@ -43,21 +36,15 @@ export async function needsSupportSection(deps: Deps, scope: ReportScope): Promi
 }
 
 /** Referrals made in the scope's encounters, by service and by their status today. */
-export async function referralsSection(deps: Deps, scope: ReportScope): Promise<ReportSection> {
-  const [counted, directory] = await Promise.all([
-    deps.db.orm
-      .select({ serviceId: referrals.serviceId, status: referrals.status, count: sql<number>`count(*)::int` })
-      .from(referrals)
-      .innerJoin(encounters, eq(encounters.id, referrals.encounterId))
-      .where(encountersIn(scope))
-      .groupBy(referrals.serviceId, referrals.status),
-    deps.db.orm.select().from(services).where(eq(services.regionId, scope.regionId)).orderBy(asc(services.sortOrder), asc(services.code)),
-  ]);
+export async function referralsSection(deps: Deps, scope: ReportScope, figures: RollupFigures): Promise<ReportSection> {
+  const directory = await deps.db.orm.select().from(services).where(eq(services.regionId, scope.regionId)).orderBy(asc(services.sortOrder), asc(services.code));
+  // Rollup keys are '<service id>:<status>'.
   const byService = new Map<string, Map<ReferralStatus, number>>();
-  for (const c of counted) {
-    const statuses = byService.get(c.serviceId) ?? new Map<ReferralStatus, number>();
-    statuses.set(c.status, Number(c.count));
-    byService.set(c.serviceId, statuses);
+  for (const key of figures.keys('ref')) {
+    const [serviceId = '', status] = key.split(':') as [string, ReferralStatus];
+    const statuses = byService.get(serviceId) ?? new Map<ReferralStatus, number>();
+    statuses.set(status, figures.get('ref', key));
+    byService.set(serviceId, statuses);
   }
   const shown = directory.filter((s) => s.isActive || byService.has(s.id));
   const rows = shown.map((s) => ({

@@ -55,7 +55,7 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const overview = [['all', 5, 30, 51, 59, r6(59 / 30)]];
     expect(flat(tableOf(exact, 'overview.figures'))).toEqual(overview);
     expect(flat(tableOf(published, 'overview.figures'))).toEqual(overview);
-    const professions = [['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 5, 5]];
+    const professions = [['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 5, 5], ['Σ', 59, 59]];
     expect(flat(tableOf(exact, 'professionals.byProfession'))).toEqual(professions);
     expect(flat(tableOf(published, 'professionals.byProfession'))).toEqual(professions);
     const joint = [['single', 43], ['joint', 8], ['Σ', 51]];
@@ -203,7 +203,7 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const reception = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}&sessionKind=reception&exact=true`);
     expect(reception.query.sessionKind).toBe('reception');
     expect(flat(tableOf(reception, 'overview.figures'))).toEqual([['all', 4, 28, 46, 54, r6(54 / 28)]]);
-    expect(flat(tableOf(reception, 'professionals.byProfession'))).toEqual([['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 0, 0]]);
+    expect(flat(tableOf(reception, 'professionals.byProfession'))).toEqual([['nurse', 33, 33], ['social_worker', 21, 21], ['social_instructor', 0, 0], ['addiction_worker', 0, 0], ['peer_worker', 0, 0], ['Σ', 54, 54]]);
     expect(flat(tableOf(reception, 'daylog.days')).map((r) => [r[0], r[4]])).toEqual([['2025-12-02', 1], ['2025-12-03', 0], ['2025-12-10', 0], ['2025-12-23', 0]]);
     expect(flat(tableOf(reception, 'feedback.responses'))).toEqual([[d.forms.meeting.versionId, 12, 46, r6((12 / 46) * 100)]]);
     const evening = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}&sessionKind=other&exact=true`);
@@ -215,6 +215,18 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const long = await get(`/api/reports?siteIds=${d.o.siteId}&from=2025-09-01&to=2025-12-31&exact=true`);
     // week 50 holds two session days: Tuesday's reception and Wednesday's evening session
     expect(flat(tableOf(long, 'daylog.days'))).toEqual([['2025-W49', 23, 42, 45, 1], ['2025-W50', 15, 25, 40, 2], ['2025-W52', 18, 22, 35, 0]]);
+  });
+
+  it('uses the deployment’s threshold: at 3, the three urgent meetings are shown', async () => {
+    const config = d.o.h.deps.config;
+    d.o.h.deps.config = { ...config, reportThreshold: 3 };
+    try {
+      const atThree = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}`);
+      expect(atThree.threshold).toBe(3);
+      expect(flat(tableOf(atThree, 'visits.urgency'))).toEqual([['urgent', 3, r6((3 / 51) * 100)], ['not_urgent', 48, r6((48 / 51) * 100)], ['Σ', 51, 100]]);
+    } finally {
+      d.o.h.deps.config = config;
+    }
   });
 });
 

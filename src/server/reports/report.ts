@@ -13,6 +13,8 @@ import { groupsSection } from './groups.js';
 import { needsSupportSection, referralsSection } from './needs-referrals.js';
 import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
 import { timingSection } from './timing.js';
+import { readRollups } from './rollups/read.js';
+import { refreshReportRollups } from './rollups/refresh.js';
 
 export type Ctx = { actor: Actor; requestId: string | null };
 
@@ -27,8 +29,8 @@ const auditedQuery = (scope: ReportScope, q: ReportQuery) => ({
 });
 
 /**
- * The evaluation report (domain.md § 5). Figures are counted from the base tables, each section in one
- * or two aggregate queries. The published view hides small numbers (suppressTable); the exact view is
+ * The evaluation report (domain.md § 5). Encounter, referral, code and session figures come from the
+ * rollups (one query for the whole scope); day logs, groups and feedback from their own tables. The published view hides small numbers (suppressTable); the exact view is
  * for readers with report.unsuppressed at every site, and switching to it is audited.
  */
 export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise<Report> {
@@ -38,15 +40,18 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
   const includeOpen = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
   const threshold = reportThreshold(deps);
 
-  const [encounterPart, needs, referrals, timing, daylog, groups] = await Promise.all([
-    encounterSections(deps, scope),
-    needsSupportSection(deps, scope),
-    referralsSection(deps, scope),
-    timingSection(deps, scope, q.windowShare),
+  // Changes written since the last refresh are folded in first, so the report is never behind the data.
+  await refreshReportRollups(deps.db);
+  const figures = await readRollups(deps.db.orm, scope);
+  const encounterPart = encounterSections(figures);
+  const timing = timingSection(figures, q.windowShare);
+  const [needs, referrals, daylog, groups, feedback] = await Promise.all([
+    needsSupportSection(deps, figures),
+    referralsSection(deps, scope, figures),
     daylogSection(deps, scope),
     groupsSection(deps, scope),
+    feedbackSection(deps, scope, figures, encounterPart.totals.meetings, { ...ctx, includeOpen }),
   ]);
-  const feedback = await feedbackSection(deps, scope, encounterPart.totals.meetings, { ...ctx, includeOpen });
   const [overview, professionals, visits, ageBands] = encounterPart.sections as [ReportSection, ReportSection, ReportSection, ReportSection];
   const sections: ReportSection[] = [overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback];
   if (q.pilotId) sections.push(await pilotSection(deps, ctx.actor, q.pilotId));

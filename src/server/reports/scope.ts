@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { SUPPRESSION_DEFAULT, type ReportQuery } from '../../domain/report.js';
+import type { ReportQuery } from '../../domain/report.js';
 import type { SessionKind } from '../../domain/outreach.js';
 import { addDays, daysBetween } from '../../domain/calendar.js';
 import { helsinkiDayStart } from '../db/helsinki-time.js';
@@ -12,13 +12,10 @@ import { can, type Action, type Actor } from '../policy/policy.js';
 import { today } from '../sessions/calendar.js';
 import { pilotScope } from '../pilots/report-scope.js';
 
-/**
- * The suppression threshold. The one place it is decided: a deployment setting will replace the
- * default here (never below SUPPRESSION_MINIMUM, which suppressTable enforces).
- */
-export const reportThreshold = (_deps: Deps): number => SUPPRESSION_DEFAULT;
+/** The suppression threshold: the deployment's SILTA_REPORT_THRESHOLD (config refuses < 3; suppressTable enforces it again). */
+export const reportThreshold = (deps: Deps): number => deps.config.reportThreshold;
 
-/** A report may span at most five years; longer periods wait for the rollup tables. */
+/** A report may span at most five years: the range the report bench measures (bench/results). */
 export const MAX_REPORT_DAYS = 5 * 366;
 
 /** What a report is computed over, after access checks: sites, Helsinki days and the session kind. */

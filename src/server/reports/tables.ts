@@ -16,7 +16,8 @@ import type { ColumnKind, LocalizedLabel, ReportCell, ReportRow, ReportTable } f
  *   professionals.byProfession — rows: professions in domain order (nurse, social_worker,
  *     social_instructor, addiction_worker, peer_worker). meetings [count] encounters with at least one
  *     professional of the profession; contacts [count] that profession's professionals in encounters.
- *     No totals: a joint meeting belongs to two rows.
+ *     Totals row: the column sums — contacts are all professional contacts (as in the overview); meetings
+     exceed the overview's meetings by the joint meetings of two professions, which are in both rows.
  *   professionals.jointOrSingle — rows: single, joint (two or more professionals). meetings [count];
  *     totals row.
  * visits (each with a totals row; percents of all encounters)

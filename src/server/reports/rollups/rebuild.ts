@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/connect.js';
+import { computeAllRows } from './compute.js';
+import { REFRESH_LOCK_KEY } from './refresh.js';
+
+/**
+ * Recomputes every rollup from the base tables: after a bulk load with the triggers switched off, or
+ * to check that the incremental rollups match a fresh count. One transaction, so readers see either
+ * the old or the new rollups; set-based passes over whole tables rather than site-day by site-day.
+ * `onProgress` hears (1, 1) when done.
+ */
+export async function rebuildReportRollups(db: Database, onProgress?: (done: number, total: number) => void): Promise<void> {
+  await db.orm.transaction(async (tx) => {
+    // Lock first: a refresh running meanwhile must not write rows this recount has not seen.
+    await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
+    // Marks written before this snapshot are covered by the recount; later ones stay for the next refresh.
+    await tx.execute(sql`delete from report_rollup_dirty`);
+    await computeAllRows(tx);
+  });
+  onProgress?.(1, 1);
+}
