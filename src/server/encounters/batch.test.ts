@@ -112,6 +112,22 @@ describe(`recording encounters in a batch on ${testEngine}`, () => {
     expect(row!.created_by).toBe(o.nurse.session.user.id);
   });
 
+  it('answers a resend exactly as the single route would: exists at its own site, refused at a site it may not use or that is not its own', async () => {
+    const o = await setUpOutreach();
+    const stored = encounterBody(o);
+    await record(o.nurse, stored);
+    const elsewhere = await makeSite(o.h, (await makeRegion(o.h)).id);
+    const otherOwnSite = await makeSite(o.h, o.regionId);
+    const resends = [stored, { ...stored, siteId: elsewhere.id }, { ...stored, siteId: otherOwnSite.id }];
+    const single = await Promise.all(resends.map(async (body) => {
+      const response = await o.nurse.request('POST', '/api/encounters', body);
+      return response.statusCode === 200 ? 'exists' : response.json<{ error: { code: string } }>().error.code;
+    }));
+    const batch = await sendBatch(o.nurse, resends);
+    expect(batch.map((r) => r.error?.code ?? r.status)).toEqual(single);
+    expect(single).toEqual(['exists', 'not_found', 'forbidden']);
+  });
+
   it('refuses the whole request when it is empty, too long, or an item has no id, and stores nothing', async () => {
     const o = await setUpOutreach();
     const tooMany = Array.from({ length: ENCOUNTER_BATCH_MAX + 1 }, () => encounterBody(o));

@@ -21,10 +21,15 @@ class LostRace extends Error {}
  * The id comes from the device, so an entry sent again (a retry after a lost answer) gets back what
  * was stored, unchanged. The same id from someone else, or for another site, is a conflict.
  */
-async function previouslyRecorded(deps: Deps, ctx: Ctx, input: EncounterInput, existing: EncounterRow): Promise<Recorded> {
-  if (existing.createdBy !== ctx.actor.userId || existing.siteId !== input.siteId) {
+/** A resend is the same entry again only from its author at its site; anything else is a clash of ids. */
+export function assertResendOf(existing: Pick<EncounterRow, 'createdBy' | 'siteId'>, ctx: Ctx, siteId: string): void {
+  if (existing.createdBy !== ctx.actor.userId || existing.siteId !== siteId) {
     throw conflict('An encounter with this id already exists. Create the entry again to get a new id.');
   }
+}
+
+async function previouslyRecorded(deps: Deps, ctx: Ctx, input: EncounterInput, existing: EncounterRow): Promise<Recorded> {
+  assertResendOf(existing, ctx, input.siteId);
   return { encounter: presentEncounter(await loadBundle(deps.db.orm, existing), ctx.actor), isNew: false };
 }
 

@@ -1,10 +1,12 @@
+import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EncounterBatchItemResult } from '../../domain/encounter-batch.js';
+import { encounters } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { recordEncounter } from './create-encounter.js';
+import { assertResendOf, recordEncounter } from './create-encounter.js';
 import { encounterCreateSchema } from './schemas.js';
-import type { Ctx } from './site-access.js';
+import { loadSiteFor, type Ctx } from './site-access.js';
 
 /** A batch item before its own validation: only the id is checked for the batch as a whole. */
 export type BatchItem = { id: string } & Record<string, unknown>;
@@ -27,6 +29,11 @@ function refusalOf(error: unknown): Refusal | null {
   return null;
 }
 
+async function storedAmong(deps: Deps, ids: string[]): Promise<Map<string, { createdBy: string; siteId: string }>> {
+  const rows = await deps.db.orm.select({ id: encounters.id, createdBy: encounters.createdBy, siteId: encounters.siteId }).from(encounters).where(inArray(encounters.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 function invalid(error: z.ZodError): Refusal {
   const issues = error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
   return { code: 'bad_request', message: `The entry does not match the expected shape. ${issues.slice(0, 5).join('; ')}` };
@@ -42,6 +49,14 @@ function invalid(error: z.ZodError): Refusal {
  */
 export async function recordEncounterBatch(deps: Deps, ctx: Ctx, items: BatchItem[]): Promise<EncounterBatchItemResult[]> {
   const results: EncounterBatchItemResult[] = [];
+  // A device resends a batch when it never saw the answer: most items are then stored already. One
+  // query finds them, and each site's access is checked once, instead of a save attempt per item.
+  const stored = await storedAmong(deps, items.map((i) => i.id));
+  const siteChecks = new Map<string, Promise<unknown>>();
+  const checkSite = (siteId: string) => {
+    if (!siteChecks.has(siteId)) siteChecks.set(siteId, loadSiteFor(deps.db.orm, ctx.actor, siteId, 'encounter.create'));
+    return siteChecks.get(siteId)!;
+  };
   for (const item of items) {
     const parsed = encounterCreateSchema.safeParse(item);
     if (!parsed.success) {
@@ -49,6 +64,14 @@ export async function recordEncounterBatch(deps: Deps, ctx: Ctx, items: BatchIte
       continue;
     }
     try {
+      const existing = stored.get(item.id);
+      if (existing) {
+        // The same checks, in the same order, as recordEncounter makes for an entry it already has.
+        await checkSite(parsed.data.siteId);
+        assertResendOf(existing, ctx, parsed.data.siteId);
+        results.push({ id: item.id, status: 'exists' });
+        continue;
+      }
       const { isNew } = await recordEncounter(deps, ctx, parsed.data);
       results.push({ id: item.id, status: isNew ? 'created' : 'exists' });
     } catch (error) {
