@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { CodeView } from '../../domain/outreach-views';
 import { useCodes } from '../api/outreach';
-import { type Column, DataTable } from '../common/data-table';
+import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { SelectField } from '../common/select-field';
 import { SuccessAlert } from '../common/success-alert';
 import { type CodeKind, type CodeRegister, useCreateCode, useUpdateCode } from './api';
+import { useEntryColumns } from './entry-columns';
+import { EntryEditor } from './entry-editor';
 import { EntryForm } from './entry-form';
 import { emptyEntry, type EntryPayload } from './entry-values';
 import './admin-lists.css';
@@ -44,30 +47,14 @@ export function CodesAdminPage() {
     );
   };
 
-  const columns: Column<CodeView>[] = [
-    { key: 'code', label: t('adminLists.codes.code'), render: (c) => <code data-code={keyOf(c)}>{c.code}</code> },
-    { key: 'fi', label: t('adminLists.fields.fi'), render: (c) => <span lang="fi">{c.labels.fi}</span> },
-    { key: 'sv', label: t('adminLists.fields.sv'), render: (c) => <span lang="sv">{c.labels.sv}</span> },
-    { key: 'en', label: t('adminLists.fields.en'), render: (c) => <span lang="en">{c.labels.en}</span> },
-    { key: 'sort', label: t('adminLists.fields.sortOrder'), render: (c) => String(c.sortOrder) },
-    { key: 'status', label: t('adminLists.status'), render: (c) => (c.isActive ? t('common.active') : t('common.inactive')) },
-    {
-      key: 'actions',
-      label: t('adminLists.actions'),
-      render: (c) => (
-        <div className="admin-lists__row-actions">
-          <Button variant="secondary" data-action="edit" onClick={() => { setNotice(null); setEditing(c); }}>
-            {t('adminLists.edit')}
-            <span className="visually-hidden"> {c.code}</span>
-          </Button>
-          <Button variant="secondary" data-action={c.isActive ? 'retire' : 'reactivate'} disabled={toggle.isPending} onClick={() => setActive(c, !c.isActive)}>
-            {t(c.isActive ? 'adminLists.retire' : 'adminLists.reactivate')}
-            <span className="visually-hidden"> {c.code}</span>
-          </Button>
-        </div>
-      ),
-    },
-  ];
+  const columns = useEntryColumns<CodeView>({
+    codeLabel: t('adminLists.codes.code'),
+    codeCell: (c) => <code data-code={keyOf(c)}>{c.code}</code>,
+    namesOf: (c) => c.labels,
+    onEdit: (c) => { setNotice(null); setEditing(c); },
+    onToggle: (c) => setActive(c, !c.isActive),
+    isToggling: toggle.isPending,
+  });
 
   return (
     <>
@@ -75,8 +62,8 @@ export function CodesAdminPage() {
       <Paragraph mb="m">{t('adminLists.codes.intro')}</Paragraph>
       <Paragraph mb="l" className="admin-lists__stable">{t('adminLists.codes.stable')}</Paragraph>
       <div className="admin-lists__filters">
-        <ListSelect id="codes-kind" label={t('adminLists.codes.kindLabel')} value={kind} options={kinds.map((k) => [k, t(`adminLists.codes.kind.${k}`)])} onChange={(k) => { setKind(k); setEditing(null); }} />
-        <ListSelect id="codes-register" label={t('adminLists.codes.registerLabel')} value={register} options={registers.map((r) => [r, t(`adminLists.codes.register.${r}`)])} onChange={(r) => { setRegister(r); setEditing(null); }} />
+        <SelectField id="codes-kind" label={t('adminLists.codes.kindLabel')} value={kind} options={kinds.map((k) => ({ value: k, label: t(`adminLists.codes.kind.${k}`) }))} onChange={(k) => { setKind(k); setEditing(null); }} />
+        <SelectField id="codes-register" label={t('adminLists.codes.registerLabel')} value={register} options={registers.map((r) => ({ value: r, label: t(`adminLists.codes.register.${r}`) }))} onChange={(r) => { setRegister(r); setEditing(null); }} />
       </div>
       {notice !== null && <SuccessAlert>{notice}</SuccessAlert>}
       {toggle.isError && <ErrorAlert error={toggle.error} />}
@@ -93,51 +80,25 @@ export function CodesAdminPage() {
   );
 }
 
-function ListSelect<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T; options: [T, string][]; onChange: (value: T) => void }) {
-  return (
-    <div className="encounter-form__field">
-      <label className="encounter-form__label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="encounter-form__select" value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function CodeEditor({ code, onDone }: { code: CodeView; onDone: (message: string | null) => void }) {
   const { t } = useTranslation();
   const update = useUpdateCode();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const save = (payload: EntryPayload) =>
     update.mutate(
       { code, patch: { labels: payload.labels, ...(payload.sortOrder === null ? {} : { sortOrder: payload.sortOrder }) } },
       { onSuccess: () => onDone(t('adminLists.codes.saved', { code: code.code })) },
     );
   return (
-    <section className="admin-lists__editor" aria-labelledby="code-edit-heading">
-      <Heading variant="h2" id="code-edit-heading" ref={heading} tabIndex={-1} mb="m">
-        {t('adminLists.codes.editTitle', { code: code.code })}
-      </Heading>
-      <EntryForm
-        prefix="code-edit"
-        initial={{ code: code.code, ...code.labels, sortOrder: String(code.sortOrder) }}
-        rules={{ withCode: false, takenCodes: new Set(), withSortOrder: true }}
-        codeLabel={t('adminLists.codes.code')}
-        codeHint=""
-        submitText={t('common.save')}
-        isPending={update.isPending}
-        error={update.isError ? update.error : null}
-        onSubmit={save}
-        onCancel={() => onDone(null)}
-      />
-    </section>
+    <EntryEditor
+      prefix="code-edit"
+      title={t('adminLists.codes.editTitle', { code: code.code })}
+      initial={{ code: code.code, ...code.labels, sortOrder: String(code.sortOrder) }}
+      codeLabel={t('adminLists.codes.code')}
+      isPending={update.isPending}
+      error={update.isError ? update.error : null}
+      onSubmit={save}
+      onCancel={() => onDone(null)}
+    />
   );
 }
 

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { ServiceView } from '../../domain/outreach-views';
 import { useServices } from '../api/outreach';
-import { type Column, DataTable } from '../common/data-table';
+import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 import { useCreateService, useUpdateService } from './api';
+import { useEntryColumns } from './entry-columns';
+import { EntryEditor } from './entry-editor';
 import { EntryForm } from './entry-form';
 import { emptyEntry, type EntryPayload } from './entry-values';
 import './admin-lists.css';
@@ -40,30 +42,14 @@ export function ServicesAdminPage() {
     );
   };
 
-  const columns: Column<ServiceView>[] = [
-    { key: 'code', label: t('adminLists.services.code'), render: (s) => <code data-service={s.code}>{s.code}</code> },
-    { key: 'fi', label: t('adminLists.fields.fi'), render: (s) => <span lang="fi">{s.names.fi}</span> },
-    { key: 'sv', label: t('adminLists.fields.sv'), render: (s) => <span lang="sv">{s.names.sv}</span> },
-    { key: 'en', label: t('adminLists.fields.en'), render: (s) => <span lang="en">{s.names.en}</span> },
-    { key: 'sort', label: t('adminLists.fields.sortOrder'), render: (s) => String(s.sortOrder) },
-    { key: 'status', label: t('adminLists.status'), render: (s) => (s.isActive ? t('common.active') : t('common.inactive')) },
-    {
-      key: 'actions',
-      label: t('adminLists.actions'),
-      render: (s) => (
-        <div className="admin-lists__row-actions">
-          <Button variant="secondary" data-action="edit" onClick={() => { setNotice(null); setEditing(s); }}>
-            {t('adminLists.edit')}
-            <span className="visually-hidden"> {s.code}</span>
-          </Button>
-          <Button variant="secondary" data-action={s.isActive ? 'retire' : 'reactivate'} disabled={toggle.isPending} onClick={() => setActive(s, !s.isActive)}>
-            {t(s.isActive ? 'adminLists.retire' : 'adminLists.reactivate')}
-            <span className="visually-hidden"> {s.code}</span>
-          </Button>
-        </div>
-      ),
-    },
-  ];
+  const columns = useEntryColumns<ServiceView>({
+    codeLabel: t('adminLists.services.code'),
+    codeCell: (s) => <code data-service={s.code}>{s.code}</code>,
+    namesOf: (s) => s.names,
+    onEdit: (s) => { setNotice(null); setEditing(s); },
+    onToggle: (s) => setActive(s, !s.isActive),
+    isToggling: toggle.isPending,
+  });
 
   return (
     <>
@@ -88,31 +74,22 @@ export function ServicesAdminPage() {
 function ServiceEditor({ service, onDone }: { service: ServiceView; onDone: (message: string | null) => void }) {
   const { t } = useTranslation();
   const update = useUpdateService();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const save = (payload: EntryPayload) =>
     update.mutate(
       { serviceId: service.id, patch: { names: payload.labels, ...(payload.sortOrder === null ? {} : { sortOrder: payload.sortOrder }) } },
       { onSuccess: () => onDone(t('adminLists.services.saved', { code: service.code })) },
     );
   return (
-    <section className="admin-lists__editor" aria-labelledby="service-edit-heading">
-      <Heading variant="h2" id="service-edit-heading" ref={heading} tabIndex={-1} mb="m">
-        {t('adminLists.services.editTitle', { code: service.code })}
-      </Heading>
-      <EntryForm
-        prefix="service-edit"
-        initial={{ code: service.code, ...service.names, sortOrder: String(service.sortOrder) }}
-        rules={{ withCode: false, takenCodes: new Set(), withSortOrder: true }}
-        codeLabel={t('adminLists.services.code')}
-        codeHint=""
-        submitText={t('common.save')}
-        isPending={update.isPending}
-        error={update.isError ? update.error : null}
-        onSubmit={save}
-        onCancel={() => onDone(null)}
-      />
-    </section>
+    <EntryEditor
+      prefix="service-edit"
+      title={t('adminLists.services.editTitle', { code: service.code })}
+      initial={{ code: service.code, ...service.names, sortOrder: String(service.sortOrder) }}
+      codeLabel={t('adminLists.services.code')}
+      isPending={update.isPending}
+      error={update.isError ? update.error : null}
+      onSubmit={save}
+      onCancel={() => onDone(null)}
+    />
   );
 }
 

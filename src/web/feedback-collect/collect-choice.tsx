@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/org';
 import type { SessionView } from '../../domain/outreach-views';
-import { SelectField } from '../schedule/plan-fields';
+import { SelectField } from '../common/select-field';
 import { displayTime } from '../schedule/dates';
 import { type FormSummary } from './api';
 import { formText } from './question-inputs';

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Locale } from '../../domain/org';
 import { openKiosk } from './api';
-import { AnswerFlow } from './answer-flow';
 import { useFlowLocale } from './flow-locale';
 import { FlowChrome } from './flow-chrome';
 import { clearKioskToken, forgetStaffSession, readKioskToken } from './kiosk-device';
 import { KioskLeave } from './kiosk-leave';
 import { LanguageButtons } from './language-buttons';
+import { OpeningBody } from './opening-body';
 import { problemOf } from './outcomes';
-import { ProblemMessage } from './problem-message';
 import { useOpening } from './use-opening';
 
 /** A sheet left half-answered goes back to the start after this long without a touch. */
@@ -107,27 +106,21 @@ function Kiosk({ token }: { token: string }) {
     >
       {isLeaving && <KioskLeave token={token} onCancel={() => setLeaving(false)} />}
       <div hidden={isLeaving} data-kiosk-state={problem ?? opening.status}>
-        {problem !== null ? (
-          <section className="fc-screen">
-            <h1 className="fc-title">{t('feedbackCollect.kiosk.problemTitle')}</h1>
-            <ProblemMessage problem={problem} during="open" channel="kiosk" />
-            {isOver ? (
-              <Link to="/login" className="fc-button fc-button--wide fc-button--link">
-                {t('feedbackCollect.kiosk.signIn')}
-              </Link>
-            ) : (
-              <button type="button" className="fc-button fc-button--primary fc-button--wide" onClick={() => fresh(false)}>
-                {t('feedbackCollect.tryAgain')}
-              </button>
-            )}
-          </section>
-        ) : opened === null ? (
-          <p className="fc-loading" role="status">
-            {t('feedbackCollect.opening')}
-          </p>
-        ) : (
-          <AnswerFlow key={opened.ticket} opened={opened} channel="kiosk" locale={locale} onLocale={changeLocale} onFresh={fresh} startNow={startNow} />
-        )}
+        <OpeningBody
+          channel="kiosk"
+          opening={opening}
+          problem={problem}
+          canRetry={!isOver}
+          otherwise={
+            <Link to="/login" className="fc-button fc-button--wide fc-button--link">
+              {t('feedbackCollect.kiosk.signIn')}
+            </Link>
+          }
+          locale={locale}
+          onLocale={changeLocale}
+          onFresh={fresh}
+          startNow={startNow}
+        />
       </div>
     </FlowChrome>
   );

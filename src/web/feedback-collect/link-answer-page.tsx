@@ -1,19 +1,16 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { openLink } from './api';
-import { AnswerFlow } from './answer-flow';
 import { useFlowLocale } from './flow-locale';
 import { FlowChrome } from './flow-chrome';
 import { LanguageButtons } from './language-buttons';
+import { OpeningBody } from './opening-body';
 import { problemOf } from './outcomes';
-import { ProblemMessage } from './problem-message';
 import { useOpening } from './use-opening';
 
 /** A visitor's own phone (/f/:token, from the QR code): the same questions as the kiosk, no sign-in. */
 export function LinkAnswerPage() {
   const { token = '' } = useParams();
-  const { t } = useTranslation();
   const open = useCallback(() => openLink(token), [token]);
   const { opening, reopen } = useOpening(open);
   const opened = opening.status === 'open' ? opening.opened : null;
@@ -38,23 +35,7 @@ export function LinkAnswerPage() {
       tools={opened && formLocales.length > 1 ? <LanguageButtons locales={formLocales} locale={locale} onLocale={changeLocale} /> : undefined}
     >
       <div data-link-state={problem ?? opening.status}>
-        {problem !== null ? (
-          <section className="fc-screen">
-            <h1 className="fc-title">{t('feedbackCollect.link.problemTitle')}</h1>
-            <ProblemMessage problem={problem} during="open" channel="link" />
-            {canRetry && (
-              <button type="button" className="fc-button fc-button--primary fc-button--wide" onClick={() => fresh(false)}>
-                {t('feedbackCollect.tryAgain')}
-              </button>
-            )}
-          </section>
-        ) : opened === null ? (
-          <p className="fc-loading" role="status">
-            {t('feedbackCollect.opening')}
-          </p>
-        ) : (
-          <AnswerFlow key={opened.ticket} opened={opened} channel="link" locale={locale} onLocale={changeLocale} onFresh={fresh} startNow={startNow} />
-        )}
+        <OpeningBody channel="link" opening={opening} problem={problem} canRetry={canRetry} locale={locale} onLocale={changeLocale} onFresh={fresh} startNow={startNow} />
       </div>
     </FlowChrome>
   );

@@ -5,6 +5,7 @@ import { Button, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from 's
 import { type FeedbackAudience, feedbackAudiences, type FeedbackFormView, type FeedbackItemKind, feedbackItemKinds } from '../../domain/feedback';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { SuccessAlert } from '../common/success-alert';
 import { useCreateForm, useEditForm } from './api';
 import { addItem, completeLanguages, contentPayload, draftFromVersion, type DraftErrors, fieldIds, type FormDraft, INTRO_MAX, MAX_ITEMS, move, NAME_MAX, removeItem, updateItem, validateDraft } from './builder';
@@ -146,11 +147,9 @@ export function BuilderForm({ initial, form }: { initial: FormDraft; form: Feedb
             : t('feedbackForms.builder.versionSaved', { version: saved.version })}
         </SuccessAlert>
       )}
-      <div className="form-actions">
-        <Button type="submit" id="form-save" disabled={save.isPending}>
-          {form === null ? t('feedbackForms.builder.create') : hasAnswers ? t('feedbackForms.builder.saveNewVersion') : t('feedbackForms.builder.save')}
-        </Button>
-      </div>
+      <FormSubmit id="form-save" isPending={save.isPending}>
+        {form === null ? t('feedbackForms.builder.create') : hasAnswers ? t('feedbackForms.builder.saveNewVersion') : t('feedbackForms.builder.save')}
+      </FormSubmit>
     </form>
   );
 }

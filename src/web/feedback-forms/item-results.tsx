@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from 'suomifi-ui-components';
 import type { ItemResult } from '../../domain/feedback';
+import { DivergingBar } from '../charts/diverging-bar';
+import { divergingSegments } from '../charts/diverging';
 import { useLocale } from '../i18n/use-locale';
-import { DivergingBar } from './diverging-bar';
 import { formatNumber, formatPercent } from './results-format';
 import { inLocale, scaleKey } from './texts';
 
@@ -79,7 +80,7 @@ function ItemFigures({ item, caption }: { item: ItemResult; caption: string }) {
     <>
       {item.kind === 'agreement' && (
         <>
-          <DivergingBar distribution={item.distribution} />
+          <AgreementBar distribution={item.distribution} />
           <CountTable
             caption={caption}
             total={item.n}
@@ -99,6 +100,24 @@ function ItemFigures({ item, caption }: { item: ItemResult; caption: string }) {
       {item.kind === 'open_text' && <OpenAnswers answers={item.answers} />}
     </>
   );
+}
+
+/**
+ * A statement's answers as a diverging bar. The table under it carries the same figures for screen
+ * readers, so the picture is hidden from them.
+ */
+function AgreementBar({ distribution }: { distribution: { value: number; count: number }[] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const values = [1, 2, 3, 4, 5];
+  const segments = divergingSegments(values.map((value) => distribution.find((d) => d.value === value)?.count ?? 0));
+  if (!segments) return null;
+  const texts = {
+    disagree: t('feedbackForms.results.disagree'),
+    agree: t('feedbackForms.results.agree'),
+    values: values.map((value) => `${value} = ${t(scaleKey(value))}`),
+  };
+  return <DivergingBar segments={segments} name={null} texts={texts} formatCount={(count) => formatNumber(count, locale)} />;
 }
 
 function OpenAnswers({ answers }: { answers: string[] | null }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackItemView } from '../../domain/feedback';
 import { answersOf, scaleOf, toggleChoice } from './paper';
-import { divergingSegments, formatNumber, formatPercent } from './results-format';
+import { formatNumber, formatPercent } from './results-format';
 
 const item = (id: string, kind: FeedbackItemView['kind'], extra: Partial<FeedbackItemView> = {}): FeedbackItemView => ({
   id, position: 1, kind, text: { fi: id, sv: '', en: '' }, allowsNotApplicable: true, scaleMin: null, options: [], ...extra,
@@ -50,17 +50,5 @@ describe('results formatting', () => {
     expect(formatNumber(3.456, 'en', 1)).toBe('3.5');
     expect(formatPercent(2 / 3, 'en')).toBe('67%');
     expect(formatPercent(2 / 3, 'fi').replace(/\s/g, ' ')).toBe('67 %');
-  });
-
-  it('places the diverging bar around "neither" in the middle', () => {
-    const d = (counts: number[]) => counts.map((count, i) => ({ value: i + 1, count }));
-    expect(divergingSegments(d([0, 0, 0, 0, 0]))).toEqual([]);
-    // All agree: starts in the middle and reaches the right edge.
-    expect(divergingSegments(d([0, 0, 0, 1, 1]))).toEqual([{ value: 4, count: 1, start: 100, width: 50 }, { value: 5, count: 1, start: 150, width: 50 }]);
-    const mixed = divergingSegments(d([1, 0, 2, 1, 0]));
-    expect(mixed.map((s) => s.value)).toEqual([1, 3, 4]);
-    expect(mixed[0]).toEqual({ value: 1, count: 1, start: 50, width: 25 });
-    // "Neither" sits astride the middle.
-    expect(mixed[1]!.start + mixed[1]!.width / 2).toBe(100);
   });
 });

@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { formatVisitorCode } from '../../domain/visitor-code';
 import { readTypedCode } from '../visitors/code-input';
+import { VisitorCodeField } from '../visitors/code-field';
 
 export type RosterEntry = { code: string; isReturning: boolean | null };
 type Problem = 'empty' | 'length' | 'typo' | 'duplicate' | null;
@@ -46,19 +47,15 @@ export function CodeRoster({ entries, onChange, refused }: RosterProps) {
       <Heading variant="h2" id="roster-heading" mb="s">{t('groups.roster.heading')}</Heading>
       <Paragraph mb="s">{t('groups.roster.intro')}</Paragraph>
       <form noValidate onSubmit={add} className="roster-add">
-        <TextInput
+        <VisitorCodeField
           id="roster-code"
           ref={inputRef}
           labelText={t('groups.roster.codeLabel')}
           hintText={t('groups.roster.codeHint')}
           value={typed}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          status={problem === null ? 'default' : 'error'}
-          statusText={problem === null ? undefined : t(`groups.roster.problem.${problem}`)}
+          problemText={problem === null ? undefined : t(`groups.roster.problem.${problem}`)}
           onChange={(value) => {
-            setTyped(String(value ?? ''));
+            setTyped(value);
             if (problem !== null) setProblem(null);
           }}
         />

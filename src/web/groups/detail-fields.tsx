@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, TextInput, Textarea } from 'suomifi-ui-components';
 import { facilitatorOrganisationId, facilitatorRoleId, limits, seriesFields, type DetailValues, type FacilitatorValues, type Problems } from './series-form-values';
-import { useProblemText } from './problem-text';
+import { useFieldStatus } from './problem-text';
 
 type FieldsProps = { values: DetailValues; set: (patch: Partial<DetailValues>) => void; problems: Problems };
 
 /** Description, target group, room, facilitators and the public announcement: shared by the create and edit forms. */
 export function DetailFields({ values, set, problems }: FieldsProps) {
   const { t } = useTranslation();
-  const text = useProblemText();
-  const status = (id: string) => ({ status: problems[id] ? ('error' as const) : ('default' as const), statusText: problems[id] ? text(problems[id]) : undefined });
+  const status = useFieldStatus(problems);
   return (
     <>
       <Textarea
@@ -35,7 +34,6 @@ export function DetailFields({ values, set, problems }: FieldsProps) {
 /** A small repeatable list; each row is its own group so a screen reader hears "Facilitator 2". */
 function FacilitatorsField({ rows, onChange, problems }: { rows: FacilitatorValues[]; onChange: (rows: FacilitatorValues[]) => void; problems: Problems }) {
   const { t } = useTranslation();
-  const text = useProblemText();
   const update = (key: number, patch: Partial<FacilitatorValues>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const add = () => {
     const key = Math.max(0, ...rows.map((r) => r.key + 1));
@@ -47,7 +45,7 @@ function FacilitatorsField({ rows, onChange, problems }: { rows: FacilitatorValu
     onChange(rows.filter((r) => r.key !== key));
     requestAnimationFrame(() => document.getElementById('facilitator-add')?.focus());
   };
-  const status = (id: string) => ({ status: problems[id] ? ('error' as const) : ('default' as const), statusText: problems[id] ? text(problems[id]) : undefined });
+  const status = useFieldStatus(problems);
   return (
     <fieldset className="facilitators" aria-describedby="facilitators-hint">
       <legend className="fieldset-legend">{t('groups.form.facilitators')}</legend>

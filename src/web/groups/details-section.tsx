@@ -7,7 +7,7 @@ import { FormErrorSummary } from '../common/form-error-summary';
 import { SuccessAlert } from '../common/success-alert';
 import { useUpdateSeries } from './api';
 import { DetailFields } from './detail-fields';
-import { problemText } from './problem-text';
+import { problemTexts } from './problem-text';
 import { checkDetails, detailsOf, type DetailValues, type Problems } from './series-form-values';
 
 /** The series' details as read, and for those who run groups an edit form in place. */
@@ -77,7 +77,7 @@ function DetailsForm({ series, onDone }: { series: GroupSeriesView; onDone: (sav
   const [values, setValues] = useState<DetailValues>(() => detailsOf(series));
   const [problems, setProblems] = useState<Problems>({});
   const [attempt, setAttempt] = useState(0);
-  const errors = Object.fromEntries(Object.entries(problems).map(([id, p]) => [id, problemText(t, p)]));
+  const errors = problemTexts(t, problems);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: Problems = {};

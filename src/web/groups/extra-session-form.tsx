@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, DateInput, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Checkbox, DateInput, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { parseDisplayDate } from '../audit/audit-filters';
 import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { ErrorAlert } from '../common/error-alert';
+import { FormSubmit } from '../common/form-submit';
 import { SuccessAlert } from '../common/success-alert';
 import { useLocale } from '../i18n/use-locale';
 import type { SeriesDetail } from './api';
@@ -67,9 +68,9 @@ export function ExtraSessionForm({ series }: { series: SeriesDetail }) {
         <Checkbox id="extra-published" checked={isPublished} onClick={({ checkboxState }) => setPublished(checkboxState)}>
           {t('groups.editor.publish')}
         </Checkbox>
-        <div className="form-actions">
-          <Button type="submit" id="extra-submit" disabled={add.isPending}>{t('groups.extra.submit')}</Button>
-        </div>
+        <FormSubmit id="extra-submit" isPending={add.isPending}>
+          {t('groups.extra.submit')}
+        </FormSubmit>
       </form>
     </section>
   );

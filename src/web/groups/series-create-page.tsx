@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, DateInput, Paragraph, TextInput, Textarea, TimeInput } from 'suomifi-ui-components';
+import { DateInput, Paragraph, TextInput, Textarea, TimeInput } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
@@ -9,19 +9,20 @@ import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { weekdayLabel } from '../common/labels';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
 import { today } from '../encounters/encounter-sites';
 import { useLocale } from '../i18n/use-locale';
-import { SelectField } from '../schedule/plan-fields';
+import { SelectField } from '../common/select-field';
 import { completeTime } from '../sites/time';
 import { canManageAt, groupSites } from './access';
 import { useCreateSeries } from './api';
 import { DetailFields } from './detail-fields';
 import { sessionDay } from './format';
-import { problemText } from './problem-text';
+import { problemTexts } from './problem-text';
 import { checkSeries, emptySeries, limits, seriesFields, type Problems, type SeriesValues } from './series-form-values';
 import './groups.css';
 
@@ -61,7 +62,7 @@ function SeriesForm({ sites, initialSite }: { sites: SiteView[]; initialSite: st
   const [attempt, setAttempt] = useState(0);
   const set = (patch: Partial<SeriesValues>) => setValues((old) => ({ ...old, ...patch }));
   const checked = checkSeries(values);
-  const errors = Object.fromEntries(Object.entries(problems).map(([id, p]) => [id, problemText(t, p)]));
+  const errors = problemTexts(t, problems);
   const status = (id: string) => ({ status: errors[id] ? ('error' as const) : ('default' as const), statusText: errors[id] });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -97,11 +98,9 @@ function SeriesForm({ sites, initialSite }: { sites: SiteView[]; initialSite: st
           {t('groups.create.days', { count: checked.days.length, first: sessionDay(checked.days[0]!, locale), last: sessionDay(checked.days.at(-1)!, locale) })}
         </p>
       )}
-      <div className="form-actions">
-        <Button type="submit" id="series-submit" disabled={create.isPending}>
-          {t('groups.create.submit')}
-        </Button>
-      </div>
+      <FormSubmit id="series-submit" isPending={create.isPending}>
+        {t('groups.create.submit')}
+      </FormSubmit>
     </form>
   );
 }

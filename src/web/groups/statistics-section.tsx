@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import type { SeriesStatistics } from '../../domain/groups';
 import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
+import { FormSubmit } from '../common/form-submit';
 import { Loading } from '../common/loading';
 import { SuccessAlert } from '../common/success-alert';
 import { useLocale } from '../i18n/use-locale';
@@ -104,9 +105,9 @@ function RepeatCountForm({ series }: { series: SeriesDetail }) {
         status={problem ? 'error' : 'default'}
         statusText={problem ? t('groups.errors.count') : undefined}
       />
-      <div className="form-actions">
-        <Button type="submit" id="repeat-save" variant="secondary" disabled={update.isPending}>{t('groups.stats.repeatSave')}</Button>
-      </div>
+      <FormSubmit id="repeat-save" variant="secondary" isPending={update.isPending}>
+        {t('groups.stats.repeatSave')}
+      </FormSubmit>
     </form>
   );
 }

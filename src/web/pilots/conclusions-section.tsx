@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Paragraph, Textarea } from 'suomifi-ui-components';
+import { Paragraph, Textarea } from 'suomifi-ui-components';
 import type { PilotDetail } from '../../domain/pilots';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { SuccessAlert } from '../common/success-alert';
 import { useUpdatePilot } from './api';
 import { problemTexts } from './problem-text';
@@ -59,11 +60,9 @@ function ConclusionsForm({ pilot }: { pilot: PilotDetail }) {
         statusText={errors[fieldId]}
         fullWidth
       />
-      <div className="form-actions">
-        <Button type="submit" id="conclusions-submit" disabled={update.isPending}>
-          {t('pilots.conclusions.save')}
-        </Button>
-      </div>
+      <FormSubmit id="conclusions-submit" isPending={update.isPending}>
+        {t('pilots.conclusions.save')}
+      </FormSubmit>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, DateInput, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
+import { DateInput, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
 import type { ServiceView } from '../../domain/outreach-views';
 import { useSites } from '../api/org';
@@ -10,6 +10,7 @@ import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { professionLabel } from '../common/labels';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
@@ -98,11 +99,9 @@ function PilotForm({ sites, services }: { sites: SiteView[]; services: ServiceVi
           onChange={(professionalIds) => set({ professionalIds })}
         />
       )}
-      <div className="form-actions">
-        <Button type="submit" id="pilot-submit" disabled={create.isPending}>
-          {t('pilots.create.submit')}
-        </Button>
-      </div>
+      <FormSubmit id="pilot-submit" isPending={create.isPending}>
+        {t('pilots.create.submit')}
+      </FormSubmit>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { barLength, niceScale, percentScale, type Scale } from './chart-scale';
+import { HatchPattern } from './hatch-pattern';
 import type { TableModel } from './table-model';
 
 /**
@@ -27,12 +28,7 @@ export function BarChart({ model, columnKeys, name, top }: { model: TableModel; 
   return (
     <figure className="report-chart">
       <svg className="report-chart__svg report-chart__svg--bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={name} focusable="false">
-        <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="report-chart__fill--light" />
-            <line x1="0" y1="0" x2="0" y2="6" className="report-chart__hatch" />
-          </pattern>
-        </defs>
+        <HatchPattern id={patternId} />
         {columns.length > 1 && (
           <g className="report-chart__legend" aria-hidden="true">
             {columns.map((c, s) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLength, divergingSegments, heatShade, labelEvery, niceScale } from './chart-scale';
+import { barLength, heatShade, labelEvery, niceScale } from './chart-scale';
 
 describe('chart scaling', () => {
   it('finds a nice axis over the known values', () => {
@@ -14,28 +14,6 @@ describe('chart scaling', () => {
     expect(barLength(30, 20, 400)).toBe(400);
     expect(barLength(-1, 20, 400)).toBe(0);
     expect(barLength(1, 0, 400)).toBe(0);
-  });
-
-  it('centres the neutral answer on the middle of a diverging bar', () => {
-    const segments = divergingSegments([10, 10, 20, 40, 20])!;
-    expect(segments.map((s) => [s.value, s.start, s.width])).toEqual([
-      [1, 20, 10],
-      [2, 30, 10],
-      [3, 40, 20],
-      [4, 60, 40],
-      [5, 100, 20],
-    ]);
-    const middle = segments.find((s) => s.value === 3)!;
-    expect(middle.start + middle.width / 2).toBe(50);
-  });
-
-  it('skips empty answers and refuses to draw when a count is hidden', () => {
-    expect(divergingSegments([0, 0, 0, 5, 5])!.map((s) => [s.value, s.start, s.width])).toEqual([
-      [4, 50, 50],
-      [5, 100, 50],
-    ]);
-    expect(divergingSegments([1, null, 3, 4, 5])).toBeNull();
-    expect(divergingSegments([0, 0, 0, 0, 0])).toBeNull();
   });
 
   it('shades heat-map cells in steps, any encounter at least the lightest', () => {

@@ -1,6 +1,6 @@
 /**
  * Scaling for the report's charts, apart from the drawing so it can be tested: a "nice" axis, bar
- * lengths, the diverging bar of a 1–5 statement, heat-map shades and how many axis labels fit.
+ * lengths, heat-map shades and how many axis labels fit. (The diverging bar's is in charts/diverging.ts.)
  */
 
 export type Scale = { top: number; ticks: number[] };
@@ -30,30 +30,6 @@ export const percentScale: Scale = { top: 100, ticks: [0, 25, 50, 75, 100] };
 export function barLength(value: number, top: number, length: number): number {
   if (top <= 0) return 0;
   return (Math.min(Math.max(value, 0), top) / top) * length;
-}
-
-export type Segment = { value: number; count: number; start: number; width: number };
-
-/**
- * The diverging bar of answers 1–5 on a 0–100 axis: "neutral" (3) straddles the middle, 1–2 lie to
- * its left and 4–5 to its right. Null when any answer count is hidden (the shares would mislead)
- * or there are no answers.
- */
-export function divergingSegments(counts: readonly (number | null)[]): Segment[] | null {
-  if (counts.length !== 5 || counts.some((c) => c === null)) return null;
-  const known = counts as number[];
-  const total = known.reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  const share = (c: number) => (c / total) * 100;
-  const left = share(known[0]!) + share(known[1]!) + share(known[2]!) / 2;
-  let start = 50 - left;
-  const segments: Segment[] = [];
-  known.forEach((count, i) => {
-    const width = share(count);
-    if (width > 0) segments.push({ value: i + 1, count, start, width });
-    start += width;
-  });
-  return segments;
 }
 
 /** One of `steps` shades (0 = none) for a heat-map cell; any value above zero gets at least shade 1. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { heatShade } from './chart-scale';
 import { weekdayName } from './format';
 import type { TableModel } from './table-model';
+import '../charts/chart-legend.css';
 
 /**
  * Weekday × hour of the day. Every cell also carries its figure (or "<5"), so the shade is never the
@@ -62,14 +63,14 @@ export function HeatMap({ model, name, window }: { model: TableModel; name: stri
           )}
         </svg>
       </div>
-      <figcaption className="report-chart__legend-row">
+      <figcaption className="chart-legend">
         <span>{t('report.heatLegend.fewer')}</span>
         {Array.from({ length: steps }, (_, s) => (
           <span key={s} className={`report-swatch report-heat--${s}`} aria-hidden="true" />
         ))}
         <span>{t('report.heatLegend.more', { max })}</span>
         {window && (
-          <span className="report-chart__window-key">
+          <span className="chart-legend__item">
             <span className="report-swatch report-swatch--window" aria-hidden="true" />
             {t('report.heatLegend.window')}
           </span>

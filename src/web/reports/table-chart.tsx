@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { DivergingBar } from '../charts/diverging-bar';
+import { divergingSegments } from '../charts/diverging';
 import { BarChart } from './bar-chart';
-import { DivergingBar } from './diverging-bar';
 import { formatFigure } from './format';
 import { HeatMap } from './heat-map';
 import type { TableModel } from './table-model';
@@ -59,7 +60,7 @@ export function TableChart({ model, windowModel, target }: { model: TableModel; 
     case 'groups.series':
       return <AttendanceChart model={model} name={name} />;
     case 'feedback.item':
-      return <DivergingBar model={model} name={name} />;
+      return <StatementChart model={model} name={name} />;
     default: {
       const wanted = barColumns[model.base] ?? [model.columns.find((c) => c.kind === 'count')?.key ?? model.columns[0]?.key ?? ''];
       return <BarChart model={model} columnKeys={wanted} name={name} top={fixedTop[model.base]} />;
@@ -86,4 +87,34 @@ function KeyFigures({ model }: { model: TableModel }) {
       ))}
     </ul>
   );
+}
+
+/** A statement's answers 1–5 (columns s1–s5) as a diverging bar; the share agreeing when some are hidden. */
+function StatementChart({ model, name }: { model: TableModel; name: string }) {
+  const { t } = useTranslation();
+  const row = model.rows[0];
+  if (!row) return null;
+  const valueOf = (key: string) => {
+    const i = model.columns.findIndex((c) => c.key === key);
+    return i < 0 ? null : (row.cells[i]?.value ?? null);
+  };
+  const segments = divergingSegments(['s1', 's2', 's3', 's4', 's5'].map(valueOf));
+  if (!segments) {
+    // Some answer counts are hidden: the share agreeing (when shown) still makes an honest bar.
+    if (valueOf('shareAgreeing') !== null) {
+      return (
+        <>
+          <p className="report-chart__none">{t('report.chartAgreeingOnly')}</p>
+          <BarChart model={model} columnKeys={['shareAgreeing']} name={name} />
+        </>
+      );
+    }
+    return <p className="report-chart__none">{t('report.chartHidden')}</p>;
+  }
+  const texts = {
+    disagree: t('report.scale.disagree'),
+    agree: t('report.scale.agree'),
+    values: [t('report.scale.s1'), t('report.scale.s2'), t('report.scale.s3'), t('report.scale.s4'), t('report.scale.s5')],
+  };
+  return <DivergingBar segments={segments} name={name} texts={texts} />;
 }

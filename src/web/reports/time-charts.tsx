@@ -2,7 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { barLength, labelEvery, niceScale } from './chart-scale';
 import { isIsoDay } from './format';
+import { HatchPattern } from './hatch-pattern';
 import type { TableModel } from './table-model';
+import '../charts/chart-legend.css';
 
 /** Vertical bars over time: day-centre visitors per day (session days marked) and a group's sessions. */
 
@@ -66,7 +68,7 @@ export function DaylogChart({ model, name }: { model: TableModel; name: string }
           })}
         </svg>
       </div>
-      <figcaption className="report-chart__legend-row">
+      <figcaption className="chart-legend">
         <span className="report-swatch report-chart__fill-swatch" aria-hidden="true" />
         <span>{model.columns[visitors]!.label}</span>
         {sessionDay >= 0 && (
@@ -98,12 +100,7 @@ export function AttendanceChart({ model, name }: { model: TableModel; name: stri
   return (
     <figure className="report-chart">
       <svg className="report-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={name} focusable="false">
-        <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="report-chart__fill--light" />
-            <line x1="0" y1="0" x2="0" y2="6" className="report-chart__hatch" />
-          </pattern>
-        </defs>
+        <HatchPattern id={patternId} />
         <Axis ticks={scale.ticks} top={scale.top} />
         {model.rows.map((row, i) => {
           const x = plot.left + i * slot + slot * 0.2;
@@ -134,7 +131,7 @@ export function AttendanceChart({ model, name }: { model: TableModel; name: stri
           );
         })}
       </svg>
-      <figcaption className="report-chart__legend-row">
+      <figcaption className="chart-legend">
         <span className="report-swatch report-chart__neutral-swatch" aria-hidden="true" />
         <span>{t('report.attendanceRest')}</span>
         {returning !== undefined && returning >= 0 && (

@@ -2,34 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
 import type { Recurrence } from '../../domain/outreach';
 import { professionLabel, weekdayLabel } from '../common/labels';
+import { SelectField } from '../common/select-field';
 import { useLocale } from '../i18n/use-locale';
 import type { Colleague } from './api';
 import { displayTime, formatDay, weekdayNames } from './dates';
-import { nthKeys, nthValues, type NthValue, type PlanValues } from './plan-form-values';
-
-/** A labelled native select, the same control as the site chooser (reliable on phones and screen readers). */
-export function SelectField({ id, label, value, onChange, options }: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="encounter-form__field">
-      <label className="encounter-form__label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="encounter-form__select" value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+import { nthKeys, nthValues, type PlanValues } from './plan-form-values';
 
 /** Weekday, and for a monthly plan which one of the month ("the third Wednesday" = mid-month). */
 export function RepeatFields({ values, set }: { values: PlanValues; set: (patch: Partial<PlanValues>) => void }) {
@@ -42,7 +19,7 @@ export function RepeatFields({ values, set }: { values: PlanValues; set: (patch:
           id="plan-nth"
           label={t('schedule.plan.nth')}
           value={values.nth}
-          onChange={(nth) => set({ nth: nth as NthValue })}
+          onChange={(nth) => set({ nth })}
           options={nthValues.map((n) => ({ value: n, label: t(`schedule.plan.nthOption.${nthKeys[n]}`) }))}
         />
       )}

@@ -7,13 +7,14 @@ import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { SelectField } from '../common/select-field';
 import { SuccessAlert } from '../common/success-alert';
 import { useLocale } from '../i18n/use-locale';
 import { useOutreachSession, useUpdateSession } from './api';
 import { formatDay, formatHours } from './dates';
-import { SelectField } from './plan-fields';
 import { CancelledBadge, useTimeRange } from './session-item';
 import './schedule.css';
 
@@ -116,11 +117,9 @@ function SessionEditor({ session }: { session: SessionView }) {
             />
           ))}
         </fieldset>
-        <div className="form-actions">
-          <Button type="submit" id="session-save" disabled={update.isPending}>
-            {t('schedule.edit.save')}
-          </Button>
-        </div>
+        <FormSubmit id="session-save" isPending={update.isPending}>
+          {t('schedule.edit.save')}
+        </FormSubmit>
       </form>
       <section className="form-section" aria-labelledby="session-cancel-heading">
         <Heading variant="h2" id="session-cancel-heading" mb="s">

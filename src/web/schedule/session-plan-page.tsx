@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, Checkbox, DateInput, RadioButton, RadioButtonGroup, Textarea, TimeInput } from 'suomifi-ui-components';
+import { Checkbox, DateInput, RadioButton, RadioButtonGroup, Textarea, TimeInput } from 'suomifi-ui-components';
 import type { Me, SiteView } from '../../domain/api-types';
 import { recurrences, type Recurrence } from '../../domain/outreach';
 import { useSession } from '../api/auth';
@@ -10,15 +10,17 @@ import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { SelectField } from '../common/select-field';
 import { SiteSelect } from '../common/site-select';
 import { today } from '../encounters/encounter-sites';
 import { useLocale } from '../i18n/use-locale';
 import { completeTime } from '../sites/time';
 import { canManageAt } from './access';
 import { useColleagues, usePlanSessions } from './api';
-import { PlanSummary, ProfessionalsField, RepeatFields, SelectField } from './plan-fields';
+import { PlanSummary, ProfessionalsField, RepeatFields } from './plan-fields';
 import { emptyPlan, type FieldErrors, planFields, type PlanValues, PUBLIC_NOTE_MAX, validatePlan } from './plan-form-values';
 import type { PlannedNotice } from './schedule-page';
 import './schedule.css';
@@ -139,11 +141,9 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
         {t('schedule.plan.isAnnounced')}
       </Checkbox>
       {preview.plan && <PlanSummary values={current} days={preview.days} startsAt={preview.plan.startsAt} endsAt={preview.plan.endsAt} />}
-      <div className="form-actions">
-        <Button type="submit" id="plan-submit" disabled={plan.isPending}>
-          {t('schedule.plan.submit')}
-        </Button>
-      </div>
+      <FormSubmit id="plan-submit" isPending={plan.isPending}>
+        {t('schedule.plan.submit')}
+      </FormSubmit>
     </form>
   );
 }

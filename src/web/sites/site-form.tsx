@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
+import { Checkbox, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
 import { type SiteKind, siteKinds } from '../../domain/org';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { siteKindLabel } from '../common/labels';
 import { OpeningHoursEditor } from './opening-hours-editor';
 import { RoomsEditor } from './rooms-editor';
@@ -74,11 +75,9 @@ export function SiteForm({ initial, isEdit, isPending, error, onSubmit }: SiteFo
           {t('sites.fields.isActive')}
         </Checkbox>
       )}
-      <div className="form-actions">
-        <Button type="submit" disabled={isPending}>
-          {isEdit ? t('common.save') : t('sites.create')}
-        </Button>
-      </div>
+      <FormSubmit isPending={isPending}>
+        {isEdit ? t('common.save') : t('sites.create')}
+      </FormSubmit>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Dropdown, DropdownItem, Paragraph, TextInput, type TextInputValue } from 'suomifi-ui-components';
+import { Checkbox, Dropdown, DropdownItem, Paragraph, TextInput, type TextInputValue } from 'suomifi-ui-components';
 import type { SiteView, UnitView } from '../../domain/api-types';
 import { professions } from '../../domain/org';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
+import { FormSubmit } from '../common/form-submit';
 import { professionLabel, unitKindLabel } from '../common/labels';
 import { RolesEditor } from './roles-editor';
 import { type FieldErrors, type UserFormValues, type UserPayload, noneValue, validateUser } from './user-form-values';
@@ -126,11 +127,9 @@ export function UserForm({ initial, isCreate, sites, units, isPending, error, on
           {t('users.fields.isActive')}
         </Checkbox>
       )}
-      <div className="form-actions">
-        <Button type="submit" disabled={isPending}>
-          {isCreate ? t('users.create') : t('common.save')}
-        </Button>
-      </div>
+      <FormSubmit isPending={isPending}>
+        {isCreate ? t('users.create') : t('common.save')}
+      </FormSubmit>
     </form>
   );
 }

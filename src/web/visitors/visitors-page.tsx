@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { isApiRequestError } from '../api/client';
@@ -12,6 +12,7 @@ import { hasRole } from '../common/labels';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
 import { lookUpVisitorCode, useIssueVisitorCode } from './api';
+import { VisitorCodeField } from './code-field';
 import { readTypedCode } from './code-input';
 import { QrScanner, useQrScanSupport } from './qr-scanner';
 import { siteIdsWith, siteNameOf } from './sites';
@@ -89,19 +90,15 @@ function LookUpSection({ me }: { me: Me }) {
       </Heading>
       <form noValidate onSubmit={submit} className="visitors-lookup">
         {failure !== null && <ErrorAlert error={failure} />}
-        <TextInput
+        <VisitorCodeField
           id="visitor-code-input"
           ref={inputRef}
           labelText={t('visitors.codeLabel')}
           hintText={t('visitors.codeHint')}
           value={typed}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          status={problem === null ? 'default' : 'error'}
-          statusText={problem === null ? undefined : t(`visitors.codeProblem.${problem}`)}
+          problemText={problem === null ? undefined : t(`visitors.codeProblem.${problem}`)}
           onChange={(value) => {
-            setTyped(String(value ?? ''));
+            setTyped(value);
             if (problem !== null) setProblem(null);
           }}
         />
