@@ -70,7 +70,8 @@ describe('signing in', () => {
     await page.keyboard.type(demoPassword);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/');
-    expect(await login.headingText()).toMatch(/^Tervetuloa, /);
+    // The sign-in page's own h1 may still be showing: wait for the home page's.
+    await page.locator('main h1', { hasText: /^Tervetuloa, / }).waitFor();
     // Focus moves to the new page's heading, so keyboard users start at the content.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 

@@ -17,6 +17,8 @@ export class LoginPage extends AppShell {
     await this.page.locator('#login-password').fill(password);
     await this.page.locator('main button[type="submit"]').click();
     await this.page.waitForURL((url) => url.pathname !== '/login');
+    // The URL changes before the next page renders; until the form is gone, h1 is still the sign-in page's.
+    await this.page.locator('#login-username').waitFor({ state: 'detached' });
     await this.heading().waitFor();
   }
 

@@ -21,6 +21,8 @@ export class PilotsPages extends AppShell {
     await this.page.goto('/pilots');
     await this.heading().waitFor();
     await this.page.locator('main table, main a[href="/pilots/new"]').first().waitFor();
+    // The "new pilot" link shows while the list is still loading: wait for the list itself.
+    await this.page.locator('main .loading').waitFor({ state: 'detached' });
   }
 
   async openCreateForm(): Promise<void> {

@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { runServer } from './server-process';
+import { demoPassword, type DemoHistory, webDir } from './server-setup';
 
-/** Every demo account gets this password in the browser tests. */
-export const demoPassword = 'e2e-demo-password-2025';
+export { demoPassword } from './server-setup';
 
 export type RunningServer = {
   baseUrl: string;
@@ -20,82 +18,32 @@ export type RunningServer = {
   halt: () => Promise<void>;
 };
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-// SILTA_E2E_WEB_DIR lets parallel work build the app into its own folder instead of sharing dist/web.
-const webDir = process.env.SILTA_E2E_WEB_DIR ?? path.join(repoRoot, 'dist/web');
-const maxLogChars = 200_000;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before it was ready:\n${logs()}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /api/health within ${timeoutMs} ms:\n${logs()}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Starts the real Silta server on a free port with a fresh data directory and the built web app. */
+/**
+ * Starts the real Silta server on a free port with the built web app and a data directory of its own:
+ * a copy of the one the global setup seeded (demo accounts, and the made-up history when
+ * SILTA_DEMO_HISTORY is `on`), so nothing a file writes is seen by another.
+ */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(path.join(webDir, 'index.html'))) {
-    throw new Error('dist/web is missing: run `npx vite build` before the browser tests.');
-  }
+  const { entry, templates } = inject('e2eServer');
+  // The tests set up the data they look at; the made-up history of the demo would only get in the way.
+  const history: DemoHistory = (process.env.SILTA_DEMO_HISTORY ?? 'off') === 'off' ? 'off' : 'on';
   const dataDir = await mkdtemp(path.join(tmpdir(), 'silta-e2e-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+  const removeData = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    await cp(templates[history], dataDir, { recursive: true });
+    const server = await runServer(entry, {
       SILTA_DATA_DIR: dataDir,
       SILTA_WEB_DIR: webDir,
       SILTA_DEMO_PASSWORD: demoPassword,
-      // The tests set up the data they look at; the made-up history of the demo would only get in the way.
-      SILTA_DEMO_HISTORY: process.env.SILTA_DEMO_HISTORY ?? 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer): void => {
-    output = (output + chunk.toString('utf8')).slice(-maxLogChars);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const logs = (): string => output;
-  const halt = (): Promise<void> => stopChild(child);
-  const stop = async (): Promise<void> => {
-    await halt();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitForHealth(baseUrl, child, logs, 90_000);
+      SILTA_DEMO_HISTORY: history,
+    });
+    const stop = async (): Promise<void> => {
+      await server.halt();
+      await removeData();
+    };
+    return { baseUrl: server.baseUrl, dataDir, logs: server.logs, stop, halt: server.halt };
   } catch (error) {
-    await stop();
+    await removeData();
     throw error;
   }
-  return { baseUrl, dataDir, logs, stop, halt };
 }

@@ -12,13 +12,17 @@ export type Suite = { server: RunningServer; browser: Browser };
 export function useSuite(): () => Suite {
   let suite: Suite | null = null;
   beforeAll(async () => {
-    const server = await startServer();
-    try {
-      suite = { server, browser: await launchBrowser() };
-    } catch (error) {
-      await server.stop();
-      throw error;
+    // Started side by side: the server's start-up is mostly waiting on its own process.
+    const [server, browser] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
+      suite = { server: server.value, browser: browser.value };
+      return;
     }
+    // One of them failed: close the other, then report the failure.
+    if (server.status === 'fulfilled') await server.value.stop();
+    if (browser.status === 'fulfilled') await browser.value.close();
+    const failed = [server, browser].find((result) => result.status === 'rejected');
+    throw failed?.reason;
   });
   afterAll(async () => {
     await suite?.browser.close();

@@ -1,0 +1,74 @@
+// Runs once before the browser tests. Two things every test file would otherwise pay for again:
+// - the server is bundled once, as `npm run build:server` does for `npm start`, so that no file waits
+//   for tsx to compile the TypeScript sources at start-up;
+// - a real server is started once on a fresh data directory for each demo setting (with and without
+//   the made-up history), seeds it, and is stopped cleanly. Each test file then starts its own server
+//   on its own copy of that directory, instead of running initdb, the migrations and the demo seed.
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { TestProject } from 'vitest/node';
+import { demoPassword, type DemoHistory, type E2eServerSetup, webDir } from './server-setup';
+import { repoRoot, runServer } from './server-process';
+
+async function bundleServer(): Promise<string> {
+  // Inside node_modules so that the bundle's external packages resolve from the repository's node_modules.
+  const cacheDir = path.join(repoRoot, 'node_modules/.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const outdir = await mkdtemp(path.join(cacheDir, 'silta-e2e-server-'));
+  await build({
+    entryPoints: { main: path.join(repoRoot, 'src/server/main.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  // migrate.ts reads its SQL files from `migrations/` beside the running module.
+  cpSync(path.join(repoRoot, 'src/server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+  return outdir;
+}
+
+async function seedDataDir(entry: string, history: DemoHistory, dataDir: string): Promise<void> {
+  const server = await runServer(entry, {
+    SILTA_DATA_DIR: dataDir,
+    SILTA_WEB_DIR: webDir,
+    SILTA_DEMO_PASSWORD: demoPassword,
+    SILTA_DEMO_HISTORY: history,
+  });
+  await server.halt();
+  if (!existsSync(path.join(dataDir, 'pglite'))) throw new Error(`The template server left no database in ${dataDir}:\n${server.logs()}`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error(`${webDir} is missing: run \`npx vite build\` before the browser tests.`);
+  }
+  const bundleDir = await bundleServer();
+  const entry = path.join(bundleDir, 'main.js');
+  const made: string[] = [bundleDir];
+  const teardown = async (): Promise<void> => {
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
+  try {
+    const off = await mkdtemp(path.join(tmpdir(), 'silta-e2e-template-off-'));
+    made.push(off);
+    const on = await mkdtemp(path.join(tmpdir(), 'silta-e2e-template-on-'));
+    made.push(on);
+    // Both at once: each server is one busy thread, and the machine has two cores.
+    // allSettled: a failure of one must not leave the other running while its directory is removed.
+    const seeded = await Promise.allSettled([seedDataDir(entry, 'off', off), seedDataDir(entry, 'on', on)]);
+    for (const result of seeded) if (result.status === 'rejected') throw result.reason;
+    const value: E2eServerSetup = { entry, templates: { off, on } };
+    project.provide('e2eServer', value);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
