@@ -111,11 +111,15 @@ export function formatAssurance(r: AssuranceResults): string {
     ...enumerationText(r.enumeration),
     '',
     '## Test suites',
-    `Run on PGlite and PostgreSQL. ${held(suitesOk)}.`,
-    '',
-    '| Suite | Tests passed | Failed |',
-    '|---|---|---|',
-    ...r.suites.map((s) => `| ${s.name} (\`${s.files.join('`, `')}\`) | ${s.passed} of ${s.total} | ${s.failed} |`),
+    ...(r.suites.length === 0
+      ? ['Not re-run here (`--no-suites`): `npm test` runs them on PGlite and PostgreSQL just before, and fails the run if any fails.']
+      : [
+          `Run on PGlite and PostgreSQL. ${held(suitesOk)}.`,
+          '',
+          '| Suite | Tests passed | Failed |',
+          '|---|---|---|',
+          ...r.suites.map((s) => `| ${s.name} (\`${s.files.join('`, `')}\`) | ${s.passed} of ${s.total} | ${s.failed} |`),
+        ]),
     '',
     '## Not yet covered here',
     'Checked elsewhere: the browser suite (`npm test`) includes `e2e/injection.e2e.test.ts`, which writes script and SQL metacharacters into every kind of text field and asserts, on every page that shows them, that they are stored verbatim, shown as text, and never run or become markup.',

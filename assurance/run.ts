@@ -6,6 +6,7 @@
 //   --no-db-restart    skip restarting the local PostgreSQL under the server
 //   --soak-seconds=N   override the soak's measured length per engine (60 s short, 600 s long)
 //   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
+//   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const soak: SoakResult[] = [];
   for (const engine of runs('soak') ? (['pglite', 'postgres'] as const) : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: SOAK_RATE, seed, log }));
   const enumeration: EnumerationResult | null = runs('enumeration') ? await runEnumeration(short ? 30 : 200, log) : null;
-  const suiteResults = (runs('suites') ? suites : []).map((suite) => {
+  const suiteResults = (runs('suites') && !args.includes('--no-suites') ? suites : []).map((suite) => {
     log(`suite: ${suite.name}`);
     return runSuite(suite);
   });
