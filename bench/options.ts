@@ -2,16 +2,22 @@
 import path from 'node:path';
 import type { EncounterBenchOptions } from './encounters.js';
 import type { ThroughputOptions } from './throughput.js';
+import type { EngineName } from './encounters-engines.js';
+import type { ReportBenchOptions } from './report/measure.js';
 
-/** Which parts run: both (default), or one of them while working on it. */
-export type BenchPart = 'foundation' | 'encounters';
+/** Which parts run: all (default), or one of them while working on it. */
+export type BenchPart = 'foundation' | 'encounters' | 'reports';
+const ALL_PARTS: BenchPart[] = ['foundation', 'encounters', 'reports'];
 
 export type BenchOptions = {
   quick: boolean;
   starts: number;
   load: ThroughputOptions;
   encounters: EncounterBenchOptions;
+  reports: ReportBenchOptions;
   parts: BenchPart[];
+  /** The run's hard stop, from the parts and sizes chosen (BENCH_WATCHDOG_MINUTES overrides it). */
+  watchdogMs: number;
   out: string | null;
 };
 
@@ -25,9 +31,34 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 }
 
 function partsOf(raw: string | undefined): BenchPart[] {
-  if (raw === undefined || raw === '' || raw === 'all') return ['foundation', 'encounters'];
-  if (raw === 'foundation' || raw === 'encounters') return [raw];
-  throw new Error(`BENCH_ONLY must be foundation, encounters or all, got "${raw}"`);
+  if (raw === undefined || raw === '' || raw === 'all') return ALL_PARTS;
+  const parts = raw.split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !ALL_PARTS.includes(p as BenchPart));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, encounters, reports (or a comma list of them) or all, got "${raw}"`);
+  return ALL_PARTS.filter((p) => parts.includes(p));
+}
+
+function enginesOf(raw: string | undefined): EngineName[] {
+  if (raw === undefined || raw === '' || raw === 'both') return ['pglite', 'postgres'];
+  if (raw === 'pglite' || raw === 'postgres') return [raw];
+  throw new Error(`BENCH_REPORT_ENGINES must be pglite, postgres or both, got "${raw}"`);
+}
+
+/**
+ * Minutes the run may take: the foundation and encounter parts as before (a full run 3–4 minutes on
+ * the shared 2-core box, three times that when it is busy), plus the report part by its sizes: about
+ * twice what the runs of 2026-11-23 took on the busy box (PGlite 1 M: 21 minutes; PostgreSQL 10 M:
+ * see bench/results/README.md), most of it generating the data and rebuilding the rollups.
+ */
+function watchdogMinutes(parts: BenchPart[], reports: ReportBenchOptions): number {
+  let minutes = parts.some((p) => p !== 'reports') ? 12 : 0;
+  if (parts.includes('reports')) {
+    const engines = reports.engines;
+    minutes += 10;
+    if (engines.includes('pglite')) minutes += 40 * (reports.pgliteEncounters / 1_000_000);
+    if (engines.includes('postgres') && reports.postgresUrl !== null) minutes += 20 * (reports.postgresEncounters / 1_000_000);
+  }
+  return Math.ceil(minutes);
 }
 
 export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): BenchOptions {
@@ -38,6 +69,17 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
     warmupMs: quick ? 500 : 1_000,
   };
   const postgres = env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+  const postgresUrl = postgres === 'off' || postgres === '' ? null : postgres;
+  const parts = partsOf(env.BENCH_ONLY);
+  const reports: ReportBenchOptions = {
+    pgliteEncounters: positiveInt('BENCH_REPORT_ENCOUNTERS_PGLITE', env.BENCH_REPORT_ENCOUNTERS_PGLITE, quick ? 20_000 : 1_000_000),
+    postgresEncounters: positiveInt('BENCH_REPORT_ENCOUNTERS_POSTGRES', env.BENCH_REPORT_ENCOUNTERS_POSTGRES, quick ? 50_000 : 10_000_000),
+    engines: enginesOf(env.BENCH_REPORT_ENGINES),
+    runs: positiveInt('BENCH_REPORT_RUNS', env.BENCH_REPORT_RUNS, quick ? 5 : 20),
+    warmup: quick ? 1 : 3,
+    save: { rounds: quick ? 2 : 4, roundMs: quick ? 2_000 : 5_000, refreshEveryMs: 1_000, warmup: quick ? 10 : 50 },
+    postgresUrl,
+  };
   return {
     quick,
     starts: positiveInt('BENCH_STARTS', env.BENCH_STARTS, quick ? 2 : 5),
@@ -46,9 +88,11 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
       // A longer warm-up than /api/health: the first saves open connections and compile the write path.
       load: { ...load, warmupMs: quick ? 1_000 : 2_000 },
       batchItems: positiveInt('BENCH_BATCH_ITEMS', env.BENCH_BATCH_ITEMS, quick ? 100 : 1_000),
-      postgresUrl: postgres === 'off' || postgres === '' ? null : postgres,
+      postgresUrl,
     },
-    parts: partsOf(env.BENCH_ONLY),
+    reports,
+    parts,
     out: env.BENCH_OUT && env.BENCH_OUT !== '' ? path.resolve(env.BENCH_OUT) : null,
+    watchdogMs: positiveInt('BENCH_WATCHDOG_MINUTES', env.BENCH_WATCHDOG_MINUTES, watchdogMinutes(parts, reports)) * 60_000,
   };
 }

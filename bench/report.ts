@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './process.js';
 import type { EncounterBenchResult, EngineEncounterResult, SyncRun } from './encounters.js';
+import type { EngineReportResult, ReportBenchResult } from './report/measure.js';
 import type { StartTimeResult } from './start-time.js';
 import type { ServerLoadResult, ThroughputResult } from './throughput.js';
 
@@ -48,8 +49,11 @@ export function machineInfo(): MachineInfo {
   };
 }
 
-/** 'outreach' = the foundation measures plus the encounter measures; 'foundation' = only the former (BENCH_ONLY). */
-export type Suite = 'foundation' | 'outreach';
+/**
+ * 'outreach' = the foundation measures plus the encounter measures; 'foundation' = only the former
+ * (BENCH_ONLY); 'reports' = the report benchmark of issue 5, always in a file of its own.
+ */
+export type Suite = 'foundation' | 'outreach' | 'reports';
 
 export type BenchResults = {
   suite: Suite;
@@ -71,7 +75,16 @@ export function resultsPath(startedAt: Date, quick: boolean, suite: Suite): stri
   return path.join(REPO_ROOT, 'bench', 'results', `${date}-${suite}${quick ? '-quick' : ''}.json`);
 }
 
-export function writeResults(file: string, results: BenchResults): void {
+export type ReportBenchResults = {
+  suite: 'reports';
+  startedAt: string;
+  finishedAt: string;
+  quick: boolean;
+  machine: MachineInfo;
+  reports: ReportBenchResult;
+};
+
+export function writeResults(file: string, results: BenchResults | ReportBenchResults): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 }
@@ -176,5 +189,46 @@ export function formatReport(results: BenchResults): string {
   lines.push(`${m.cpus}× ${m.cpuModel}, ${m.totalMemoryMiB} MiB, node ${m.node}, commit ${m.gitCommit ?? '?'}${m.gitDirty ? ' (dirty)' : ''}, load avg ${m.loadAverageStart} → ${m.loadAverageEnd ?? '?'}`);
   if (results.startTime !== null && results.throughput !== null) formatFoundation(results.startTime, results.throughput, lines);
   if (results.encounters !== null) formatEncounters(results.encounters, lines);
+  return lines.join('\n');
+}
+
+const count = (n: number) => n.toLocaleString('en');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const held = (isHeld: boolean) => (isHeld ? 'HELD' : 'MISSED');
+
+function formatReportEngine(e: EngineReportResult, lines: string[]): void {
+  const g = e.generation;
+  lines.push(`${e.engine} — ${e.where}`);
+  lines.push(`Generated ${count(g.options.encounters)} encounters at ${g.options.sites} sites, ${g.options.firstDay} … ${g.options.lastDay}, in ${seconds(g.timings.total)}: ${count(g.encountersPerSecond)} encounters/s in the encounter step, ${count(g.rowsPerSecond)} rows/s overall`);
+  lines.push(`  steps: organisation ${seconds(g.timings.setup)}, sessions ${seconds(g.timings.sessions)}, encounters ${seconds(g.timings.encounters)}, logs/groups/feedback ${seconds(g.timings.extras)}, indexes ${seconds(g.timings.indexes)}, foreign keys ${seconds(g.timings.foreignKeys)}, vacuum analyze ${seconds(g.timings.vacuumAnalyze)}`);
+  lines.push(`  rows: ${Object.entries(g.rows).map(([table, n]) => `${table} ${count(n)}`).join(', ')}`);
+  if (e.databaseBytes !== null) lines.push(`  database size ${(e.databaseBytes / 1024 ** 3).toFixed(2)} GiB`);
+  lines.push(`Rollup build (rebuildReportRollups): ${seconds(e.rollupBuild.ms)} for ${count(e.rollupBuild.siteDays)} site-days → ${count(e.rollupBuild.rows)} rollup rows`);
+  lines.push(table([
+    ['report (coordinator, published view)', 'p50', 'p95', 'max', 'count(*) p50', 'count(*) p95', 'p95 ÷ count(*) p95'],
+    ...e.latency.cases.map((c) => [c.label, ms(c.report.p50), ms(c.report.p95), ms(c.report.max), ms(c.countStar.p50), ms(c.countStar.p95), times(c.ratioP95)]),
+  ]));
+  if (e.breakdown) lines.push(`Headline report by part, one after another (median): ${Object.entries(e.breakdown.medianMs).map(([part, value]) => `${part} ${ms(value)}`).join(', ')}; the read sums ${count(e.breakdown.rollupRowsRead)} rollup rows (${e.breakdown.rollupSource === "region" ? "the region's rows" : "the sites' rows"})`);
+  const t = e.targets;
+  lines.push(`Target: headline p95 ≤ ${t.p95Ms} ms at ${count(t.atEncounters)} encounters → ${held(t.p95Met)} (${ms(t.p95)} at ${count(g.options.encounters)})`);
+  const s = e.save;
+  lines.push(`Saves, in-process recordEncounter, ${s.options.rounds} × ${seconds(s.options.roundMs)} per mode (ABBA): with rollup maintenance ${s.with.perSecond}/s (p95 ${ms(s.with.latencyMs.p95)}; ${s.with.refreshes} refreshes, ${count(s.with.refreshedSiteDays)} site-days, ${seconds(s.with.refreshMs)}), without ${s.without.perSecond}/s (p95 ${ms(s.without.latencyMs.p95)})`);
+  lines.push(`Target: with ÷ without ≥ ${t.minSaveRatio} → ${held(t.saveRatioMet)} (${times(s.ratio)})`);
+  for (const c of e.consistency) {
+    const first = c.mismatches.slice(0, 5).map((m) => `${m.figure}: report ${m.report ?? 'null'} vs ${m.baseTables}`).join('; ');
+    lines.push(`Report = base tables, ${c.scope}: ${c.mismatches.length === 0 ? `yes (${c.figures} figures)` : `NO — ${c.mismatches.length} of ${c.figures} differ: ${first}`}`);
+  }
+}
+
+export function formatReportBench(results: ReportBenchResults): string {
+  const { machine: m } = results;
+  const lines: string[] = [];
+  lines.push(`Silta report bench (issue 5)${results.quick ? ' (QUICK — smoke run, not comparable)' : ''}`);
+  lines.push(`${m.cpus}× ${m.cpuModel}, ${m.totalMemoryMiB} MiB, node ${m.node}, commit ${m.gitCommit ?? '?'}${m.gitDirty ? ' (dirty)' : ''}, load avg ${m.loadAverageStart} → ${m.loadAverageEnd ?? '?'}`);
+  for (const engine of results.reports.engines) {
+    lines.push('');
+    if (engine.result === null) lines.push(`${engine.engine}: skipped — ${engine.skipped ?? 'no reason given'}`);
+    else formatReportEngine(engine.result, lines);
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
-// `npm run bench`: the foundation benchmarks (start time, /api/health throughput) and the encounter
-// benchmarks (HTTP saves vs the in-process command loop, batch outbox sync) on PGlite and PostgreSQL.
+// `npm run bench`: the foundation benchmarks (start time, /api/health throughput), the encounter
+// benchmarks (HTTP saves vs the in-process command loop, batch outbox sync) and the report benchmark
+// (a synthetic history of 1 M / 10 M encounters: report latency next to count(*), saves with and
+// without rollup maintenance) on PGlite and PostgreSQL.
 // Every number is reported next to a baseline measured in the same run on the same machine, because
 // absolute times on a shared 2-core box are noise.
 //
@@ -11,31 +13,42 @@
 //   BENCH_BATCH_ITEMS=N          encounters in the outbox of the batch sync (default 1000)
 //   BENCH_POSTGRES_URL=url|off   server to create the throw-away PostgreSQL database on
 //                                (default postgres://postgres@127.0.0.1:5432/postgres; off skips PostgreSQL)
-//   BENCH_ONLY=foundation|encounters   run one part only
-//   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json)
+//   BENCH_REPORT_ENCOUNTERS_PGLITE=N    encounters generated for the report bench on PGlite (default 1,000,000; quick 20,000)
+//   BENCH_REPORT_ENCOUNTERS_POSTGRES=N  the same on PostgreSQL (default 10,000,000; quick 50,000)
+//   BENCH_REPORT_ENGINES=pglite|postgres|both   engines of the report bench (default both)
+//   BENCH_REPORT_RUNS=N          measured runs per report query (default 20; quick 5)
+//   BENCH_ONLY=foundation|encounters|reports   run one part only (or a comma list)
+//   BENCH_WATCHDOG_MINUTES=N     hard stop of the whole run (default from the parts and sizes, see options.ts)
+//   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json,
+//                                and <UTC date>-reports.json for the report part)
 import os from 'node:os';
 import path from 'node:path';
 import { cleanupAll, makeTempDir, runAsyncCleanups } from './process.js';
 import { measureEncounters } from './encounters.js';
-import { formatReport, machineInfo, resultsPath, writeResults, type BenchResults } from './report.js';
+import { formatReport, formatReportBench, machineInfo, resultsPath, writeResults, type BenchResults, type ReportBenchResults, type Suite } from './report.js';
+import { measureReports } from './report/measure.js';
 import { measureStartTime } from './start-time.js';
 import { measureThroughput } from './throughput.js';
 import { parseOptions } from './options.js';
 import { buildServers } from './build.js';
 
+const options = parseOptions(process.env, process.argv.slice(2));
 // Hard stop for the whole run: a hung child or socket must never leave the bench (or CI) running.
-// A full run takes about 3–4 minutes on the shared 2-core box; this leaves room for a busy shared machine, where it can take three times as long.
-const WATCHDOG_MS = 12 * 60_000;
+// options.watchdogMs allows for the parts chosen on a busy shared machine (see watchdogMinutes).
+const WATCHDOG_MS = options.watchdogMs;
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.env, process.argv.slice(2));
-  const startedAt = new Date();
+/** BENCH_OUT names the file when one is written; with two, the report part's gets a `-reports` suffix. */
+function outFile(startedAt: Date, suite: Suite, isOnlyFile: boolean): string {
+  if (options.out === null) return resultsPath(startedAt, options.quick, suite);
+  return isOnlyFile ? options.out : `${options.out.replace(/\.json$/, '')}-${suite}.json`;
+}
+
+async function serverParts(startedAt: Date, isOnlyFile: boolean): Promise<void> {
   const machine = machineInfo();
-  log(`${options.quick ? 'quick' : 'full'} run on ${machine.cpus} CPUs, node ${machine.node}`);
   await buildServers();
   const hasFoundation = options.parts.includes('foundation');
   const dataDir = makeTempDir('silta-bench-');
@@ -54,10 +67,31 @@ async function main(): Promise<void> {
     throughput,
     encounters,
   };
-  const file = options.out ?? resultsPath(startedAt, options.quick, suite);
+  const file = outFile(startedAt, suite, isOnlyFile);
   writeResults(file, results);
   process.stdout.write(formatReport(results) + '\n');
   log(`results written to ${path.relative(process.cwd(), file)}`);
+}
+
+async function reportPart(isOnlyFile: boolean): Promise<void> {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const reports = await measureReports(options.reports, log);
+  machine.loadAverageEnd = Number((os.loadavg()[0] ?? 0).toFixed(2));
+  const results: ReportBenchResults = { suite: 'reports', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick: options.quick, machine, reports };
+  const file = outFile(startedAt, 'reports', isOnlyFile);
+  writeResults(file, results);
+  process.stdout.write(formatReportBench(results) + '\n');
+  log(`results written to ${path.relative(process.cwd(), file)}`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  log(`${options.quick ? 'quick' : 'full'} run (${options.parts.join(', ')}) on ${os.cpus().length} CPUs, node ${process.version}; watchdog ${Math.round(WATCHDOG_MS / 60_000)} min`);
+  const hasServerParts = options.parts.some((part) => part !== 'reports');
+  const hasReports = options.parts.includes('reports');
+  if (hasServerParts) await serverParts(startedAt, !hasReports);
+  if (hasReports) await reportPart(!hasServerParts);
 }
 
 const watchdog = setTimeout(() => {
