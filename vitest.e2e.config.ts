@@ -10,7 +10,8 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // A timeout only catches a hung test: the longest take about a minute on a busy two-core machine.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // On CI a failed browser test is run once more and the retry shows in the log ("retry x1"),
     // so a timing flake does not hide the run's other results; locally it fails at once.

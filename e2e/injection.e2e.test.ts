@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktop, openPage, phone } from './support/browser';
@@ -39,8 +39,11 @@ async function expectInert(page: Page, path: string, dialogs: string[], showsPay
 }
 
 describe('injection: SQL metacharacters and script in every text field', () => {
-  it('stores the payload verbatim and shows it as inert text on every page that renders it', async () => {
+  // It visits eighteen pages as five people, so it gets three times the usual minute.
+  it('stores the payload verbatim and shows it as inert text on every page that renders it', { timeout: 180_000 }, async () => {
     const s = suite();
+    // Codes are never reused, so a retry on CI needs its own.
+    const probe = `xss_probe_${randomBytes(4).toString('hex')}`;
     const admin = await signedIn(s, 'demo.admin');
     const staff = await signedIn(s, 'demo.staff');
     const nurse = await signedIn(s, 'demo.nurse', phone);
@@ -53,8 +56,8 @@ describe('injection: SQL metacharacters and script in every text field', () => {
     const socialWorker = users.find((u) => u.username === 'demo.socialworker')!;
     await call(admin.page, admin.session.csrfToken, 'PATCH', `/api/users/${socialWorker.id}`, { displayName: PAYLOAD });
     const labels = { fi: PAYLOAD, sv: PAYLOAD, en: PAYLOAD };
-    await call(admin.page, admin.session.csrfToken, 'POST', '/api/codes', { kind: 'need', register: 'health', code: 'xss_probe', labels });
-    const service = await call<{ id: string; names: { fi: string } }>(admin.page, admin.session.csrfToken, 'POST', '/api/services', { code: 'xss_probe', names: labels });
+    await call(admin.page, admin.session.csrfToken, 'POST', '/api/codes', { kind: 'need', register: 'health', code: probe, labels });
+    const service = await call<{ id: string; names: { fi: string } }>(admin.page, admin.session.csrfToken, 'POST', '/api/services', { code: probe, names: labels });
     expect(service.names.fi).toBe(PAYLOAD);
 
     // Coordinator: a session with a public note, and a feedback form whose texts are the payload.
@@ -84,7 +87,7 @@ describe('injection: SQL metacharacters and script in every text field', () => {
     const { code } = await call<{ code: string }>(nurse.page, nurse.session.csrfToken, 'POST', `/api/sites/${siteId}/visitor-codes`);
     const referralId = randomUUID();
     const encounter = await call<{ referrals: { memo: string | null }[] }>(nurse.page, nurse.session.csrfToken, 'POST', '/api/encounters', {
-      id: randomUUID(), siteId, occurredAt: new Date().toISOString(), visitorCode: code, needs: ['health:xss_probe'],
+      id: randomUUID(), siteId, occurredAt: new Date().toISOString(), visitorCode: code, needs: [`health:${probe}`],
       referrals: [{ id: referralId, serviceId: service.id, way: 'advised', memo: PAYLOAD.slice(0, 200) }],
     });
     expect(encounter.referrals[0]!.memo).toBe(PAYLOAD);
