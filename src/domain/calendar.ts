@@ -48,6 +48,17 @@ export function isoWeekday(day: string): number {
   return ((new Date(toMs(day)).getUTCDay() + 6) % 7) + 1;
 }
 
+/**
+ * The ISO week of a day as 'YYYY-"W"WW' (PostgreSQL's to_char(day, 'IYYY-"W"IW')): the week belongs to
+ * the year of its Thursday, and week 1 is the week with that year's first Thursday.
+ */
+export function isoWeekKey(day: string): string {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
 /** The first and last day of the month 'YYYY-MM'. */
 export function monthBounds(month: string): { first: string; last: string } {
   const [y, m] = month.split('-').map(Number);
