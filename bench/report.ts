@@ -203,7 +203,7 @@ function formatReportEngine(e: EngineReportResult, lines: string[]): void {
   lines.push(`  steps: organisation ${seconds(g.timings.setup)}, sessions ${seconds(g.timings.sessions)}, encounters ${seconds(g.timings.encounters)}, logs/groups/feedback ${seconds(g.timings.extras)}, indexes ${seconds(g.timings.indexes)}, foreign keys ${seconds(g.timings.foreignKeys)}, vacuum analyze ${seconds(g.timings.vacuumAnalyze)}`);
   lines.push(`  rows: ${Object.entries(g.rows).map(([table, n]) => `${table} ${count(n)}`).join(', ')}`);
   if (e.databaseBytes !== null) lines.push(`  database size ${(e.databaseBytes / 1024 ** 3).toFixed(2)} GiB`);
-  lines.push(`Rollup build (rebuildReportRollups): ${seconds(e.rollupBuild.ms)} for ${count(e.rollupBuild.siteDays)} site-days → ${count(e.rollupBuild.rows)} rollup rows`);
+  lines.push(`Rollup build (rebuildReportRollups): ${seconds(e.rollupBuild.ms)} for ${count(e.rollupBuild.siteDays)} site-days → ${count(e.rollupBuild.rows)} site rollup rows and ${count(e.rollupBuild.regionRows)} region rows`);
   lines.push(table([
     ['report (coordinator, published view)', 'p50', 'p95', 'max', 'count(*) p50', 'count(*) p95', 'p95 ÷ count(*) p95'],
     ...e.latency.cases.map((c) => [c.label, ms(c.report.p50), ms(c.report.p95), ms(c.report.max), ms(c.countStar.p50), ms(c.countStar.p95), times(c.ratioP95)]),

@@ -52,7 +52,9 @@ async function rollupRows(deps: Deps, scope: ReportScope): Promise<{ rows: numbe
 export async function reportBreakdown(deps: Deps, actor: Actor, c: ReportCase, runs: number): Promise<Breakdown> {
   const query = reportQuerySchema.parse({ from: c.from, to: c.to, ...(c.siteIds ? { siteIds: c.siteIds.join(',') } : {}) });
   const scope = await resolveScope(deps, actor, query);
-  const reader = { actor, requestId: null, includeOpen: false };
+  // The bench reads as the region's coordinator, who may read open answers: time them too (their
+  // audit rows included), as buildReport does for this reader.
+  const reader = { actor, requestId: null, includeOpen: true };
   const figures = await readRollups(deps.db.orm, scope);
   const parts: [string, () => Promise<unknown>][] = [
     ['scope', () => resolveScope(deps, actor, query)],

@@ -39,7 +39,7 @@ export type EngineReportResult = {
   where: string;
   generation: SyntheticResult;
   /** rebuildReportRollups after the load, the site-days it computed and the rollup rows it wrote. */
-  rollupBuild: { ms: number; rows: number; siteDays: number };
+  rollupBuild: { ms: number; rows: number; regionRows: number; siteDays: number };
   latency: LatencyResult;
   /** The headline report's parts timed one by one (median of 5), to show where its time goes. */
   breakdown: Breakdown | null;
@@ -85,18 +85,19 @@ async function nurseAt(deps: Deps, siteId: string): Promise<Actor> {
 
 async function rollupBuild(deps: Deps, log: (line: string) => void): Promise<EngineReportResult['rollupBuild']> {
   const startedAt = performance.now();
-  let siteDays = 0;
-  let lastLogged = 0;
-  await rebuildReportRollups(deps.db, (done, total) => {
-    siteDays = total;
-    if (performance.now() - lastLogged > 10_000 || done === total) {
-      lastLogged = performance.now();
-      log(`rollup rebuild: ${done.toLocaleString('en')}/${total.toLocaleString('en')} site-days, ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
-    }
-  });
+  // The rebuild is one set-based recount, so it has no progress of its own to report.
+  await rebuildReportRollups(deps.db);
   const ms = performance.now() - startedAt;
-  const rows = await deps.db.withRawSession((s) => s.query<{ n: string }>('select count(*) as n from report_rollup'));
-  return { ms: round(ms, 0), rows: Number(rows[0]?.n ?? 0), siteDays };
+  const [counted] = await deps.db.withRawSession((s) =>
+    s.query<{ rows: string; region_rows: string; site_days: string }>(
+      `select (select count(*) from report_rollup) as rows,
+              (select count(*) from report_rollup_region) as region_rows,
+              (select count(*) from (select distinct site_id, period_start from report_rollup where grain = 'd') d) as site_days`,
+    ),
+  );
+  const result = { ms: round(ms, 0), rows: Number(counted?.rows ?? 0), regionRows: Number(counted?.region_rows ?? 0), siteDays: Number(counted?.site_days ?? 0) };
+  log(`rollup rebuild: ${result.siteDays.toLocaleString('en')} site-days, ${result.rows.toLocaleString('en')} site rows and ${result.regionRows.toLocaleString('en')} region rows in ${(ms / 1000).toFixed(0)} s`);
+  return result;
 }
 
 async function databaseBytes(deps: Deps): Promise<number | null> {
