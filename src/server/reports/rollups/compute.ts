@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/connect.js';
-import { applyDayRowsToRegions, computeAllRegionRows, dropEmptyRegionRows, recountRegionPeriods } from './region.js';
+import { applyDayRowsDelta, dropEmptyRows } from './deltas.js';
+import { computeAllRegionRows, recountRegionPeriods } from './region.js';
 
 /** Site-days as two parallel comma lists: array parameters differ between the drivers, text does not. */
 export type SiteDays = { siteIds: string[]; days: string[] };
@@ -70,14 +71,14 @@ function dayRowsSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
 }
 
 /**
- * Recomputes the day rows of the given site-days from the base tables, and with `regionDeltas` moves
- * the regions' rows by the difference. LATERAL makes the database
+ * Recomputes the day rows of the given site-days from the base tables, and with `byDeltas` moves the
+ * sites' month and year rows and the regions' rows by the difference (deltas.ts). LATERAL makes the database
  * fetch each site-day's encounters through the (site_id, occurred_at) index, one Helsinki day at a
  * time, whatever it guesses about the list's size.
  */
-export async function computeDayRows(ex: Executor, batch: SiteDays, regionDeltas: boolean): Promise<void> {
+export async function computeDayRows(ex: Executor, batch: SiteDays, byDeltas: boolean): Promise<void> {
   const siteDays = siteDaysTable(batch);
-  if (regionDeltas) await applyDayRowsToRegions(ex, siteDays, -1);
+  if (byDeltas) await applyDayRowsDelta(ex, siteDays, -1);
   await ex.execute(sql`
     delete from report_rollup r using (${siteDays}) t
      where r.grain = 'd' and r.site_id = t.site_id and r.period_start = t.day`);
@@ -91,9 +92,9 @@ export async function computeDayRows(ex: Executor, batch: SiteDays, regionDeltas
     sql`select f.* from (${siteDays}) t cross join lateral (
           select * from feedback_responses f where f.site_id = t.site_id and f.submitted_on = t.day) f`,
   ));
-  if (regionDeltas) {
-    await applyDayRowsToRegions(ex, siteDays, 1);
-    await dropEmptyRegionRows(ex, siteDays);
+  if (byDeltas) {
+    await applyDayRowsDelta(ex, siteDays, 1);
+    await dropEmptyRows(ex, siteDays);
   }
 }
 

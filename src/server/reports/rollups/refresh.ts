@@ -6,8 +6,8 @@ import { computeCoarserRows, computeDayRows, recountRegions, type SiteDays } fro
 export const REFRESH_LOCK_KEY = 7_411_020_505;
 /** Site-days recomputed per statement: bounded so one statement never holds millions of rows. */
 const BATCH = 2_000;
-/** Up to this many site-days a refresh moves the regions' rows by deltas; above it, it recounts them. */
-export const REGION_DELTA_LIMIT = 200;
+/** Up to this many site-days a refresh moves the coarser rows by deltas; above it, it recounts them. */
+export const DELTA_LIMIT = 200;
 
 function batches(pairs: { site_id: string; day: string }[]): SiteDays[] {
   const out: SiteDays[] = [];
@@ -19,22 +19,23 @@ function batches(pairs: { site_id: string; day: string }[]): SiteDays[] {
 }
 
 /**
- * Recomputes the given site-days at every grain, inside the caller's transaction. The regions' rows
- * follow by deltas when the site-days are few (the usual refresh: cost by the site-days' own rows),
- * and are recounted from the site rows when they are many (deltas would rewrite each region year
- * once per site-day).
+ * Recomputes the given site-days at every grain, inside the caller's transaction. The month, year and
+ * region rows follow by deltas when the site-days are few (the usual refresh: cost by the site-days'
+ * own rows), and are recounted from the finer rows when they are many (deltas would rewrite each
+ * month and year once per site-day).
  */
 export async function recomputeSiteDays(tx: Executor, pairs: { site_id: string; day: string }[], onProgress?: (done: number, total: number) => void): Promise<void> {
   const parts = batches(pairs);
-  const regionDeltas = pairs.length <= REGION_DELTA_LIMIT;
+  const byDeltas = pairs.length <= DELTA_LIMIT;
   for (const [i, batch] of parts.entries()) {
-    await computeDayRows(tx, batch, regionDeltas);
+    await computeDayRows(tx, batch, byDeltas);
     onProgress?.(Math.min((i + 1) * BATCH, pairs.length), pairs.length);
   }
+  if (byDeltas) return;
   // Months and years are sums of the finer rows, so they are computed once all days are in place.
   for (const batch of parts) await computeCoarserRows(tx, 'm', batch);
   for (const batch of parts) await computeCoarserRows(tx, 'y', batch);
-  if (!regionDeltas) for (const batch of parts) await recountRegions(tx, batch);
+  for (const batch of parts) await recountRegions(tx, batch);
 }
 
 /**

@@ -8,7 +8,7 @@ import { testEngine } from '../../testing/test-db.js';
 import { chooseRollupSource, readRollups, type RollupFigures } from './read.js';
 import { buildDataset } from '../test-dataset.js';
 import { rebuildReportRollups } from './rebuild.js';
-import { refreshReportRollups, REGION_DELTA_LIMIT } from './refresh.js';
+import { refreshReportRollups, DELTA_LIMIT } from './refresh.js';
 
 type RollupRow = { grain: string; site_id: string; period_start: string; session_kind: string; metric: string; key: string; n: string };
 
@@ -150,7 +150,7 @@ describe(`report rollups on ${testEngine}`, () => {
     await record(nurse3, encounterBody(o, { siteId: third.id, occurredAt: '2024-06-02T08:00:00Z', isUrgent: true }));
     await o.h.db.orm.execute(sql`
       insert into report_rollup_dirty (site_id, day)
-      select ${second.id}::uuid, d::date from generate_series('2024-01-01'::date, '2024-01-01'::date + ${REGION_DELTA_LIMIT}::int, interval '1 day') d`);
+      select ${second.id}::uuid, d::date from generate_series('2024-01-01'::date, '2024-01-01'::date + ${DELTA_LIMIT}::int, interval '1 day') d`);
     const recounted = await expectIncrementalEqualsRebuild(o);
     expect(recounted.find((r) => r.grain === 'y' && r.site_id.startsWith('region') && r.period_start === '2024-01-01' && r.metric === 'enc' && r.key === 'urgent')?.n).toBe('1');
   });
