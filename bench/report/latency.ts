@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, monthBounds } from '../../src/domain/calendar.js';
 import { reportQuerySchema, type Report } from '../../src/domain/report.js';
+import { useWholeTableSettings } from '../../src/server/db/connect.js';
 import type { Deps } from '../../src/server/deps.js';
 import { buildReport } from '../../src/server/reports/report.js';
 import type { Actor } from '../../src/server/policy/policy.js';
@@ -61,7 +62,12 @@ export async function runReport(deps: Deps, actor: Actor, c: ReportCase, exact =
 }
 
 async function countStar(deps: Deps): Promise<number> {
-  const result = await deps.db.orm.execute(sql`select count(*) as n from encounters`);
+  // With PostgreSQL's own settings (parallel workers, JIT), as psql would run it: Silta's pool turns
+  // them off for its requests, which would slow the baseline down.
+  const result = await deps.db.orm.transaction(async (tx) => {
+    await useWholeTableSettings(tx, deps.db.engine);
+    return tx.execute(sql`select count(*) as n from encounters`);
+  });
   return Number((result as { rows: { n: string }[] }).rows[0]?.n ?? 0);
 }
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { schema, type Schema } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { describeConnectionError } from './connection-errors.js';
@@ -71,8 +71,25 @@ async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | un
   };
 }
 
+/**
+ * Settings for every pooled connection. Silta's requests read a few thousand rows at most through
+ * indexes (the reports read the rollups), where JIT compilation and parallel workers only add start-up
+ * cost: on the 10 M bench database, JIT took a one-site-day refresh from 41 to 97 ms, and two parallel
+ * workers took the headline report's rollup read from 30 to 120 ms on two cores (bench/results/README.md).
+ * The full rollup rebuild, which does read whole tables, turns both back on for its transaction.
+ */
+export const REQUEST_SETTINGS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
+/**
+ * PostgreSQL's own defaults for JIT and parallel workers again, for the rest of the caller's
+ * transaction: for work that reads whole tables (the rollup rebuild, the bench's raw count baseline).
+ */
+export async function useWholeTableSettings(tx: Executor, engine: Database['engine']): Promise<void> {
+  if (engine === 'postgres') await tx.execute(sql`select set_config('jit', 'on', true), set_config('max_parallel_workers_per_gather', '2', true)`);
+}
+
 async function connectPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: REQUEST_SETTINGS });
   // An idle client losing its server (a database restart) must not crash the process.
   pool.on('error', () => undefined);
   try {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/connect.js';
+import { useWholeTableSettings, type Database } from '../../db/connect.js';
 import { computeAllRows } from './compute.js';
 import { REFRESH_LOCK_KEY } from './refresh.js';
 
@@ -13,6 +13,8 @@ export async function rebuildReportRollups(db: Database, onProgress?: (done: num
   await db.orm.transaction(async (tx) => {
     // Lock first: a refresh running meanwhile must not write rows this recount has not seen.
     await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
+    // The recount reads whole tables, where JIT and parallel workers pay off (the pool turns them off).
+    await useWholeTableSettings(tx, db.engine);
     // Marks written before this snapshot are covered by the recount; later ones stay for the next refresh.
     await tx.execute(sql`delete from report_rollup_dirty`);
     await computeAllRows(tx);
