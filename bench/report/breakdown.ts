@@ -2,7 +2,7 @@
 // refresh and read, and the sections that read their own tables), and how many rollup rows the read
 // sums, so a missed target points at its cause. The parts run one after another here, while
 // buildReport overlaps some, so they need not add up to the report's time.
-import { periodPieces } from '../../src/domain/rollup-periods.js';
+import { signedPieces } from '../../src/domain/rollup-periods.js';
 import { reportQuerySchema } from '../../src/domain/report.js';
 import type { Deps } from '../../src/server/deps.js';
 import type { Actor } from '../../src/server/policy/policy.js';
@@ -26,7 +26,8 @@ export type Breakdown = {
 
 /** The rows of one table that readRollups sums for the period pieces, for the sites or the region given. */
 async function countRows(deps: Deps, table: 'report_rollup' | 'report_rollup_region', column: 'site_id' | 'region_id', ids: string[], scope: ReportScope): Promise<number> {
-  const pieces = periodPieces(scope.from, scope.to);
+  // Added and subtracted pieces alike are read.
+  const pieces = signedPieces(scope.from, scope.to, scope.today);
   const params: string[] = [ids.join(',')];
   const arms = pieces.map((p) => {
     params.push(p.grain, p.firstStart, p.lastStart);

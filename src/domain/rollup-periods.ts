@@ -51,3 +51,78 @@ export function daysOfPiece(piece: PeriodPiece): string[] {
   for (let d = piece.firstStart; d <= last; d = addDays(d, 1)) days.push(d);
   return days;
 }
+
+/** A piece added (+1) or subtracted (-1). */
+export type SignedPiece = PeriodPiece & { sign: 1 | -1 };
+
+/** Rows per period a rollup holds, relative to a day's: a month or a year holds about twice a day's keys. */
+const ROWS_PER_PERIOD: Record<Grain, number> = { d: 1, m: 2, y: 2 };
+
+const nextStart = (grain: Grain, start: string) => (grain === 'd' ? addDays(start, 1) : grain === 'm' ? nextMonth(start) : nextYear(start));
+
+/** About how many rows a piece reads: its periods that can hold data (starting on or before `dataEnd`), weighed by grain. */
+function rowsOf(piece: PeriodPiece, dataEnd: string): number {
+  let periods = 0;
+  for (let start = piece.firstStart; start <= piece.lastStart && start <= dataEnd; start = nextStart(piece.grain, start)) periods += 1;
+  return periods * ROWS_PER_PERIOD[piece.grain];
+}
+
+const monthEnd = (start: string) => addDays(nextMonth(start), -1);
+const plus = (p: PeriodPiece): SignedPiece => ({ ...p, sign: 1 });
+
+/**
+ * Widens the end piece at `index` (days, or months next to a year piece) to its whole month or year
+ * and subtracts the part outside the period, when that reads fewer rows: a period ending yesterday
+ * reads this month as one month row set less the days from today on (which hold next to nothing),
+ * instead of every day so far. `neighbour` is the piece of the coarser grain beside it, which grows
+ * by the widened period when they touch.
+ */
+function widenEnd(pieces: SignedPiece[], index: number, side: 'head' | 'tail', dataEnd: string): void {
+  const piece = pieces[index]!;
+  const coarser: Grain = piece.grain === 'd' ? 'm' : 'y';
+  const start = coarser === 'm' ? monthStart(piece.firstStart) : yearStart(piece.firstStart);
+  const last = coarser === 'm' ? monthEnd(start) : `${start.slice(0, 4)}-12-01`;
+  const outside: PeriodPiece =
+    side === 'head'
+      ? { grain: piece.grain, firstStart: start, lastStart: piece.grain === 'd' ? addDays(piece.firstStart, -1) : previousMonth(piece.firstStart) }
+      : { grain: piece.grain, firstStart: piece.grain === 'd' ? addDays(piece.lastStart, 1) : nextMonth(piece.lastStart), lastStart: last };
+  if (outside.firstStart > outside.lastStart || ROWS_PER_PERIOD[coarser] + rowsOf(outside, dataEnd) >= rowsOf(piece, dataEnd)) return;
+  const neighbourIndex = side === 'head' ? index + 1 : index - 1;
+  const neighbour = pieces[neighbourIndex];
+  if (neighbour?.grain === coarser && neighbour.sign === 1) {
+    // The coarser piece beside it starts (or ends) right at the widened period: it takes it in.
+    if (side === 'head') neighbour.firstStart = start;
+    else neighbour.lastStart = start;
+    pieces.splice(index, 1);
+  } else {
+    pieces.splice(index, 1, { grain: coarser, firstStart: start, lastStart: start, sign: 1 });
+  }
+  pieces.push({ ...outside, sign: -1 });
+}
+
+/**
+ * Signed pieces whose sum covers from..to exactly once, reading fewer rows than periodPieces where an
+ * end can be read as a whole month (or year) less what lies outside the period. `dataEnd` is the last
+ * day that can hold data (today): periods after it cost next to nothing to subtract. Widening is only
+ * tried where the period has a coarser piece inside it, so the two ends never widen into the same
+ * month or year.
+ */
+export function signedPieces(from: string, to: string, dataEnd: string): SignedPiece[] {
+  const pieces = periodPieces(from, to).map(plus);
+  const hasMonths = pieces.some((p) => p.grain !== 'd');
+  const hasYears = pieces.some((p) => p.grain === 'y');
+  if (!hasMonths) return pieces;
+  const positive = () => pieces.filter((p) => p.sign === 1);
+  // Days first (widening them can create or grow a month piece), then months next to the years.
+  const tailDays = positive().at(-1)!;
+  if (tailDays.grain === 'd') widenEnd(pieces, pieces.indexOf(tailDays), 'tail', dataEnd);
+  const headDays = pieces[0]!;
+  if (headDays.grain === 'd' && headDays.sign === 1) widenEnd(pieces, 0, 'head', dataEnd);
+  if (hasYears) {
+    const tailMonths = positive().at(-1)!;
+    if (tailMonths.grain === 'm') widenEnd(pieces, pieces.indexOf(tailMonths), 'tail', dataEnd);
+    const headMonths = pieces[0]!;
+    if (headMonths.grain === 'm' && headMonths.sign === 1) widenEnd(pieces, 0, 'head', dataEnd);
+  }
+  return pieces;
+}

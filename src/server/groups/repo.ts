@@ -43,6 +43,23 @@ export async function attendeesOf(ex: Executor, sessionIds: string[]): Promise<M
   return bySession;
 }
 
+/**
+ * Visitor codes per session, sorted, for every session of the series asked: joined in the database
+ * rather than listing a region's thousand session ids as parameters.
+ */
+export async function attendeesOfSeries(ex: Executor, seriesIds: string[], sessionIds: string[]): Promise<Map<string, string[]>> {
+  const bySession = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
+  if (seriesIds.length === 0) return bySession;
+  const rows = await ex
+    .select({ sessionId: groupAttendees.sessionId, visitorCode: groupAttendees.visitorCode })
+    .from(groupAttendees)
+    .innerJoin(groupSessions, eq(groupSessions.id, groupAttendees.sessionId))
+    .where(inArray(groupSessions.seriesId, seriesIds))
+    .orderBy(asc(groupAttendees.visitorCode));
+  for (const row of rows) bySession.get(row.sessionId)?.push(row.visitorCode);
+  return bySession;
+}
+
 export function countersOf(session: GroupSessionRow): AttendanceCounters | null {
   if (session.anonymousTotal === null) return null;
   return { total: session.anonymousTotal, returning: session.anonymousReturning ?? 0, new: session.anonymousNew ?? 0 };

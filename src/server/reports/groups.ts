@@ -3,7 +3,7 @@ import { deriveAttendance, seriesStatistics, type SessionAttendance } from '../.
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { groupSeries, groupSessions } from '../db/schema-groups.js';
 import type { Deps } from '../deps.js';
-import { attendeesOf, countersOf, type GroupSessionRow, type SeriesRow } from '../groups/repo.js';
+import { attendeesOfSeries, countersOf, type GroupSessionRow, type SeriesRow } from '../groups/repo.js';
 import type { ReportScope } from './scope.js';
 import { column, row, sameInAll, table } from './tables.js';
 
@@ -25,7 +25,7 @@ async function seriesInScope(deps: Deps, scope: ReportScope): Promise<{ series: 
     .from(groupSessions)
     .where(inArray(groupSessions.seriesId, series.map((s) => s.id)))
     .orderBy(asc(groupSessions.day), asc(groupSessions.startsAt), asc(groupSessions.id));
-  const codes = await attendeesOf(deps.db.orm, sessions.map((s) => s.id));
+  const codes = await attendeesOfSeries(deps.db.orm, series.map((s) => s.id), sessions.map((s) => s.id));
   return { series, sessions, codes };
 }
 

@@ -42,16 +42,20 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
 
   // Changes written since the last refresh are folded in first, so the report is never behind the data.
   await refreshReportRollups(deps.db);
+  // The day log and groups do not need the rollups: on PostgreSQL they run beside the rollup read on
+  // other pooled connections (PGlite takes the statements one at a time either way).
+  const independent = Promise.all([daylogSection(deps, scope), groupsSection(deps, scope)]);
+  // Awaited below; if the rollup read fails first, this keeps its own failure from going unhandled.
+  independent.catch(() => undefined);
   const figures = await readRollups(deps.db.orm, scope);
   const encounterPart = encounterSections(figures);
   const timing = timingSection(figures, q.windowShare);
-  const [needs, referrals, daylog, groups, feedback] = await Promise.all([
+  const [needs, referrals, feedback] = await Promise.all([
     needsSupportSection(deps, figures),
     referralsSection(deps, scope, figures),
-    daylogSection(deps, scope),
-    groupsSection(deps, scope),
     feedbackSection(deps, scope, figures, encounterPart.totals.meetings, { ...ctx, includeOpen }),
   ]);
+  const [daylog, groups] = await independent;
   const [overview, professionals, visits, ageBands] = encounterPart.sections as [ReportSection, ReportSection, ReportSection, ReportSection];
   const sections: ReportSection[] = [overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback];
   if (q.pilotId) sections.push(await pilotSection(deps, ctx.actor, q.pilotId));
