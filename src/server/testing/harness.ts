@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import type { Profession, Role } from '../../domain/org.js';
 import type { SessionInfo } from '../../domain/api-types.js';
 import { buildApp } from '../app.js';
@@ -25,7 +25,21 @@ export type Harness = { deps: Deps; app: FastifyInstance; db: Database; clock: T
 // Cheap argon2id parameters keep suites fast; production parameters are tested where they matter.
 const fastHashing = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
-/** One database, app and clock for a test file; closed after the file's tests. */
+/**
+ * Runs `close` when the harness's owner ends: the test that created it, or else the file (a harness
+ * made in beforeAll or at the top level). An afterAll registered from inside a running test never runs,
+ * which left the app and its database open (and, on PostgreSQL, the test's database in place).
+ */
+function closeWhenDone(close: () => Promise<void>): void {
+  try {
+    onTestFinished(close);
+  } catch {
+    // onTestFinished throws outside a running test: the harness belongs to the file.
+    afterAll(close);
+  }
+}
+
+/** One database, app and clock for a test or a test file; closed when that ends. */
 export async function createHarness(): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = testClock();
@@ -33,7 +47,7 @@ export async function createHarness(): Promise<Harness> {
   const config = { ...loadConfig({}), webDir: '/nonexistent', isDemoHistory: false };
   const deps: Deps = { db, config, clock, ids: systemIds, passwords: createPasswordHasher(fastHashing) };
   const app = await buildApp(deps);
-  afterAll(async () => {
+  closeWhenDone(async () => {
     await app.close();
     await db.close();
   });
