@@ -4,33 +4,21 @@
 // - a real server is started once on a fresh data directory for each demo setting (with and without
 //   the made-up history), seeds it, and is stopped cleanly. Each test file then starts its own server
 //   on its own copy of that directory, instead of running initdb, the migrations and the demo seed.
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleServer } from '../../scripts/server-bundle.mjs';
 import type { TestProject } from 'vitest/node';
 import { demoPassword, type DemoHistory, type E2eServerSetup, webDir } from './server-setup';
 import { repoRoot, runServer } from './server-process';
 
-async function bundleServer(): Promise<string> {
+async function bundleForTests(): Promise<string> {
   // Inside node_modules so that the bundle's external packages resolve from the repository's node_modules.
   const cacheDir = path.join(repoRoot, 'node_modules/.cache');
   mkdirSync(cacheDir, { recursive: true });
   const outdir = await mkdtemp(path.join(cacheDir, 'silta-e2e-server-'));
-  await build({
-    entryPoints: { main: path.join(repoRoot, 'src/server/main.ts') },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outdir,
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  // migrate.ts reads its SQL files from `migrations/` beside the running module.
-  cpSync(path.join(repoRoot, 'src/server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+  await bundleServer(outdir, { main: 'src/server/main.ts' });
   return outdir;
 }
 
@@ -49,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(path.join(webDir, 'index.html'))) {
     throw new Error(`${webDir} is missing: run \`npx vite build\` before the browser tests.`);
   }
-  const bundleDir = await bundleServer();
+  const bundleDir = await bundleForTests();
   const entry = path.join(bundleDir, 'main.js');
   const made: string[] = [bundleDir];
   const teardown = async (): Promise<void> => {
