@@ -25,17 +25,25 @@ export type Harness = { deps: Deps; app: FastifyInstance; db: Database; clock: T
 // Cheap argon2id parameters keep suites fast; production parameters are tested where they matter.
 const fastHashing = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
-/**
- * Runs `close` when the harness's owner ends: the test that created it, or else the file (a harness
- * made in beforeAll or at the top level). An afterAll registered from inside a running test never runs,
- * which left the app and its database open (and, on PostgreSQL, the test's database in place).
- */
+/** Harnesses made outside a running test (in beforeAll, or at a file's top level), closed after the file. */
+const fileHarnesses = new Set<() => Promise<void>>();
+
+// Registered when a test file imports this module, i.e. while the file is collected: hooks registered
+// later, from inside a running beforeAll or test, never run, which left apps and databases open (and,
+// on PostgreSQL, a silta_t_* database behind for each).
+afterAll(async () => {
+  const closing = [...fileHarnesses];
+  fileHarnesses.clear();
+  for (const close of closing) await close();
+});
+
+/** Runs `close` when the harness's owner ends: the test that created it, or else the test file. */
 function closeWhenDone(close: () => Promise<void>): void {
   try {
     onTestFinished(close);
   } catch {
     // onTestFinished throws outside a running test: the harness belongs to the file.
-    afterAll(close);
+    fileHarnesses.add(close);
   }
 }
 
