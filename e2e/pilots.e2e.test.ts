@@ -173,6 +173,54 @@ describe('pilots', () => {
     await context.close();
   });
 
+  it('the coordinator edits a pilot\'s plan: the form comes filled, an emptied name is refused, and the page shows the change', async () => {
+    const { page, context, problems, session } = await signedIn(suite(), 'demo.coordinator', desktop);
+    const headers = { 'x-csrf-token': session.csrfToken };
+    const sites = ((await (await page.request.get('/api/sites')).json()) as { sites: { id: string }[] }).sites;
+    const services = ((await (await page.request.get('/api/services')).json()) as { services: { id: string; code: string }[] }).services;
+    const kela = services.find((s) => s.code === 'kela')!;
+    const [startsOn, endsOn, laterEnd] = [addDays(today, -7), addDays(today, 30), addDays(today, 45)];
+    const created = await page.request.post('/api/pilots', {
+      headers,
+      data: { name: `Muokattava kokeilu ${Date.now()}`, goals: 'Alkuperäinen tavoite', siteIds: [sites[0]!.id], startsOn, endsOn, serviceIds: [kela.id] },
+    });
+    expect(created.status()).toBe(201);
+    const pilot = (await created.json()) as PilotDetail;
+
+    const p = new PilotsPages(page);
+    await p.openPilot(pilot.id);
+    await page.getByRole('link', { name: 'Muokkaa kokeilun tietoja' }).click();
+    await page.waitForURL((url) => url.pathname === `/pilots/${pilot.id}/edit`);
+    await page.locator('#pilot-submit').waitFor();
+    expect(await p.headingText()).toBe(`Muokkaa kokeilua: ${pilot.name}`);
+    expect(await page.locator('#pilot-name').inputValue()).toBe(pilot.name);
+    expect(await page.locator('#pilot-goals').inputValue()).toBe('Alkuperäinen tavoite');
+    expect(await page.locator('#pilot-ends-on').inputValue()).toBe(asTyped(endsOn));
+    expect(await page.locator(`#pilot-service-${kela.id}`).isChecked()).toBe(true);
+    await expectNoSeriousViolations(page, 'pilot edit form (desktop)');
+
+    await page.locator('#pilot-name').fill('');
+    await p.submitPilot();
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Lomakkeessa on 1 virhe') ?? false);
+    const renamed = `${pilot.name} (muutettu)`;
+    await page.locator('#pilot-name').fill(renamed);
+    await page.locator('#pilot-goals').fill('Uusi tavoite');
+    await page.locator('#pilot-ends-on').fill(asTyped(laterEnd));
+    await p.tick('service', kela.id);
+    await p.submitPilot();
+    await page.waitForURL((url) => url.pathname === `/pilots/${pilot.id}`);
+    await page.locator('main [role="status"]', { hasText: 'Kokeilun tiedot on tallennettu' }).waitFor();
+    expect(await p.headingText()).toBe(renamed);
+    const facts = await page.locator('#pilot-facts').innerText();
+    expect(facts).toContain('Uusi tavoite');
+    expect(facts).not.toContain('Kela');
+    expect(facts).toContain(`${asTyped(startsOn)}–${asTyped(laterEnd)}`);
+    const stored = (await (await page.request.get(`/api/pilots/${pilot.id}`)).json()) as PilotDetail;
+    expect(stored).toMatchObject({ name: renamed, goals: 'Uusi tavoite', startsOn, endsOn: laterEnd, services: [] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows live figures from the report beside the phases, and links to the full report', async (ctx) => {
     expect(made).not.toBeNull();
     const { pilotId, from, to } = made!;

@@ -50,6 +50,7 @@ const ReportPage = lazy(() => import('./reports/report-page').then((m) => ({ def
 const PilotsPage = lazy(() => import('./pilots/pilots-page').then((m) => ({ default: m.PilotsPage })));
 const PilotPage = lazy(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
 const PilotCreatePage = lazy(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
+const PilotEditPage = lazy(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
 const ChangePasswordPage = lazy(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -89,6 +90,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['coordinator']} />}>
             <Route path="feedback/forms/new" element={<FormEditPage />} />
             <Route path="pilots/new" element={<PilotCreatePage />} />
+            <Route path="pilots/:pilotId/edit" element={<PilotEditPage />} />
             <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
           </Route>
           <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>

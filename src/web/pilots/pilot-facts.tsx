@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PilotDetail } from '../../domain/pilots';
+import { AppLink } from '../common/app-link';
 import { professionLabel } from '../common/labels';
 import { useLocale } from '../i18n/use-locale';
 import { pilotPeriod } from './format';
 
-/** The plan: where, when, who and what for. */
-export function PilotFacts({ pilot }: { pilot: PilotDetail }) {
+/** The plan: where, when, who and what for; coordinators can edit it. */
+export function PilotFacts({ pilot, canManage }: { pilot: PilotDetail; canManage: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const none = <span className="muted">{t('pilots.details.none')}</span>;
@@ -29,6 +30,11 @@ export function PilotFacts({ pilot }: { pilot: PilotDetail }) {
           </div>
         ))}
       </dl>
+      {canManage && (
+        <AppLink to={`/pilots/${pilot.id}/edit`} className="pilot-facts__edit">
+          {t('pilots.edit.link')}
+        </AppLink>
+      )}
     </section>
   );
 }

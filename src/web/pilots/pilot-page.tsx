@@ -9,20 +9,25 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 import { usePilot } from './api';
+import type { PilotSavedNotice } from './pilot-create-page';
 import { ConclusionsSection } from './conclusions-section';
 import { canManagePilots } from './format';
 import { PhasesSection } from './phases-section';
 import { PilotFacts } from './pilot-facts';
 import './pilots.css';
 
-const wasCreated = (state: unknown): boolean => typeof state === 'object' && state !== null && (state as { pilotCreated?: unknown }).pilotCreated === true;
+/** 'created' or 'updated' when the reader arrives from saving the pilot's plan. */
+const savedNotice = (state: unknown): PilotSavedNotice['pilotSaved'] | null => {
+  const saved = typeof state === 'object' && state !== null ? (state as { pilotSaved?: unknown }).pilotSaved : null;
+  return saved === 'created' || saved === 'updated' ? saved : null;
+};
 
 /** One pilot: its details, the three-phase evaluation beside the figures, and the evaluator's conclusions. */
 export function PilotPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
   const pilotId = useParams().pilotId ?? '';
-  const created = wasCreated(useLocation().state);
+  const saved = savedNotice(useLocation().state);
   const pilot = usePilot(pilotId);
   if (!me) return null;
   const back = (
@@ -40,8 +45,9 @@ export function PilotPage() {
     <div className="pilot-page">
       {back}
       <PageHeading>{pilot.data.name}</PageHeading>
-      {created && pilot.data.phases.length === 0 && <SuccessAlert>{t('pilots.created')}</SuccessAlert>}
-      <PilotFacts pilot={pilot.data} />
+      {saved === 'created' && pilot.data.phases.length === 0 && <SuccessAlert>{t('pilots.created')}</SuccessAlert>}
+      {saved === 'updated' && <SuccessAlert>{t('pilots.updated')}</SuccessAlert>}
+      <PilotFacts pilot={pilot.data} canManage={canManage} />
       <PhasesSection pilot={pilot.data} canManage={canManage} />
       <ConclusionsSection pilot={pilot.data} canManage={canManage} />
     </div>
