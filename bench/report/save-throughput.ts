@@ -1,8 +1,8 @@
 // Saving encounters with and without rollup maintenance, on the generated database: the in-process
 // command (encounterCreateSchema.parse + recordEncounter, as the encounter bench's in-process loop)
 // back to back, in rounds that alternate the two modes (ABBA, so drift and warm caches hit both).
-// "With": the rollup triggers on and refreshReportRollups every second in this process, as the server
-// runs it. "Without": the triggers off and no refresh. Each mode saves at its own site of about the
+// "With": the rollup triggers on and refreshReportRollups every second in this process (the server
+// refreshes every 10 s, so this is the harsher case). "Without": the triggers off and no refresh. Each mode saves at its own site of about the
 // same size, so the "without" rows (which no trigger marked) never make the "with" site's rollups stale.
 import { setImmediate } from 'node:timers/promises';
 import { recordEncounter } from '../../src/server/encounters/create-encounter.js';
