@@ -74,8 +74,8 @@ const plus = (p: PeriodPiece): SignedPiece => ({ ...p, sign: 1 });
  * Widens the end piece at `index` (days, or months next to a year piece) to its whole month or year
  * and subtracts the part outside the period, when that reads fewer rows: a period ending yesterday
  * reads this month as one month row set less the days from today on (which hold next to nothing),
- * instead of every day so far. `neighbour` is the piece of the coarser grain beside it, which grows
- * by the widened period when they touch.
+ * instead of every day so far. The coarser piece beside it (towards the middle of the period) takes in
+ * the widened period when they touch.
  */
 function widenEnd(pieces: SignedPiece[], index: number, side: 'head' | 'tail', dataEnd: string): void {
   const piece = pieces[index]!;
@@ -109,9 +109,9 @@ function widenEnd(pieces: SignedPiece[], index: number, side: 'head' | 'tail', d
  */
 export function signedPieces(from: string, to: string, dataEnd: string): SignedPiece[] {
   const pieces = periodPieces(from, to).map(plus);
-  const hasMonths = pieces.some((p) => p.grain !== 'd');
+  const hasCoarser = pieces.some((p) => p.grain !== 'd');
   const hasYears = pieces.some((p) => p.grain === 'y');
-  if (!hasMonths) return pieces;
+  if (!hasCoarser) return pieces;
   const positive = () => pieces.filter((p) => p.sign === 1);
   // Days first (widening them can create or grow a month piece), then months next to the years.
   const tailDays = positive().at(-1)!;

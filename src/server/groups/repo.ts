@@ -36,26 +36,24 @@ export async function sessionsOfSeries(ex: Executor, seriesId: string): Promise<
 
 /** Visitor codes per session, sorted, for the sessions asked. */
 export async function attendeesOf(ex: Executor, sessionIds: string[]): Promise<Map<string, string[]>> {
-  const bySession = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
-  if (sessionIds.length === 0) return bySession;
-  const rows = await ex.select().from(groupAttendees).where(inArray(groupAttendees.sessionId, sessionIds)).orderBy(asc(groupAttendees.visitorCode));
-  for (const row of rows) bySession.get(row.sessionId)?.push(row.visitorCode);
-  return bySession;
+  return sessionIds.length === 0 ? groupedBySession(sessionIds, []) : groupedBySession(sessionIds, await attendeeRows(ex).where(inArray(groupAttendees.sessionId, sessionIds)));
 }
 
 /**
- * Visitor codes per session, sorted, for every session of the series asked: joined in the database
- * rather than listing a region's thousand session ids as parameters.
+ * Visitor codes per session, sorted, for every session of the series asked (`sessionIds` are theirs):
+ * joined in the database rather than listing a region's thousand session ids as parameters.
  */
 export async function attendeesOfSeries(ex: Executor, seriesIds: string[], sessionIds: string[]): Promise<Map<string, string[]>> {
+  if (seriesIds.length === 0) return groupedBySession(sessionIds, []);
+  const rows = await attendeeRows(ex).innerJoin(groupSessions, eq(groupSessions.id, groupAttendees.sessionId)).where(inArray(groupSessions.seriesId, seriesIds));
+  return groupedBySession(sessionIds, rows);
+}
+
+const attendeeRows = (ex: Executor) =>
+  ex.select({ sessionId: groupAttendees.sessionId, visitorCode: groupAttendees.visitorCode }).from(groupAttendees).orderBy(asc(groupAttendees.visitorCode)).$dynamic();
+
+function groupedBySession(sessionIds: string[], rows: { sessionId: string; visitorCode: string }[]): Map<string, string[]> {
   const bySession = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
-  if (seriesIds.length === 0) return bySession;
-  const rows = await ex
-    .select({ sessionId: groupAttendees.sessionId, visitorCode: groupAttendees.visitorCode })
-    .from(groupAttendees)
-    .innerJoin(groupSessions, eq(groupSessions.id, groupAttendees.sessionId))
-    .where(inArray(groupSessions.seriesId, seriesIds))
-    .orderBy(asc(groupAttendees.visitorCode));
   for (const row of rows) bySession.get(row.sessionId)?.push(row.visitorCode);
   return bySession;
 }

@@ -36,8 +36,8 @@ export async function applyDayRowsDelta(ex: Executor, siteDays: SQL, sign: 1 | -
 export async function dropEmptyRows(ex: Executor, siteDays: SQL): Promise<void> {
   await ex.execute(sql`
     delete from report_rollup x
-     using (select distinct g.grain, t.site_id, date_trunc(case g.grain when 'm' then 'month' else 'year' end, t.day)::date as start
-              from (${siteDays}) t cross join (values ('m'::char(1)), ('y'::char(1))) as g (grain)) a
+     using (select distinct g.grain, r.site_id, p.start
+              from (select t.site_id, t.day as period_start from (${siteDays}) t) r ${grainStarts} where g.grain <> 'd') a
      where x.grain = a.grain and x.site_id = a.site_id and x.period_start = a.start and x.n = 0`);
   await ex.execute(sql`
     delete from report_rollup_region x using (${regionPeriods(siteDays)}) a
