@@ -57,7 +57,8 @@ function soakText(soak: SoakResult[]): string[] {
   const ok = soak.every((s) => s.errors === 0 && s.memory.withinBound);
   return [
     `A steady ${first.ratePerSecond} requests per second for ${first.durationMs / 1000} s per engine, after a 10 s warm-up, started on schedule whether or not earlier ones had finished (as users do): ` +
-      `${Math.round(first.mix.save * 100)} % single encounter saves, ${Math.round(first.mix.batch * 100)} % outbox batch syncs of 20 encounters, ${Math.round(first.mix.read * 100)} % report reads (the last three months). ` +
+      `${Math.round(first.mix.save * 100)} % single encounter saves dated now, ${Math.round(first.mix.batch * 100)} % outbox batch syncs of 20 encounters dated over the last ${first.batchWithinDays} days, ${Math.round(first.mix.read * 100)} % report reads (the last three months of all sites). ` +
+      `The saves spread over ${first.sites} sites of one region, as a region's load does. ` +
       `An error is any answer but 2xx, a dropped connection, or a batch item not created. Errors: ${soak.map((s) => `${s.engine} ${s.errors}`).join(', ')}. **${held(ok)}**`,
     '',
     '| Engine | Request | Count | Errors | p50 | p95 | p99 |',

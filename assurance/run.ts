@@ -5,6 +5,8 @@
 //   --kills=N          override the kills per engine
 //   --no-db-restart    skip restarting the local PostgreSQL under the server
 //   --soak-seconds=N   override the soak's measured length per engine (60 s short, 600 s long)
+//   --soak-rate=N      override the soak's requests per second (a capacity check)
+//   --engine=pglite|postgres   run on that engine alone
 //   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
 //   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -56,15 +58,18 @@ async function main(): Promise<void> {
   const runs = (part: 'crash' | 'soak' | 'enumeration' | 'suites') => only === null || only === part;
   const soakOnly = only !== null;
   const soakSeconds = Number(args.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ?? (short ? 60 : 600));
+  const soakRate = Number(args.find((a) => a.startsWith('--soak-rate='))?.slice('--soak-rate='.length) ?? SOAK_RATE);
+  const engineArg = args.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
+  const engines = (['pglite', 'postgres'] as const).filter((e) => engineArg === undefined || e === engineArg);
   const seed = startedAt.getTime() % 100_000;
   const crash: CrashResult[] = [];
-  for (const engine of runs('crash') ? (['pglite', 'postgres'] as const) : []) {
+  for (const engine of runs('crash') ? engines : []) {
     log(`crash durability on ${engine}: ${kills} kills`);
     crash.push(await runCrash({ engine, kills, clients: 8, seed, log }));
   }
   const dbRestart: DbRestartResult | null = !runs('crash') || args.includes('--no-db-restart') ? null : await runDbRestart(log);
   const soak: SoakResult[] = [];
-  for (const engine of runs('soak') ? (['pglite', 'postgres'] as const) : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: SOAK_RATE, seed, log }));
+  for (const engine of runs('soak') ? engines : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: soakRate, seed, log }));
   const enumeration: EnumerationResult | null = runs('enumeration') ? await runEnumeration(short ? 30 : 200, log) : null;
   const suiteResults = (runs('suites') && !args.includes('--no-suites') ? suites : []).map((suite) => {
     log(`suite: ${suite.name}`);

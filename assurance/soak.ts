@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { freePort, stopServer } from '../bench/process.js';
 import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
-import { randomEncounter, seededRandom, signInAs, type SignedIn } from './client.js';
+import { addRegionSites, randomEncounter, seededRandom, signInAs, type SignedIn } from './client.js';
 import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
 
 export type SoakOptions = { engine: 'pglite' | 'postgres'; durationMs: number; ratePerSecond: number; seed: number; log: (line: string) => void };
@@ -14,6 +14,10 @@ export type SoakResult = {
   engine: 'pglite' | 'postgres';
   durationMs: number;
   ratePerSecond: number;
+  /** The region's sites the saves spread over. */
+  sites: number;
+  /** Batches carry encounters recorded offline: dated at random over this many past days. */
+  batchWithinDays: number;
   mix: Record<Kind, number>;
   requests: Record<Kind, { count: number; errors: number; latencyMs: Summary & { p99: number } }>;
   errors: number;
@@ -25,6 +29,11 @@ export type SoakResult = {
 // Of every ten requests: seven single saves, one outbox batch of 20, two report reads.
 const MIX: Record<Kind, number> = { save: 0.7, batch: 0.1, read: 0.2 };
 const BATCH_ITEMS = 20;
+// A region's load lands on its sites, each with its own day: on one site-day alone, the 54 encounters
+// a second of the soak would make a single day centre's day a hundred times its real size, and each
+// report refresh recomputes a changed site-day from all of its encounters.
+const SITES = 10;
+const BATCH_WITHIN_DAYS = 7;
 const WARM_UP_MS = 10_000;
 /** Memory may grow by this much over a run (caches, the JIT, connection pools) before it counts as a leak. */
 const growthBound = (startMiB: number) => Math.round(32 + startMiB * 0.25);
@@ -65,7 +74,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const errorSamples: string[] = [];
   const memory: number[] = [];
   try {
-    const nurse = await signInAs(`http://127.0.0.1:${port}`, 'demo.nurse', DEMO_PASSWORD);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const nurse = await signInAs(baseUrl, await addRegionSites(baseUrl, DEMO_PASSWORD, SITES, DEMO_PASSWORD), DEMO_PASSWORD);
     // The evaluation report when this version has it; the site's encounter summary otherwise.
     const hasReports = (await request(nurse, 'GET', reportPath(nurse, true))).status === 200;
     const one = async (kind: Kind, measured: boolean): Promise<void> => {
@@ -78,7 +88,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           answer = await request(nurse, 'POST', path, randomEncounter(nurse, random));
         } else if (kind === 'batch') {
           path = '/api/encounters/batch';
-          answer = await request(nurse, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random)) });
+          answer = await request(nurse, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random, { withinDays: BATCH_WITHIN_DAYS })) });
         } else {
           path = reportPath(nurse, hasReports);
           answer = await request(nurse, 'GET', path);
@@ -135,6 +145,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     engine: options.engine,
     durationMs: options.durationMs,
     ratePerSecond: options.ratePerSecond,
+    sites: SITES,
+    batchWithinDays: BATCH_WITHIN_DAYS,
     mix: MIX,
     requests,
     errors: errors.save + errors.batch + errors.read,
