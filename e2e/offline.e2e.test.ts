@@ -183,4 +183,35 @@ describe('offline outbox (360×740)', () => {
     await nurse.context.close();
     await staff.context.close();
   });
+
+  it('a save the server sheds (503 busy) waits in the outbox and arrives once the server has room', async () => {
+    const nurse = await signedIn('demo.nurse');
+    const nurseSite = nurse.session.user.roles.find((r) => r.role === 'professional')?.siteId ?? '';
+    const encountersNow = async () =>
+      ((await (await nurse.page.request.get(`/api/sites/${nurseSite}/encounters?day=${helsinkiDay()}`)).json()) as { encounters: EncounterView[] }).encounters;
+    const before = await encountersNow();
+    await nurse.page.goto('/encounters/new');
+    await nurse.page.locator('main button[data-choice^="need:"]').first().waitFor();
+    // What the server answers when it is at capacity (src/server/http/admission.ts).
+    const busy = { status: 503, contentType: 'application/json', headers: { 'retry-after': '2' }, body: JSON.stringify({ error: { code: 'busy', message: 'busy' } }) };
+    await nurse.page.route('**/api/encounters', (route) => (route.request().method() === 'POST' ? route.fulfill(busy) : route.continue()));
+
+    const form = new EncounterForm(nurse.page);
+    await form.tap(form.choice('age', '30_50'));
+    await form.tap(form.firstChoice('need'));
+    await form.tap('#encounter-save');
+    // Kept on the device and said so, not an error: the form is free for the next visitor.
+    await pendingStatus(nurse.page).filter({ hasText: 'Lähettämättä (1)' }).waitFor();
+    await nurse.page.locator('main [role="status"]:not(.outbox-status)').filter({ hasText: /lähetetään/ }).waitFor();
+    const [waiting] = await readOutbox(nurse.page);
+    expect(await encountersNow()).toHaveLength(before.length);
+
+    await nurse.page.unroute('**/api/encounters');
+    await nurse.page.locator('#outbox-send').click();
+    await pendingStatus(nurse.page).waitFor({ state: 'detached', timeout: 30_000 });
+    const after = await encountersNow();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.map((e) => e.id)).toContain(waiting?.id);
+    await nurse.context.close();
+  });
 });

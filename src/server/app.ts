@@ -8,6 +8,7 @@ import { healthSchema } from '../domain/api-types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerAccessControl } from './http/access.js';
+import { createAdmissionGate, registerAdmission } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
@@ -74,6 +75,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  const { maxConcurrentRequests, maxQueueWaitMs } = deps.config;
+  registerAdmission(app, createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue: 500 }));
   registerAccessControl(app, deps);
   registerRoutes(app, deps);
   await registerWebApp(app, deps.config.webDir);

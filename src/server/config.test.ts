@@ -13,3 +13,15 @@ describe('the report threshold setting', () => {
     expect(() => loadConfig({ SILTA_REPORT_THRESHOLD: 'five' })).toThrow(ConfigError);
   });
 });
+
+describe('load shedding settings', () => {
+  it('admit 4 requests at once on PGlite and 20 on PostgreSQL, with a 3 s line, unless set', () => {
+    expect(loadConfig({})).toMatchObject({ maxConcurrentRequests: 4, maxQueueWaitMs: 3000 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/silta' }).maxConcurrentRequests).toBe(20);
+    expect(loadConfig({ SILTA_MAX_CONCURRENT_REQUESTS: '8', SILTA_MAX_QUEUE_WAIT_MS: '500' })).toMatchObject({ maxConcurrentRequests: 8, maxQueueWaitMs: 500 });
+  });
+
+  it('refuses zero, which would shed every request', () => {
+    expect(() => loadConfig({ SILTA_MAX_CONCURRENT_REQUESTS: '0' })).toThrow(new ConfigError('SILTA_MAX_CONCURRENT_REQUESTS must be at least 1, got 0'));
+  });
+});

@@ -22,6 +22,9 @@ export type Config = {
   isDemoHistory: boolean;
   /** Published report figures below this are hidden (domain.md § 3): a deployment's choice, never below 3. */
   reportThreshold: number;
+  /** Load shedding (http/admission.ts): requests that work at once, and how long the rest may wait in line. */
+  maxConcurrentRequests: number;
+  maxQueueWaitMs: number;
   logLevel: string;
 };
 
@@ -32,6 +35,12 @@ function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number 
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${key} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function positiveIntFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const value = intFrom(env, key, fallback);
+  if (value < 1) throw new ConfigError(`${key} must be at least 1, got ${value}`);
   return value;
 }
 
@@ -57,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.SILTA_DEMO_PASSWORD && env.SILTA_DEMO_PASSWORD !== '' ? env.SILTA_DEMO_PASSWORD : null,
     isDemoHistory: env.SILTA_DEMO_HISTORY !== 'off',
     reportThreshold: thresholdFrom(env),
+    // PGlite runs one statement at a time: a few requests at once keep it busy while others do their
+    // JavaScript; more would only wait inside it. PostgreSQL gets two per pooled connection.
+    maxConcurrentRequests: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_REQUESTS', env.DATABASE_URL ? 20 : 4),
+    maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'too_many_requests'
   | 'db_unavailable'
+  | 'busy'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -27,6 +28,7 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   too_many_requests: 429,
   db_unavailable: 503,
+  busy: 503,
   internal: 500,
 };
 

@@ -46,7 +46,9 @@ function mapError(error: FastifyError | AppError | Error): Mapped {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A shed request is the server protecting itself, not a failure: one line, without a stack.
+    if (mapped.code === 'busy') request.log.warn('request shed: the server is at capacity');
+    else if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     if (mapped.retryAfter) void reply.header('retry-after', String(mapped.retryAfter));
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details === undefined ? {} : { details: mapped.details }) } };
     return reply.status(mapped.status).send(body);

@@ -13,6 +13,7 @@ export const knownErrorCodes = [
   'payload_too_large',
   'too_many_requests',
   'db_unavailable',
+  'busy',
   'internal',
   'network',
 ] as const;

@@ -60,7 +60,7 @@ const isRetryable = (error: unknown): boolean =>
   error.status >= 500;
 
 // The same rule for an item the batch refused: its code stands for the status the single route would have answered.
-const retryableCodes = new Set(['unauthenticated', 'csrf', 'too_many_requests', 'db_unavailable', 'internal']);
+const retryableCodes = new Set(['unauthenticated', 'csrf', 'too_many_requests', 'db_unavailable', 'busy', 'internal']);
 
 /** Encounters go in batches; anything else (day logs) one by one, as before. */
 const isBatchable = (entry: OutboxEntry): boolean => entry.kind === 'encounter' && entry.method === 'POST' && entry.path === '/api/encounters';
@@ -193,7 +193,9 @@ export function startOutbox(whenSent: (kinds: Set<OutboxEntry['kind']>) => void)
 }
 
 /**
- * Sends now when online; saves to the outbox when offline or when the network fails on the way.
+ * Sends now when online; saves to the outbox when offline, when the network fails on the way, or when
+ * the server answers 503 (busy, or its database is unreachable): nothing was done then, and the
+ * outbox sends the entry again later with the same id.
  * Returns 'sent' or 'queued'; a refusal by the server (bad input, no access) is thrown.
  */
 export async function sendOrQueue(entry: Omit<OutboxEntry, 'createdAt'>): Promise<'sent' | 'queued'> {
@@ -202,7 +204,7 @@ export async function sendOrQueue(entry: Omit<OutboxEntry, 'createdAt'>): Promis
       await apiRequest(entry.method, entry.path, entry.body);
       return 'sent';
     } catch (error) {
-      if (!isApiRequestError(error) || error.code !== 'network') throw error;
+      if (!isApiRequestError(error) || (error.code !== 'network' && error.status !== 503)) throw error;
     }
   }
   await addToOutbox(entry);
