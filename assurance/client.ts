@@ -2,12 +2,11 @@
 // kept across server restarts (sessions live in the database, so they survive a crash too).
 import { uuidv7 } from 'uuidv7';
 
-export type SignedIn = {
-  baseUrl: string;
-  cookie: string;
-  csrf: string;
-  /** The first site where the user records encounters, and all of them. */
-  siteId: string;
+/** A session: its cookie, and the CSRF token its state changes must carry. */
+export type Signed = { baseUrl: string; cookie: string; csrf: string };
+
+export type SignedIn = Signed & {
+  /** The sites where the user records encounters (at least one). */
   siteIds: string[];
   userId: string;
   needs: string[];
@@ -26,6 +25,17 @@ export type EncounterBody = {
   referrals: { id: string; serviceId: string; way: string }[];
 };
 
+export type Answer = { status: number; text: string; retryAfterSeconds: number | null };
+
+/** One request as the browser sends it: the session cookie, our own Origin, and on a POST the CSRF token and a JSON body. */
+export async function signedRequest(s: Signed, method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<Answer> {
+  const headers: Record<string, string> = { cookie: s.cookie, origin: s.baseUrl };
+  if (method === 'POST') Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': s.csrf });
+  const response = await fetch(`${s.baseUrl}${path}`, { method, headers, signal, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const retryAfter = response.headers.get('retry-after');
+  return { status: response.status, text: await response.text(), retryAfterSeconds: retryAfter === null ? null : Number(retryAfter) };
+}
+
 async function signedSession(baseUrl: string, username: string, password: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -40,18 +50,14 @@ async function signedSession(baseUrl: string, username: string, password: string
 
 export async function signInAs(baseUrl: string, username: string, password: string): Promise<SignedIn> {
   const session = await signedSession(baseUrl, username, password);
-  const { cookie } = session;
+  const signed: Signed = { baseUrl, cookie: session.cookie, csrf: session.csrf };
   const siteIds = session.user.roles.flatMap((r) => (r.role === 'professional' && r.siteId ? [r.siteId] : []));
-  const siteId = siteIds[0];
-  if (!siteId) throw new Error(`${username} has no site-scoped professional role`);
-  const get = async <T>(path: string): Promise<T> => (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as T;
+  if (siteIds.length === 0) throw new Error(`${username} has no site-scoped professional role`);
+  const get = async <T>(path: string): Promise<T> => JSON.parse((await signedRequest(signed, 'GET', path)).text) as T;
   const codes = await get<{ codes: { kind: string; register: string; code: string; isActive: boolean }[] }>('/api/codes');
   const services = await get<{ services: { id: string; isActive: boolean }[] }>('/api/services');
   return {
-    baseUrl,
-    cookie,
-    csrf: session.csrf,
-    siteId,
+    ...signed,
     siteIds,
     userId: session.user.id,
     needs: codes.codes.filter((c) => c.kind === 'need' && c.register === 'health' && c.isActive).map((c) => `${c.register}:${c.code}`),
@@ -72,14 +78,7 @@ export function randomEncounter(s: SignedIn, random: () => number, timing?: Enco
 }
 
 export async function postEncounter(s: SignedIn, body: EncounterBody, signal?: AbortSignal): Promise<number> {
-  const response = await fetch(`${s.baseUrl}/api/encounters`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, origin: s.baseUrl },
-    body: JSON.stringify(body),
-    signal,
-  });
-  await response.arrayBuffer();
-  return response.status;
+  return (await signedRequest(s, 'POST', '/api/encounters', body, signal)).status;
 }
 
 /** A seeded generator, so a failing run can be repeated with the same choices. */
@@ -99,15 +98,11 @@ export function seededRandom(seed: number): () => number {
  * region's load spreads over its sites as it does in use. Returns the nurse's username.
  */
 export async function addRegionSites(baseUrl: string, adminPassword: string, count: number, nursePassword: string): Promise<string> {
-  const admin = await signedSession(baseUrl, 'demo.admin', adminPassword);
+  const admin: Signed = { baseUrl, ...(await signedSession(baseUrl, 'demo.admin', adminPassword)) };
   const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: admin.cookie, origin: baseUrl, ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': admin.csrf }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    const answer = await signedRequest(admin, method, path, body);
+    if (answer.status >= 300) throw new Error(`${method} ${path} failed: ${answer.status} ${answer.text}`);
+    return JSON.parse(answer.text) as T;
   };
   const { sites } = await call<{ sites: { id: string; regionId: string }[] }>('GET', '/api/sites');
   const regionId = sites[0]!.regionId;

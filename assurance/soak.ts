@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { freePort, stopServer } from '../bench/process.js';
 import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
-import { addRegionSites, randomEncounter, seededRandom, signInAs, type SignedIn } from './client.js';
+import { addRegionSites, randomEncounter, seededRandom, signedRequest, signInAs, type Answer, type SignedIn } from './client.js';
 import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
 
 export type SoakOptions = { engine: 'pglite' | 'postgres'; durationMs: number; ratePerSecond: number; seed: number; log: (line: string) => void };
@@ -19,7 +19,15 @@ export type SoakResult = {
   /** Batches carry encounters recorded offline: dated at random over this many past days. */
   batchWithinDays: number;
   mix: Record<Kind, number>;
-  requests: Record<Kind, { count: number; errors: number; latencyMs: Summary & { p99: number } }>;
+  /**
+   * `shed`: answers 503 `busy` (the server at capacity), each sent again after its Retry-After, as the
+   * outbox does; the latency runs from the first try to the final answer.
+   */
+  requests: Record<Kind, { count: number; errors: number; shed: number; latencyMs: Summary & { p99: number } }>;
+  /** A request still shed after this many tries counts as an error. */
+  maxTries: number;
+  /** The longest a shed try waited for its 503: the server's bound (3 s) plus the time to answer. */
+  slowestShedMs: number;
   errors: number;
   /** Examples of the first errors (status and path), for the note when something failed. */
   errorSamples: string[];
@@ -35,6 +43,7 @@ const BATCH_ITEMS = 20;
 const SITES = 10;
 const BATCH_WITHIN_DAYS = 7;
 const WARM_UP_MS = 10_000;
+const MAX_TRIES = 10;
 /** Memory may grow by this much over a run (caches, the JIT, connection pools) before it counts as a leak. */
 const growthBound = (startMiB: number) => Math.round(32 + startMiB * 0.25);
 
@@ -46,21 +55,23 @@ function rssMiB(pid: number): number {
   return Math.round((kib / 1024) * 10) / 10;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const isShed = (answer: Answer): boolean => {
+  if (answer.status !== 503) return false;
+  try {
+    return (JSON.parse(answer.text) as { error?: { code?: string } }).error?.code === 'busy';
+  } catch {
+    return false;
+  }
+};
 
-async function request(s: SignedIn, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { cookie: s.cookie, origin: s.baseUrl };
-  if (method === 'POST') Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': s.csrf });
-  const response = await fetch(`${s.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: response.status, text: await response.text() };
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** The last three months as a report period, in Helsinki days. */
 function reportPath(s: SignedIn, hasReports: boolean): string {
   const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
   const to = day(new Date());
   const from = day(new Date(Date.now() - 90 * 86_400_000));
-  return hasReports ? `/api/reports?from=${from}&to=${to}` : `/api/sites/${s.siteId}/encounters/summary?from=${from}&to=${to}`;
+  return hasReports ? `/api/reports?from=${from}&to=${to}` : `/api/sites/${s.siteIds[0]}/encounters/summary?from=${from}&to=${to}`;
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
@@ -71,27 +82,42 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const pid = server.child.pid!;
   const samples: Record<Kind, number[]> = { save: [], batch: [], read: [] };
   const errors: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
+  const shed: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
+  let slowestShedMs = 0;
   const errorSamples: string[] = [];
   const memory: number[] = [];
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     const nurse = await signInAs(baseUrl, await addRegionSites(baseUrl, DEMO_PASSWORD, SITES, DEMO_PASSWORD), DEMO_PASSWORD);
     // The evaluation report when this version has it; the site's encounter summary otherwise.
-    const hasReports = (await request(nurse, 'GET', reportPath(nurse, true))).status === 200;
+    const hasReports = (await signedRequest(nurse, 'GET', reportPath(nurse, true))).status === 200;
+    // Sent again with the same body (the same ids) while the server sheds it, as the outbox does.
+    const withRetries = async (kind: Kind, measured: boolean, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> => {
+      for (let tries = 1; ; tries++) {
+        const sentAt = performance.now();
+        const answer = await signedRequest(nurse, method, path, body);
+        if (!isShed(answer) || tries === MAX_TRIES) return answer;
+        if (measured) {
+          shed[kind] += 1;
+          slowestShedMs = Math.max(slowestShedMs, performance.now() - sentAt);
+        }
+        await sleep((answer.retryAfterSeconds ?? 1) * 1000 * (1 + random()));
+      }
+    };
     const one = async (kind: Kind, measured: boolean): Promise<void> => {
       const startedAt = performance.now();
       let path = '';
       try {
-        let answer: { status: number; text: string };
+        let answer: Answer;
         if (kind === 'save') {
           path = '/api/encounters';
-          answer = await request(nurse, 'POST', path, randomEncounter(nurse, random));
+          answer = await withRetries(kind, measured, 'POST', path, randomEncounter(nurse, random));
         } else if (kind === 'batch') {
           path = '/api/encounters/batch';
-          answer = await request(nurse, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random, { withinDays: BATCH_WITHIN_DAYS })) });
+          answer = await withRetries(kind, measured, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random, { withinDays: BATCH_WITHIN_DAYS })) });
         } else {
           path = reportPath(nurse, hasReports);
-          answer = await request(nurse, 'GET', path);
+          answer = await withRetries(kind, measured, 'GET', path);
         }
         if (answer.status < 200 || answer.status >= 300) throw new Error(`${answer.status} ${answer.text.slice(0, 120)}`);
         // A batch answers 200 with a result per item: an item refused is an error too.
@@ -139,7 +165,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const endMiB = median(memory.slice(-window));
   const boundMiB = growthBound(startMiB);
   const requests = Object.fromEntries(
-    (Object.keys(MIX) as Kind[]).map((kind) => [kind, { count: samples[kind].length + errors[kind], errors: errors[kind], latencyMs: { ...summarize(samples[kind]), p99: percentile(sortedCopy(samples[kind]), 99) } }]),
+    (Object.keys(MIX) as Kind[]).map((kind) => [kind, { count: samples[kind].length + errors[kind], errors: errors[kind], shed: shed[kind], latencyMs: { ...summarize(samples[kind]), p99: percentile(sortedCopy(samples[kind]), 99) } }]),
   ) as SoakResult['requests'];
   return {
     engine: options.engine,
@@ -149,6 +175,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     batchWithinDays: BATCH_WITHIN_DAYS,
     mix: MIX,
     requests,
+    maxTries: MAX_TRIES,
+    slowestShedMs: Math.round(slowestShedMs),
     errors: errors.save + errors.batch + errors.read,
     errorSamples,
     memory: { startMiB, endMiB, peakMiB: Math.max(...memory), growthMiB: Math.round((endMiB - startMiB) * 10) / 10, boundMiB, withinBound: endMiB - startMiB <= boundMiB },
