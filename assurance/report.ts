@@ -64,7 +64,7 @@ function soakText(soak: SoakResult[]): string[] {
       `The saves spread over ${first.sites} sites of one region, as a region's load does. ` +
       'PGlite runs one statement at a time and sustains about 10 requests a second of this mix here for ten minutes; above that it is at capacity (docs/OPERATIONS.md). A day centre makes a few a minute. ' +
       `When the server is at capacity it answers 503 \`busy\` with Retry-After rather than keep a request in its line for more than 3 s; such a request is sent again with the same ids, as the outbox does, and counted as shed; its latency runs from the first try to the final answer. ` +
-      `The slowest 503 came ${soak.map((s) => `${ms(s.slowestShedMs)} after its request on ${s.engine}`).join(', ')} (0.0 s: nothing was shed); beyond the 3 s in line, that is time before the server read the request, while PGlite held its thread. ` +
+      `The slowest 503 came ${soak.map((s) => `${ms(s.slowestShedMs)} after its request on ${s.engine}`).join(', ')} (0.0 s: nothing was shed); any time beyond the 3 s in line passed before the server read the request (on PGlite, while the embedded database held the server's only thread). ` +
       `An error is any other answer but 2xx, a request still shed after ${first.maxTries} tries, a dropped connection, or a batch item not created. Errors: ${soak.map((s) => `${s.engine} ${s.errors}`).join(', ')}. **${verdict(ok)}**`,
     '',
     '| Engine | Rate | Request | Count | Errors | Shed (sent again) | p50 | p95 | p99 |',

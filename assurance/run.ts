@@ -24,8 +24,8 @@ const log = (line: string) => process.stderr.write(`[assure] ${line}\n`);
 /**
  * Requests per second in the soak: a busy region's day (hundreds of workers) compressed; a day centre
  * makes a few a minute. PGlite runs one statement at a time and sustains about 10 a second of this mix
- * for ten minutes on two cores (docs/OPERATIONS.md, on the embedded engine's ceiling); at 20 its
- * line only grows, which load shedding now answers with 503s instead of minutes of waiting.
+ * for ten minutes on two cores (docs/OPERATIONS.md, on the embedded engine's ceiling); above that
+ * the server is at capacity and load shedding answers the excess with 503 busy instead of a growing line.
  */
 const SOAK_RATES = { pglite: 10, postgres: 20 } as const;
 
