@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { testNow } from './test-time';
 
 export const desktop = { width: 1280, height: 900 } as const;
 export const phone = { width: 360, height: 740 } as const;
@@ -28,6 +29,8 @@ export type TestPage = { context: BrowserContext; page: Page; problems: string[]
  */
 export async function openPage(browser: Browser, baseUrl: string, viewport: Viewport = desktop): Promise<TestPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'fi-FI', timezoneId: 'Europe/Helsinki' });
+  // At a pretended date the page's clock starts there and runs on (Date is shifted in this process too).
+  if (testNow() !== null) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

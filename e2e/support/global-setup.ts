@@ -12,13 +12,15 @@ import { bundleServer } from '../../scripts/server-bundle.mjs';
 import type { TestProject } from 'vitest/node';
 import { demoPassword, type DemoHistory, type E2eServerSetup, webDir } from './server-setup';
 import { repoRoot, runServer } from './server-process';
+import { testNow } from './test-time';
 
 async function bundleForTests(): Promise<string> {
   // Inside node_modules so that the bundle's external packages resolve from the repository's node_modules.
   const cacheDir = path.join(repoRoot, 'node_modules/.cache');
   mkdirSync(cacheDir, { recursive: true });
   const outdir = await mkdtemp(path.join(cacheDir, 'silta-e2e-server-'));
-  await bundleServer(outdir, { main: 'src/server/main.ts' });
+  // The production entry, and the same server on a clock that may pretend another date (SILTA_TEST_NOW).
+  await bundleServer(outdir, { main: 'src/server/main.ts', 'main-at-test-time': 'src/server/testing/main-at-test-time.ts' });
   return outdir;
 }
 
@@ -38,7 +40,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`${webDir} is missing: run \`npx vite build\` before the browser tests.`);
   }
   const bundleDir = await bundleForTests();
-  const entry = path.join(bundleDir, 'main.js');
+  // At a pretended date the demo history is seeded relative to that date too.
+  const entry = path.join(bundleDir, testNow() === null ? 'main.js' : 'main-at-test-time.js');
   const made: string[] = [bundleDir];
   const teardown = async (): Promise<void> => {
     await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));

@@ -89,4 +89,14 @@ describe.runIf(testEngine === 'pglite')('starting Silta as a process', { timeout
     expect(unusable.output()).toMatch(/The data directory .* cannot be written \(ENOTDIR\)/);
     for (const server of [unreachable, unusable]) expect(server.output()).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses the browser tests clock setting, so no deployment runs on a pretended date', async () => {
+    const dataDir = tempDir();
+    const pretending = await start({ SILTA_DATA_DIR: dataDir, SILTA_TEST_NOW: '2027-02-01T00:30:00+02:00', SILTA_TEST_NOW_ANCHOR: String(Date.now()) });
+    expect(await pretending.exited).toBe(1);
+    expect(pretending.output()).toContain('SILTA_TEST_NOW and SILTA_TEST_NOW_ANCHOR are test settings; remove them to start Silta.');
+    expect(pretending.output()).not.toMatch(/\n\s+at /);
+    // It refused before touching anything: no database was created.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
 });

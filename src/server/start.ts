@@ -4,7 +4,7 @@ import { migrate } from './db/migrate.js';
 import { ensureDefaultCodes } from './codes/reference-data.js';
 import { ensureDefaultFeedbackForms } from './feedback/seed.js';
 import { createPasswordHasher } from './auth/passwords.js';
-import { systemClock, systemIds, type Deps } from './deps.js';
+import { systemClock, systemIds, type Clock, type Deps } from './deps.js';
 
 /** Opens the configured database (embedded PGlite unless DATABASE_URL is set) and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<Database> {
@@ -22,6 +22,6 @@ export async function openDatabase(config: Config): Promise<Database> {
   return db;
 }
 
-export function createDeps(config: Config, db: Database): Deps {
-  return { db, config, clock: systemClock, ids: systemIds, passwords: createPasswordHasher() };
+export function createDeps(config: Config, db: Database, clock: Clock = systemClock): Deps {
+  return { db, config, clock, ids: systemIds, passwords: createPasswordHasher() };
 }

@@ -1,0 +1,66 @@
+// Serves Silta: database → migrations → (demo data on a fresh embedded database) → listen. Shared by the
+// production entry (main.ts) and the browser tests' entry (testing/main-at-test-time.ts), which differ
+// only in their clock.
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { StartupError } from './startup-error.js';
+import { ConfigError } from './config.js';
+import { createDeps, openDatabase } from './start.js';
+import { formatDemoAccounts, hasAnyUser, seedDemo } from './demo/seed-demo.js';
+import type { Clock, Deps } from './deps.js';
+import { startJobs } from './jobs.js';
+
+const startedAt = performance.now();
+
+async function seedIfFresh(deps: Deps, url: string): Promise<void> {
+  // Only the embedded database seeds itself: a PostgreSQL deployment gets demo data only when asked.
+  if (deps.db.engine !== 'pglite' || (await hasAnyUser(deps))) return;
+  process.stdout.write(formatDemoAccounts(await seedDemo(deps), url) + '\n');
+}
+
+export async function serve(config: Config, clock: Clock): Promise<void> {
+  const db = await openDatabase(config);
+  const deps = createDeps(config, db, clock);
+  const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  await seedIfFresh(deps, url);
+  const app = await buildApp(deps, { logger: { level: config.logLevel }, trustProxy: process.env.SILTA_TRUST_PROXY === 'true' });
+  const stopJobs = startJobs(deps, app.log);
+  let isClosing = false;
+  const shutdown = (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    void Promise.all([stopJobs(), app.close()])
+      .then(() => db.close())
+      .then(() => process.exit(0), (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await db.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`);
+    }
+    throw error;
+  }
+  const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
+  app.log.info({ engine: db.engine, startMs: Math.round(performance.now() - startedAt), port }, `Silta is listening on ${url.replace(`:${config.port}`, `:${port}`)}`);
+}
+
+/** Runs a start function, printing an operator's problem as one sentence instead of a stack trace. */
+export async function runOrExplain(start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    if (error instanceof StartupError || error instanceof ConfigError) {
+      process.stderr.write(`Silta could not start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
