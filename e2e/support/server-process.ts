@@ -52,7 +52,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Runs `node <entry>` (the bundled server, as `npm start` runs it) on a free port with the given
  * environment, and resolves once /api/health answers.
  */
-export async function runServer(entry: string, env: Record<string, string>): Promise<ServerProcess> {
+export async function runServer(entry: string, env: Record<string, string>, readyWithinMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -69,7 +69,7 @@ export async function runServer(entry: string, env: Record<string, string>): Pro
   const logs = (): string => output;
   const halt = (): Promise<void> => stopChild(child);
   try {
-    await waitForHealth(baseUrl, child, logs, 90_000);
+    await waitForHealth(baseUrl, child, logs, readyWithinMs);
   } catch (error) {
     await halt();
     throw error;
