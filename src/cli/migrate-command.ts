@@ -24,7 +24,11 @@ export async function migrateCommand(db: Database, server: ServerLogin | null, p
   const applied = await migrate(db, migrations);
   for (const name of applied) print(`Applied ${name}.`);
   if (applied.length === 0) print('The schema is up to date.');
-  if (db.engine === 'postgres' && server) await grantServer(db, server, print);
+  if (db.engine !== 'postgres') return;
+  if (server) await grantServer(db, server, print);
+  // Commit times would tell when an anonymous feedback answer was stored (docs/PRIVACY.md).
+  const [setting] = await db.withRawSession((s) => s.query<{ on: boolean }>("select current_setting('track_commit_timestamp') = 'on' as on"));
+  if (setting?.on) print('Warning: track_commit_timestamp is on; it records when each anonymous feedback answer was stored. Turn it off (docs/PRIVACY.md).');
 }
 
 /** Creates the server's role when it is missing and the owner may create roles, then grants. */
