@@ -34,7 +34,7 @@ const suites = [
   { name: 'Route × role matrix (every route, every role, other sites and regions); CSRF refused on every state-changing route', files: ['src/server/policy/route-matrix.test.ts'] },
   { name: 'Bad input fuzzing of every route (never a 5xx)', files: ['src/server/http/bad-input.test.ts'] },
   { name: 'Sign-in, sessions, CSRF and throttling', files: ['src/server/auth/auth.test.ts'] },
-  { name: 'Audit log is append-only', files: ['src/server/audit/append-only.test.ts'] },
+  { name: 'Audit log is append-only: triggers for every role; the server role may only INSERT and SELECT it (PostgreSQL)', files: ['src/server/audit/append-only.test.ts', 'src/server/audit/append-only-roles.test.ts'] },
   { name: 'Audit completeness: every change and person-level read in the route list writes an audit row', files: ['src/server/audit/audit-completeness.test.ts'] },
   { name: 'Anonymous feedback stores no IP, agent, user or time finer than the day; kiosk PIN; one answer per opening', files: ['src/server/feedback/feedback.test.ts'] },
   { name: 'Anonymity over the whole database: no visitor address, device or browser in any table; no answer tied to a person', files: ['src/server/privacy/anonymity-dump.test.ts'] },

@@ -22,13 +22,17 @@ Commands:
   reset-password <username>   Sets a new random password (printed once) and ends the user's sessions.
   seed-demo                   Adds the demo region, day centre and one account per role.
   migrations                  Lists the database migrations and whether each is applied.
+  migrate                     Applies pending migrations as the schema owner (MIGRATION_DATABASE_URL,
+                              else DATABASE_URL) and grants the server's role (DATABASE_URL's login)
+                              its privileges: only INSERT and SELECT on the audit log. Idempotent.
   backup <file>               Writes every record and the audit log to <file> (gzipped JSON lines,
                               readable by both engines). Stop Silta first when it runs embedded.
   restore <file>              Restores <file> into an EMPTY database (a new SILTA_DATA_DIR or a new
                               PostgreSQL database); all or nothing. Sign-in sessions are not restored.
   help                        Shows this text.
 
-The database is the one Silta itself uses: DATABASE_URL, or the embedded one in SILTA_DATA_DIR (./data).`;
+The database is the one Silta itself uses: DATABASE_URL, or the embedded one in SILTA_DATA_DIR (./data).
+migrate and restore connect with MIGRATION_DATABASE_URL when it is set (docs/OPERATIONS.md, Database roles).`;
 
 async function findRegionId(deps: Deps, nameOrId: string | undefined): Promise<string> {
   const all = await deps.db.orm.select().from(regions);

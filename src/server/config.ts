@@ -7,6 +7,11 @@ export type Config = {
   host: string;
   /** PostgreSQL connection string; when absent Silta runs on embedded PGlite in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * The schema owner's login on PostgreSQL, used only by `npm run admin -- migrate` and `restore`.
+   * When set, DATABASE_URL is the server's restricted login (docs/OPERATIONS.md, Database roles).
+   */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   webDir: string;
   /** Secure cookies everywhere except plain-http localhost development. */
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env, 'PORT', 3000),
     host,
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL && env.MIGRATION_DATABASE_URL !== '' ? env.MIGRATION_DATABASE_URL : null,
     dataDir: path.resolve(env.SILTA_DATA_DIR ?? 'data'),
     webDir: path.resolve(env.SILTA_WEB_DIR ?? 'dist/web'),
     isSecureCookies: env.SILTA_SECURE_COOKIES ? env.SILTA_SECURE_COOKIES === 'true' : !isLocalHost,

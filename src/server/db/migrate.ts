@@ -78,8 +78,9 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
 
 export async function migrationStatus(db: Database, migrations = readMigrations()): Promise<MigrationStatus[]> {
   return db.withRawSession(async (session) => {
-    await ensureTable(session);
-    const rows = await session.query<{ version: string; applied_at: Date }>('select version, applied_at from schema_migrations');
+    // Read only: listing must work for a server role that may not create the table.
+    const [table] = await session.query<{ present: boolean }>("select to_regclass('schema_migrations') is not null as present");
+    const rows = table?.present ? await session.query<{ version: string; applied_at: Date }>('select version, applied_at from schema_migrations') : [];
     const appliedAt = new Map(rows.map((r) => [r.version, new Date(r.applied_at)]));
     return migrations.map((m) => ({ version: m.version, name: m.name, appliedAt: appliedAt.get(m.version) ?? null }));
   });
