@@ -10,6 +10,9 @@ export function testNow(): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+/** True in the runs at a pretended date, which need only the tests whose outcome depends on the date. */
+export const isPretendedDate = (): boolean => testNow() !== null;
+
 /** Milliseconds between pretended and real time (0 at the real date). */
 export const testTimeOffset = (): number => testClockOffset(process.env) ?? 0;
 
