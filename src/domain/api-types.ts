@@ -53,6 +53,10 @@ export const userViewSchema = z.object({
 });
 export type UserView = z.infer<typeof userViewSchema>;
 
+/** What an audit row was about, by name: the web formats it in the reader's language. */
+export const auditTargetSchema = z.object({ name: z.string().nullable(), day: z.string().nullable(), time: z.string().nullable() });
+export type AuditTarget = z.infer<typeof auditTargetSchema>;
+
 export const auditEntryViewSchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -64,6 +68,7 @@ export const auditEntryViewSchema = z.object({
   siteId: z.string().nullable(),
   siteName: z.string().nullable(),
   requestId: z.string().nullable(),
+  target: auditTargetSchema,
 });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 

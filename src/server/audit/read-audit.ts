@@ -3,6 +3,7 @@ import type { AuditEntryView } from '../../domain/api-types.js';
 import { auditLog, sites } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { authorize, type Actor } from '../policy/policy.js';
+import { describeTargets } from './targets.js';
 import { writeAudit } from './write-audit.js';
 import { addDays, helsinkiDayStart } from '../db/helsinki-time.js';
 
@@ -10,6 +11,9 @@ export type AuditFilter = {
   action?: string | undefined;
   actorId?: string | undefined;
   siteId?: string | undefined;
+  /** "Who looked at this?": every row about one target (an encounter, a visitor code, a roster …). */
+  resourceType?: string | undefined;
+  resourceId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   cursor?: string | undefined;
@@ -23,6 +27,8 @@ function conditions(regionId: string, filter: AuditFilter): SQL[] {
     filter.action ? (filter.action.endsWith('.') ? like(auditLog.action, `${filter.action}%`) : eq(auditLog.action, filter.action)) : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.siteId ? eq(auditLog.siteId, filter.siteId) : undefined,
+    filter.resourceType ? eq(auditLog.resourceType, filter.resourceType) : undefined,
+    filter.resourceId ? eq(auditLog.resourceId, filter.resourceId) : undefined,
     // Days are Helsinki days, as the people reading the log live them; `to` includes its whole day.
     filter.from ? gte(auditLog.at, helsinkiDayStart(filter.from)) : undefined,
     filter.to ? lt(auditLog.at, helsinkiDayStart(addDays(filter.to, 1))) : undefined,
@@ -46,6 +52,7 @@ export async function readAudit(deps: Deps, ctx: { actor: Actor; requestId: stri
       siteId: auditLog.siteId,
       siteName: sites.name,
       requestId: auditLog.requestId,
+      details: auditLog.details,
     })
     .from(auditLog)
     .leftJoin(sites, eq(sites.id, auditLog.siteId))
@@ -54,6 +61,20 @@ export async function readAudit(deps: Deps, ctx: { actor: Actor; requestId: stri
     .limit(filter.limit + 1);
   await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'audit.viewed', resourceType: 'audit_log', details: { filter } });
   const page = rows.slice(0, filter.limit);
-  const entries: AuditEntryView[] = page.map((row) => ({ ...row, id: String(row.id), at: row.at.toISOString() }));
+  const targets = await describeTargets(deps.db.orm, page);
+  // Listed field by field: the details stay on the server (they may hold what the page need not show).
+  const entries: AuditEntryView[] = page.map((row, i) => ({
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    resourceType: row.resourceType,
+    resourceId: row.resourceId,
+    siteId: row.siteId,
+    siteName: row.siteName,
+    requestId: row.requestId,
+    target: targets[i]!,
+  }));
   return { entries, nextCursor: rows.length > filter.limit ? String(page[page.length - 1]!.id) : null };
 }

@@ -17,6 +17,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
         action: z.string().max(100).regex(/^[a-z_.]+$/).optional(),
         actorId: z.uuid().optional(),
         siteId: z.uuid().optional(),
+        resourceType: z.string().max(50).regex(/^[a-z_]+$/).optional(),
+        resourceId: z.string().max(100).optional(),
         from: day.optional(),
         to: day.optional(),
         cursor: z.string().regex(/^\d{1,18}$/).optional(),

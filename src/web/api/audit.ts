@@ -3,7 +3,7 @@ import type { AuditPage } from '../../domain/api-types';
 import { apiRequest, toQuery } from './client';
 
 /** Filters of the audit log; `from` and `to` are days (YYYY-MM-DD), both included. */
-export type AuditFilters = { action?: string; siteId?: string; from?: string; to?: string };
+export type AuditFilters = { action?: string; siteId?: string; actorId?: string; resourceType?: string; resourceId?: string; from?: string; to?: string };
 
 export const auditPageSize = 50;
 

@@ -30,7 +30,7 @@ export function AuditFilterForm({ initial, sites, onApply }: AuditFilterFormProp
     if (fromDate && toDate && fromDate > toDate) found.to = t('audit.filters.toBeforeFrom');
     setErrors(found);
     if (fromDate === null || toDate === null || found.to !== undefined) return;
-    onApply({ action, siteId, fromDate, toDate });
+    onApply({ ...initial, action, siteId, fromDate, toDate });
   };
 
   const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('audit.filters.dateHint') };

@@ -11,10 +11,18 @@ describe('audit filters', () => {
   });
 
   it('keeps only the chosen filters in the address and sends them to the API as they are', () => {
-    const values = { action: 'site.created', siteId: anyValue, fromDate: '2025-03-01', toDate: '' };
+    const values = { action: 'site.created', siteId: anyValue, fromDate: '2025-03-01', toDate: '', actorId: '', target: '' };
     const search = filtersToSearch(values);
     expect(search).toEqual({ action: 'site.created', from: '2025-03-01' });
     expect(filtersFromSearch(new URLSearchParams(search))).toEqual(values);
-    expect(toApiFilters(values)).toEqual({ action: 'site.created', siteId: undefined, from: '2025-03-01', to: undefined });
+    expect(toApiFilters(values)).toEqual({ action: 'site.created', siteId: undefined, from: '2025-03-01', to: undefined, actorId: undefined });
+  });
+
+  it('keeps a followed person and target in the address and splits the target for the API', () => {
+    const values = { action: anyValue, siteId: anyValue, fromDate: '', toDate: '', actorId: 'u-1', target: 'visitor_code:K7M-4QX' };
+    const search = filtersToSearch(values);
+    expect(search).toEqual({ actor: 'u-1', target: 'visitor_code:K7M-4QX' });
+    expect(filtersFromSearch(new URLSearchParams(search))).toEqual(values);
+    expect(toApiFilters(values)).toMatchObject({ actorId: 'u-1', resourceType: 'visitor_code', resourceId: 'K7M-4QX' });
   });
 });

@@ -1,7 +1,15 @@
 import type { AuditFilters } from '../api/audit';
 
 /** What the filter form edits and the URL keeps: dates as yyyy-mm-dd, so a reload shows the same view. */
-export type AuditFilterValues = { action: string; siteId: string; fromDate: string; toDate: string };
+export type AuditFilterValues = {
+  action: string;
+  siteId: string;
+  fromDate: string;
+  toDate: string;
+  /** Set by following a row's person or target ("who looked at this?"), not by the form. */
+  actorId: string;
+  target: string;
+};
 export const anyValue = 'any';
 
 export function filtersFromSearch(search: URLSearchParams): AuditFilterValues {
@@ -10,7 +18,17 @@ export function filtersFromSearch(search: URLSearchParams): AuditFilterValues {
     siteId: search.get('siteId') ?? anyValue,
     fromDate: search.get('from') ?? '',
     toDate: search.get('to') ?? '',
+    actorId: search.get('actor') ?? '',
+    target: search.get('target') ?? '',
   };
+}
+
+/** A target in the URL: 'encounter:0190…'. */
+export const targetKey = (resourceType: string, resourceId: string): string => `${resourceType}:${resourceId}`;
+
+function splitTarget(target: string): { resourceType?: string; resourceId?: string } {
+  const at = target.indexOf(':');
+  return at <= 0 ? {} : { resourceType: target.slice(0, at), resourceId: target.slice(at + 1) };
 }
 
 export function filtersToSearch(values: AuditFilterValues): Record<string, string> {
@@ -19,6 +37,8 @@ export function filtersToSearch(values: AuditFilterValues): Record<string, strin
   if (values.siteId !== anyValue) search.siteId = values.siteId;
   if (values.fromDate !== '') search.from = values.fromDate;
   if (values.toDate !== '') search.to = values.toDate;
+  if (values.actorId !== '') search.actor = values.actorId;
+  if (values.target !== '') search.target = values.target;
   return search;
 }
 
@@ -29,6 +49,8 @@ export function toApiFilters(values: AuditFilterValues): AuditFilters {
     siteId: values.siteId === anyValue ? undefined : values.siteId,
     from: values.fromDate === '' ? undefined : values.fromDate,
     to: values.toDate === '' ? undefined : values.toDate,
+    actorId: values.actorId === '' ? undefined : values.actorId,
+    ...splitTarget(values.target),
   };
 }
 
