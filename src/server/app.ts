@@ -12,6 +12,7 @@ import { createAdmissionGate, registerAdmission } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
+import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -27,7 +28,7 @@ import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
 
-export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
+export type AppOptions = { logger?: boolean | object };
 
 // styled-components (the design system's styling) injects <style> tags, hence 'unsafe-inline' for styles
 // only; scripts are strictly same-origin files.
@@ -51,7 +52,7 @@ const contentSecurityPolicy = {
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     genReqId: () => deps.ids.newId(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
