@@ -94,22 +94,28 @@ export async function signOut(deps: Deps, ctx: RequestContext, actor: Actor, tok
   });
 }
 
-/** Changes one's own password; every other session of the user ends (a stolen session dies with the old password). */
+/**
+ * Changes one's own password. Every session of the user ends, this one included, and this browser gets
+ * a new one: a stolen cookie (or one fixed before) dies with the old password, and the user stays
+ * signed in here.
+ */
 export async function changeOwnPassword(
   deps: Deps,
   ctx: RequestContext,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string; tokenHash: string },
-): Promise<void> {
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ token: string; csrfToken: string }> {
   const [user] = await deps.db.orm.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   const isValid = user?.passwordHash ? await deps.passwords.verify(user.passwordHash, input.currentPassword) : false;
   if (!isValid) throw new AppError('bad_request', 'The current password is wrong.', { field: 'currentPassword' });
   const passwordHash = await deps.passwords.hash(input.newPassword);
   const now = deps.clock.now();
-  await deps.db.orm.transaction(async (tx) => {
+  return deps.db.orm.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, actor.userId));
-    await deleteUserSessions(tx, actor.userId, input.tokenHash);
+    await deleteUserSessions(tx, actor.userId);
+    const session = await createSession(tx, deps, actor.userId);
     await writeAudit(tx, { actor, at: now, requestId: ctx.requestId }, { action: 'auth.password_changed', resourceType: 'user', resourceId: actor.userId });
+    return session;
   });
 }
 
