@@ -68,6 +68,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+  // API answers are about people and sessions: no browser, proxy or shared-computer cache may keep
+  // them. A route whose answer is public and cacheable sets its own Cache-Control, which stays.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
