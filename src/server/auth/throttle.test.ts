@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createHarness, makeRegion, makeUser, type Harness } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
+import { purgeSpentAttempts } from './throttle.js';
 
 type From = { socket: string; forwardedFor?: string };
 
@@ -97,5 +98,27 @@ describe(`X-Forwarded-For and the address limit on ${testEngine}`, () => {
     // A client talking to Silta directly is counted by its own address, whatever header it sends.
     const direct = await spray(h, 12, (i) => ({ socket: '203.0.113.11', forwardedFor: rotated(i) }));
     expect(direct.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe(`spent throttle counters on ${testEngine}`, () => {
+  it('are purged once their window is over, while a running lock is kept until it ends', async () => {
+    const h = await createHarness({ signInAddressLimit: 3 });
+    const rows = async () => (await h.db.withRawSession((s) => s.query<{ n: number }>('select count(*)::int as n from login_throttle')))[0]!.n;
+    await spray(h, 3, () => ({ socket: '10.40.0.1' }));
+    await spray(h, 1, () => ({ socket: '10.40.0.2' }));
+    // Ten minutes later the first address goes over its limit: paused until 25 minutes from the start.
+    h.clock.advance(10 * 60_000);
+    expect((await spray(h, 1, () => ({ socket: '10.40.0.1' })))[0]).toBe(429);
+    expect(await purgeSpentAttempts(h.db.orm, h.clock.now())).toBe(0);
+    h.clock.advance(5 * 60_000 + 1000);
+    // Every window is over; only the paused address's counter stays.
+    const before = await rows();
+    expect(await purgeSpentAttempts(h.db.orm, h.clock.now())).toBe(before - 1);
+    expect(await rows()).toBe(1);
+    expect((await spray(h, 1, () => ({ socket: '10.40.0.1' })))[0]).toBe(429);
+    h.clock.advance(10 * 60_000);
+    expect(await purgeSpentAttempts(h.db.orm, h.clock.now())).toBe(1);
+    expect((await spray(h, 1, () => ({ socket: '10.40.0.1' })))[0]).toBe(401);
   });
 });

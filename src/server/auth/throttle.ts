@@ -7,6 +7,9 @@ import { addressSecret } from './address-secret.js';
 
 export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
 
+/** No rule counts over a longer window, so a counter older than this with no lock running is spent. */
+export const MAX_THROTTLE_WINDOW_MS = 15 * 60_000;
+
 // Network addresses are counted under a keyed hash, never stored: a visitor confirming a referral
 // slip or a worker signing in leaves no address in the database. The key is one secret per database
 // (address-secret.ts), so every Silta process on it counts the same address under the same key.
@@ -31,6 +34,7 @@ export const addressRule: Omit<ThrottleRule, 'limit'> = { windowMs: 15 * 60_000,
  * Throws 429 when the key is over its limit.
  */
 export async function countAttempt(ex: Executor, key: string, rule: ThrottleRule, now: Date): Promise<void> {
+  if (rule.windowMs > MAX_THROTTLE_WINDOW_MS) throw new Error('a throttle window longer than MAX_THROTTLE_WINDOW_MS would be purged early');
   const at = now.toISOString();
   const windowStart = new Date(now.getTime() - rule.windowMs).toISOString();
   const lockUntil = new Date(now.getTime() + rule.lockMs).toISOString();
@@ -72,4 +76,17 @@ export async function refundAttempt(ex: Executor, key: string): Promise<void> {
 /** A successful sign-in clears the account's counter (not the address's: one good password must not reset a spray). */
 export async function clearAttempts(ex: Executor, key: string): Promise<void> {
   await ex.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/**
+ * Deletes spent counters (window over, no lock running): they would start afresh anyway, and an address
+ * key kept no longer than it is needed is linkable to nothing afterwards, secret or not. Returns how many.
+ */
+export async function purgeSpentAttempts(ex: Executor, now: Date): Promise<number> {
+  const windowStart = new Date(now.getTime() - MAX_THROTTLE_WINDOW_MS).toISOString();
+  const deleted = await ex
+    .delete(loginThrottle)
+    .where(sql`${loginThrottle.windowStart} < ${windowStart}::timestamptz and coalesce(${loginThrottle.lockedUntil} <= ${now.toISOString()}::timestamptz, true)`)
+    .returning({ key: loginThrottle.key });
+  return deleted.length;
 }
