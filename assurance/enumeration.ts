@@ -1,6 +1,8 @@
 // User enumeration at sign-in: does the answer, or how long it takes, tell whether a username
 // exists? Interleaved wrong-password sign-ins for existing and unknown usernames against the real
-// server (production argon2id parameters), each from its own address so throttling stays out of it.
+// server (production argon2id parameters), each from its own loopback address (a real source address,
+// not a header: no X-Forwarded-For is trusted) so throttling stays out of it.
+import http from 'node:http';
 import { freePort, stopServer } from '../bench/process.js';
 import { summarize, type Summary } from '../bench/stats.js';
 import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
@@ -21,20 +23,42 @@ export type EnumerationResult = {
 /** The gap allowed between the medians: network and scheduling noise on a shared machine, not a hash. */
 const boundFor = (existingMedianMs: number) => Math.max(10, Math.round(existingMedianMs * 0.2));
 
-async function post(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+type Posted = { status: number; text: string; ms: number; cookie: string };
+
+/** A JSON POST from `localAddress` (any 127.x.y.z reaches a server on 127.0.0.1 on Linux). */
+function post(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}, localAddress = '127.0.0.1'): Promise<Posted> {
+  const url = new URL(path, baseUrl);
+  const payload = JSON.stringify(body);
   const startedAt = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl, ...headers }, body: JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - startedAt, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), origin: baseUrl, ...headers },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const setCookie = response.headers['set-cookie']?.[0] ?? '';
+        resolve({ status: response.statusCode ?? 0, text, ms: performance.now() - startedAt, cookie: setCookie.split(';')[0]! });
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
+
+/** The n-th distinct loopback source address, never 127.0.0.1 (the admin's). */
+const loopback = (n: number) => `127.10.${Math.floor(n / 250)}.${(n % 250) + 1}`;
 
 export async function runEnumeration(attemptsEach: number, log: (line: string) => void): Promise<EnumerationResult> {
   const target = await prepareEngine('pglite');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, SILTA_TRUST_PROXY: 'true', LOG_LEVEL: 'error' });
+  const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'error' });
   try {
-    const login = await post(baseUrl, '/api/auth/login', { username: 'demo.admin', password: DEMO_PASSWORD }, { 'x-forwarded-for': '10.9.0.1' });
+    const login = await post(baseUrl, '/api/auth/login', { username: 'demo.admin', password: DEMO_PASSWORD });
     if (login.status !== 200) throw new Error(`admin sign-in failed: ${login.status}`);
     const session = JSON.parse(login.text) as { csrfToken: string; user: { regionId: string } };
     const warmUp = 5;
@@ -42,7 +66,7 @@ export async function runEnumeration(attemptsEach: number, log: (line: string) =
     for (let i = 0; i < attemptsEach + warmUp; i++) {
       const made = await post(baseUrl, '/api/users', {
         regionId: session.user.regionId, username: `timing.probe${i}`, displayName: `Timing probe ${i}`, password: `timing probe password ${i} long enough`, roles: [{ role: 'auditor', siteId: null }],
-      }, { cookie: login.cookie, 'x-csrf-token': session.csrfToken, 'x-forwarded-for': '10.9.0.1' });
+      }, { cookie: login.cookie, 'x-csrf-token': session.csrfToken });
       if (made.status !== 201) throw new Error(`making an account failed: ${made.status} ${made.text}`);
     }
     const existing: number[] = [];
@@ -51,7 +75,7 @@ export async function runEnumeration(attemptsEach: number, log: (line: string) =
     let address = 0;
     const attempt = async (username: string) => {
       address += 1;
-      const answer = await post(baseUrl, '/api/auth/login', { username, password: 'certainly not the password' }, { 'x-forwarded-for': `10.10.${Math.floor(address / 250)}.${address % 250}` });
+      const answer = await post(baseUrl, '/api/auth/login', { username, password: 'certainly not the password' }, {}, loopback(address));
       answers.add(`${answer.status} ${answer.text}`);
       return answer.ms;
     };

@@ -12,6 +12,7 @@ import { createAdmissionGate, registerAdmission } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
+import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -27,7 +28,7 @@ import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
 
-export type AppOptions = { logger?: boolean | object; trustProxy?: boolean };
+export type AppOptions = { logger?: boolean | object };
 
 // styled-components (the design system's styling) injects <style> tags, hence 'unsafe-inline' for styles
 // only; scripts are strictly same-origin files.
@@ -51,7 +52,7 @@ const contentSecurityPolicy = {
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     genReqId: () => deps.ids.newId(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
@@ -67,6 +68,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+  // API answers are about people and sessions: no browser, proxy or shared-computer cache may keep
+  // them. A route whose answer is public and cacheable sets its own Cache-Control, which stays.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });

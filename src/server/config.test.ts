@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { trustProxyWarning } from './http/trust-proxy.js';
 
 describe('the report threshold setting', () => {
   it('is 5 unless the deployment sets another of at least 3', () => {
@@ -23,5 +24,35 @@ describe('load shedding settings', () => {
 
   it('refuses zero, which would shed every request', () => {
     expect(() => loadConfig({ SILTA_MAX_CONCURRENT_REQUESTS: '0' })).toThrow(new ConfigError('SILTA_MAX_CONCURRENT_REQUESTS must be at least 1, got 0'));
+  });
+});
+
+describe('the trusted proxy setting', () => {
+  it('trusts no proxy unless set, and reads addresses, CIDRs or a hop count', () => {
+    expect(loadConfig({}).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ SILTA_TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ SILTA_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual({ kind: 'addresses', addresses: ['10.0.0.5', '10.1.0.0/16', '::1'] });
+    expect(loadConfig({ SILTA_TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2, isFromTrue: false });
+  });
+
+  it('takes the old "true" as exactly one hop, and says so at start', () => {
+    const { trustProxy } = loadConfig({ SILTA_TRUST_PROXY: 'true' });
+    expect(trustProxy).toEqual({ kind: 'hops', hops: 1, isFromTrue: true });
+    expect(trustProxyWarning(trustProxy)).toMatch(/^SILTA_TRUST_PROXY=true now means one proxy hop/);
+    expect(trustProxyWarning(loadConfig({ SILTA_TRUST_PROXY: '10.0.0.5' }).trustProxy)).toBeNull();
+  });
+
+  it('refuses what is neither an address nor a hop count, saying what it wants', () => {
+    expect(() => loadConfig({ SILTA_TRUST_PROXY: 'yes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SILTA_TRUST_PROXY: '10.0.0.300' })).toThrow(/the proxies' addresses/);
+    expect(() => loadConfig({ SILTA_TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
+  });
+});
+
+describe('the sign-in address limit', () => {
+  it('is 1,000 failures per address unless set, and at least 1', () => {
+    expect(loadConfig({}).signInAddressLimit).toBe(1000);
+    expect(loadConfig({ SILTA_SIGNIN_ADDRESS_LIMIT: '200' }).signInAddressLimit).toBe(200);
+    expect(() => loadConfig({ SILTA_SIGNIN_ADDRESS_LIMIT: '0' })).toThrow(ConfigError);
   });
 });

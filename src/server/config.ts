@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
+import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/trust-proxy.js';
 
 /** Everything Silta reads from the environment, parsed once at start. */
 export type Config = {
@@ -30,6 +31,10 @@ export type Config = {
   /** Load shedding (http/admission.ts): requests that work at once, and how long the rest may wait in line. */
   maxConcurrentRequests: number;
   maxQueueWaitMs: number;
+  /** Which X-Forwarded-For entries are believed (http/trust-proxy.ts). */
+  trustProxy: TrustProxy;
+  /** Failed sign-ins one address may make in 15 minutes (successes are refunded). */
+  signInAddressLimit: number;
   logLevel: string;
 };
 
@@ -56,6 +61,15 @@ function thresholdFrom(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+function trustProxyFrom(env: NodeJS.ProcessEnv): TrustProxy {
+  try {
+    return parseTrustProxy(env.SILTA_TRUST_PROXY);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -76,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // JavaScript; more would only wait inside it. PostgreSQL gets two per pooled connection.
     maxConcurrentRequests: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_REQUESTS', env.DATABASE_URL ? 20 : 4),
     maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
+    trustProxy: trustProxyFrom(env),
+    // Everyone behind one proxy shares an address, so the budget is large; successes do not use it.
+    signInAddressLimit: positiveIntFrom(env, 'SILTA_SIGNIN_ADDRESS_LIMIT', 1000),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.js';
 import { purgeClosedMemos } from './referrals/purge.js';
 import { refreshReportRollups } from './reports/rollups/refresh.js';
+import { purgeSpentAttempts } from './auth/throttle.js';
 
 const HOUR_MS = 3_600_000;
 /** Reports refresh the rollups themselves; this keeps the work small and the rollups under a minute old. */
@@ -17,6 +18,7 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
       (count) => count > 0 && log.info({ count }, 'purged follow-up memos of referrals closed over 30 days ago'),
       (error: unknown) => log.error({ err: error }, 'memo purge failed; retrying within the hour'),
     );
+    purgeSpentAttempts(deps.db.orm, deps.clock.now()).catch((error: unknown) => log.warn({ err: error }, 'throttle counter purge failed; retrying within the hour'));
   };
   run();
   const timer = setInterval(run, HOUR_MS);

@@ -9,6 +9,7 @@ import { createDeps, openDatabase } from './start.js';
 import { formatDemoAccounts, hasAnyUser, seedDemo } from './demo/seed-demo.js';
 import type { Clock, Deps } from './deps.js';
 import { startJobs } from './jobs.js';
+import { trustProxyWarning } from './http/trust-proxy.js';
 
 const startedAt = performance.now();
 
@@ -23,7 +24,9 @@ export async function serve(config: Config, clock: Clock): Promise<void> {
   const deps = createDeps(config, db, clock);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   await seedIfFresh(deps, url);
-  const app = await buildApp(deps, { logger: { level: config.logLevel }, trustProxy: process.env.SILTA_TRUST_PROXY === 'true' });
+  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  const trustWarning = trustProxyWarning(config.trustProxy);
+  if (trustWarning) app.log.warn(trustWarning);
   const stopJobs = startJobs(deps, app.log);
   let isClosing = false;
   const shutdown = (signal: string) => {

@@ -118,7 +118,7 @@ describe(`sign-in throttling on ${testEngine}`, () => {
   });
 
   it('limits attempts from one address across many usernames', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ signInAddressLimit: 50 });
     const statuses: number[] = [];
     for (let i = 0; i < 55; i++) statuses.push((await login(h, `guess${i}`, 'password123456', '10.9.9.9')).statusCode);
     expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
@@ -130,7 +130,7 @@ describe(`sign-in throttling on ${testEngine}`, () => {
 });
 
 describe(`changing one's password on ${testEngine}`, () => {
-  it('needs the current password, ends the other sessions and keeps this one', async () => {
+  it('needs the current password, ends the other sessions and keeps this browser signed in', async () => {
     const h = await createHarness();
     const region = await makeRegion(h);
     const site = await makeSite(h, region.id);
@@ -141,12 +141,43 @@ describe(`changing one's password on ${testEngine}`, () => {
     expect(wrong.statusCode).toBe(400);
     const tooShort = await here.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'short' });
     expect(tooShort.statusCode).toBe(400);
-    const ok = await here.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'a brand new long password' });
-    expect(ok.statusCode).toBe(204);
+    // Refused changes leave the session as it was.
     expect((await here.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    const ok = await here.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'a brand new long password' });
+    expect(ok.statusCode).toBe(200);
     expect((await elsewhere.request('GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await login(h, user.username, user.password)).statusCode).toBe(401);
     expect((await login(h, user.username, 'a brand new long password')).statusCode).toBe(200);
     expect(await auditActions(h, user.id)).toContain('auth.password_changed');
+  });
+
+  it('rotates this session: the old cookie and CSRF token stop working, the answer brings new ones', async () => {
+    const h = await createHarness();
+    const region = await makeRegion(h);
+    const user = await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]);
+    const before = await signIn(h, user);
+    const changed = await before.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'a brand new long password' });
+    expect(changed.statusCode).toBe(200);
+    const cookie = changed.cookies.find((c) => c.name === 'silta_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie!.value).not.toBe(before.cookie);
+    const session = changed.json<{ csrfToken: string; user: { id: string } }>();
+    expect(session.user.id).toBe(user.id);
+    expect(session.csrfToken).not.toBe(before.session.csrfToken);
+    expect((await before.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    const me = await h.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { silta_session: cookie!.value } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json<{ csrfToken: string }>().csrfToken).toBe(session.csrfToken);
+    // A state change works with the new pair, and not with the old token on the new cookie.
+    const withNew = await h.app.inject({
+      method: 'PATCH', url: '/api/auth/me', payload: { locale: 'sv' },
+      cookies: { silta_session: cookie!.value }, headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(withNew.statusCode).toBe(200);
+    const withOld = await h.app.inject({
+      method: 'PATCH', url: '/api/auth/me', payload: { locale: 'en' },
+      cookies: { silta_session: cookie!.value }, headers: { 'x-csrf-token': before.session.csrfToken },
+    });
+    expect(withOld.statusCode).toBe(403);
   });
 });

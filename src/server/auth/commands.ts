@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Actor } from '../policy/policy.js';
 import { loadActor } from './actor-repo.js';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.js';
-import { accountRule, addressKey, addressRule, clearAttempts, countAttempt } from './throttle.js';
+import { accountRule, addressKey, addressRule, clearAttempts, countAttempt, refundAttempt } from './throttle.js';
 
 export type RequestContext = { requestId: string | null; address: string };
 export type SignedIn = { token: string; csrfToken: string; user: Me };
@@ -43,8 +43,9 @@ export async function signIn(
   const username = input.username.trim().toLowerCase();
   const now = deps.clock.now();
   const audit = { actor: null, at: now, requestId: ctx.requestId };
+  const addressCounter = await addressKey(deps.db, 'address', ctx.address);
   try {
-    await countAttempt(deps.db.orm, addressKey('address', ctx.address), addressRule, now);
+    await countAttempt(deps.db.orm, addressCounter, { ...addressRule, limit: deps.config.signInAddressLimit }, now);
     await countAttempt(deps.db.orm, `account:${username}`, accountRule, now);
   } catch (error) {
     await writeAudit(deps.db.orm, audit, { action: 'auth.sign_in_throttled', resourceType: 'account', details: { username: username.slice(0, 64) } });
@@ -66,6 +67,9 @@ export async function signIn(
     // A new token on every sign-in defeats session fixation; the old session, if any, ends.
     if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
     await clearAttempts(tx, `account:${username}`);
+    // Counted before the check so a parallel burst cannot slip through; given back now that it
+    // succeeded, so everyone behind one proxy address can sign in however many they are.
+    await refundAttempt(tx, addressCounter);
     const session = await createSession(tx, deps, user.id);
     const actor = await loadActor(tx, user.id);
     if (!actor) throw invalidCredentials();
@@ -90,22 +94,28 @@ export async function signOut(deps: Deps, ctx: RequestContext, actor: Actor, tok
   });
 }
 
-/** Changes one's own password; every other session of the user ends (a stolen session dies with the old password). */
+/**
+ * Changes one's own password. Every session of the user ends, this one included, and this browser gets
+ * a new one: a stolen cookie (or one fixed before) dies with the old password, and the user stays
+ * signed in here.
+ */
 export async function changeOwnPassword(
   deps: Deps,
   ctx: RequestContext,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string; tokenHash: string },
-): Promise<void> {
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ token: string; csrfToken: string }> {
   const [user] = await deps.db.orm.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   const isValid = user?.passwordHash ? await deps.passwords.verify(user.passwordHash, input.currentPassword) : false;
   if (!isValid) throw new AppError('bad_request', 'The current password is wrong.', { field: 'currentPassword' });
   const passwordHash = await deps.passwords.hash(input.newPassword);
   const now = deps.clock.now();
-  await deps.db.orm.transaction(async (tx) => {
+  return deps.db.orm.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, actor.userId));
-    await deleteUserSessions(tx, actor.userId, input.tokenHash);
+    await deleteUserSessions(tx, actor.userId);
+    const session = await createSession(tx, deps, actor.userId);
     await writeAudit(tx, { actor, at: now, requestId: ctx.requestId }, { action: 'auth.password_changed', resourceType: 'user', resourceId: actor.userId });
+    return session;
   });
 }
 

@@ -63,10 +63,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/auth/password', {
     config: { access: { access: 'signed_in' } },
-    schema: { tags: ['auth'], body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }) },
+    schema: {
+      tags: ['auth'],
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+      response: { 200: sessionInfoSchema },
+    },
   }, async (request, reply) => {
-    const session = sessionOf(request);
-    await changeOwnPassword(deps, requestContext(request), actorOf(request), { ...request.body, tokenHash: session.tokenHash });
-    return reply.status(204).send();
+    const actor = actorOf(request);
+    // The session token rotates: the answer carries the new cookie and the new CSRF token.
+    const rotated = await changeOwnPassword(deps, requestContext(request), actor, request.body);
+    setSessionCookie(reply, rotated.token);
+    return { user: await readMe(deps, actor), csrfToken: rotated.csrfToken };
   });
 }

@@ -50,7 +50,7 @@ export async function issueSlip(deps: Deps, ctx: Ctx, referralId: string, random
 /** Counted per address before the code is looked at, so guessing costs the same whether it hits or not. */
 async function throttle(deps: Deps, address: string): Promise<void> {
   try {
-    await countAttempt(deps.db.orm, addressKey('slip', address), slipRule, deps.clock.now());
+    await countAttempt(deps.db.orm, await addressKey(deps.db, 'slip', address), slipRule, deps.clock.now());
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
     throw new AppError('too_many_requests', 'Too many slip look-ups from this address. Wait a while and try again.', undefined, error.retryAfterSeconds);

@@ -3,7 +3,7 @@ import { afterAll, onTestFinished } from 'vitest';
 import type { Profession, Role } from '../../domain/org.js';
 import type { SessionInfo } from '../../domain/api-types.js';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { systemIds, type Clock, type Deps } from '../deps.js';
 import { createPasswordHasher } from '../auth/passwords.js';
@@ -47,12 +47,12 @@ function closeWhenDone(close: () => Promise<void>): void {
   }
 }
 
-/** One database, app and clock for a test or a test file; closed when that ends. */
-export async function createHarness(): Promise<Harness> {
+/** One database, app and clock for a test or a test file; closed when that ends. Settings may be overridden. */
+export async function createHarness(settings: Partial<Config> = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = testClock();
   // The demo's made-up history is seeded only by the tests about it.
-  const config = { ...loadConfig({}), webDir: '/nonexistent', isDemoHistory: false };
+  const config = { ...loadConfig({}), webDir: '/nonexistent', isDemoHistory: false, ...settings };
   const deps: Deps = { db, config, clock, ids: systemIds, passwords: createPasswordHasher(fastHashing) };
   const app = await buildApp(deps);
   closeWhenDone(async () => {

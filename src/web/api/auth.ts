@@ -91,7 +91,13 @@ export function useSaveLocale() {
 export type PasswordChange = { currentPassword: string; newPassword: string };
 
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: PasswordChange) => apiRequest<undefined>('POST', '/api/auth/password', change),
+    mutationFn: (change: PasswordChange) => apiRequest<SessionInfo>('POST', '/api/auth/password', change),
+    // The server rotated the session: the new cookie is already set, the new CSRF token comes here.
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionKey, session);
+    },
   });
 }
