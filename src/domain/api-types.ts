@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { locales, openingHoursSchema, professions, roleAssignmentSchema, siteKinds, unitKinds } from './org.js';
+import { errorCodes } from './errors.js';
 
 /**
  * Shapes the HTTP API returns. The server validates its responses against these schemas and
  * documents them in OpenAPI; the web reads the inferred types.
  */
-export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+export const apiErrorSchema = z.object({ error: z.object({ code: z.enum(errorCodes), message: z.string(), details: z.unknown().optional() }) });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const meSchema = z.object({

@@ -3,13 +3,16 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthSchema } from '../domain/api-types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerAccessControl } from './http/access.js';
 import { createAdmissionGate, registerAdmission } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerEmptyPatchGuard } from './http/empty-patch.js';
+import { registerMethodNotAllowed } from './http/method-not-allowed.js';
+import { openApiOptions } from './http/openapi.js';
 import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
 import { fastifyTrustProxy } from './http/trust-proxy.js';
@@ -76,14 +79,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
-  await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Silta API', version: '0.1.0', description: 'Low-threshold outreach work: encounters, referrals, feedback, evaluation.' } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   const { maxConcurrentRequests, maxQueueWaitMs } = deps.config;
   registerAdmission(app, createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue: 500 }));
   registerAccessControl(app, deps);
+  registerMethodNotAllowed(app);
+  registerEmptyPatchGuard(app);
   registerRoutes(app, deps);
   await registerWebApp(app, deps.config.webDir);
   return app;

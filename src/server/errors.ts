@@ -1,37 +1,8 @@
+import { errorStatuses, type ErrorCode } from '../domain/errors.js';
+
+export type { ErrorCode };
+
 /** Typed errors that commands throw; the one error handler maps them to `{ error: { code, message } }`. */
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'invalid_credentials'
-  | 'forbidden'
-  | 'csrf'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'unsupported_media_type'
-  | 'payload_too_large'
-  | 'too_many_requests'
-  | 'db_unavailable'
-  | 'busy'
-  | 'internal';
-
-const statusOf: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  csrf: 403,
-  not_found: 404,
-  conflict: 409,
-  gone: 410,
-  unsupported_media_type: 415,
-  payload_too_large: 413,
-  too_many_requests: 429,
-  db_unavailable: 503,
-  busy: 503,
-  internal: 500,
-};
-
 export class AppError extends Error {
   readonly status: number;
   constructor(
@@ -41,7 +12,7 @@ export class AppError extends Error {
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
-    this.status = statusOf[code];
+    this.status = errorStatuses[code];
   }
 }
 

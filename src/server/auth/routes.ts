@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { hashToken, SESSION_COOKIE } from './sessions.js';
 import { changeOwnPassword, readMe, setOwnLocale, signIn, signOut, type RequestContext } from './commands.js';
+import { noContent } from '../http/openapi.js';
 
 export const requestContext = (request: FastifyRequest): RequestContext => ({ requestId: String(request.id), address: request.ip });
 
@@ -40,11 +41,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     return { user: result.user, csrfToken: result.csrfToken };
   });
 
-  r.post('/api/auth/logout', { config: { access: { access: 'signed_in' } }, schema: { tags: ['auth'] } }, async (request, reply) => {
+  r.post('/api/auth/logout', { config: { access: { access: 'signed_in' } }, schema: { tags: ['auth'], response: { 204: noContent } } }, async (request, reply) => {
     const session = sessionOf(request);
     await signOut(deps, requestContext(request), session.actor, session.tokenHash);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   r.get('/api/auth/me', { config: { access: { access: 'signed_in' } }, schema: { tags: ['auth'], response: { 200: sessionInfoSchema } } }, async (request) => {

@@ -11,6 +11,7 @@ import { listEncountersOfDay, readEncounter } from './read-encounters.js';
 import { recordEncounterBatch } from './record-batch.js';
 import { dayQuerySchema, encounterCreateSchema, encounterPatchSchema, encounterSummarySchema, summaryQuerySchema } from './schemas.js';
 import { summariseEncounters } from './summary.js';
+import { noContent } from '../http/openapi.js';
 
 const siteParams = z.object({ siteId: z.uuid() });
 const encounterParams = z.object({ encounterId: z.uuid() });
@@ -60,9 +61,9 @@ export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void 
 
   r.delete('/api/encounters/:encounterId', {
     config: { access: { access: 'action', action: 'encounter.update' } },
-    schema: { tags: ['encounters'], params: encounterParams },
+    schema: { tags: ['encounters'], params: encounterParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await deleteEncounter(deps, ctx(request), request.params.encounterId);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

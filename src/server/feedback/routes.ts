@@ -29,6 +29,7 @@ import { closeLink, createLink, listLinks, openLink } from './links.js';
 import { submitAnswers } from './openings.js';
 import { enterPaperForms } from './paper.js';
 import { feedbackResults } from './results.js';
+import { noContent } from '../http/openapi.js';
 
 const formParams = z.object({ formId: z.uuid() });
 const siteParams = z.object({ siteId: z.uuid() });
@@ -123,10 +124,10 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/public/kiosk/leave', {
     config: { access: { access: 'public' } },
-    schema: { tags: publicTags, body: kioskLeaveSchema },
+    schema: { tags: publicTags, body: kioskLeaveSchema, response: { 204: noContent } },
   }, async (request, reply) => {
     await leaveKiosk(deps, String(request.id), request.body.kioskToken, request.body.pin);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   // The link token is the printed QR address: public by nature.

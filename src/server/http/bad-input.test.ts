@@ -1,69 +1,108 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { isErrorCode } from '../../domain/errors.js';
 import { roles } from '../../domain/org.js';
-import { routeCatalogue, type RouteEntry } from './access.js';
-import { createHarness, makeRegion, makeSite, makeUser, signIn, type Client, type Harness } from '../testing/harness.js';
+import { createSession } from '../auth/sessions.js';
+import { routeCases } from '../policy/route-cases.js';
+import { routeCatalogue } from './access.js';
+import { createHarness, makeRegion, makeUser, signIn, type Client, type Harness } from '../testing/harness.js';
+import { setUpRoleFixture, type Fixture, type RoleKey } from '../testing/policy-matrix.js';
+import {
+  badValuesFor, DROP, fieldsOf, operationsOf, paramArbitrary, paramsFromUrl, wholeBodies, withValue, type Operation, type Replacement,
+} from '../testing/openapi-fuzz.js';
 import { testEngine } from '../testing/test-db.js';
 
 type Sent = { url: string; payload?: string | Buffer; contentType?: string };
 
-function expectCleanRejection(route: RouteEntry, sent: Sent, response: LightMyRequestResponse): void {
-  const where = `${route.method} ${sent.url} with ${String(sent.payload).slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
-  expect(response.statusCode, where).toBeLessThan(500);
+/** Never a 5xx; a 4xx has the error shape with a documented code; a 2xx is documented and carries no error body. */
+function expectCleanAnswer(where: string, response: LightMyRequestResponse, documented?: Record<string, unknown>): void {
+  const said = `${where} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+  expect(response.statusCode, said).toBeLessThan(500);
   if (response.statusCode >= 400) {
-    expect(response.json(), where).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    const body = response.json<{ error?: { code?: unknown; message?: unknown } }>();
+    expect(body, said).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    expect(isErrorCode(String(body.error?.code)), `${said}: an undocumented error code`).toBe(true);
+    return;
   }
+  if (response.body !== '') expect(Object.keys(response.json<object>()), `${said}: a success with an error body`).not.toContain('error');
+  if (documented) expect(Object.keys(documented), `${said}: an undocumented success status`).toContain(String(response.statusCode));
 }
 
-// Path parameters: a real id, a well-formed stranger, and garbage.
-const paramValue = (realIds: string[]) =>
-  fc.oneof(fc.constantFrom(...realIds), fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('%00', '..%2F..', "1' or '1'='1", '%E0%A4%A'));
+// These end the caller's session, so each of their runs gets a session of its own.
+const sessionEnding = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
+const RUNS = { GET: 4, other: 8 };
 
-function fillParams(url: string, value: string): string {
-  return url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(value).replace(/%25/g, '%'));
+type Fuzz = { param: Record<string, string>; body: { path: (string | number)[]; value: Replacement } | { whole: unknown } | null; query: { name: string; value: Replacement } | null };
+
+/** A valid request for the route (from its policy case), with every path parameter resolved to an existing id. */
+async function validRequestFor(f: Fixture, op: Operation) {
+  const key = `${op.method} ${op.route}`;
+  const policyCase = routeCases[key];
+  if (!policyCase) throw new Error(`${key} has no policy case, so its parameters cannot be resolved to real ids`);
+  const role: RoleKey | null = policyCase.allow === 'public' ? null : (policyCase.allow.find((r) => r !== 'anonymous') ?? null);
+  const caller = role === null ? null : f.users[role];
+  const valid = await policyCase.request({ ...f, caller, role: role ?? 'anonymous', unique: `fuzz-${key}` });
+  const params = paramsFromUrl(op.route, valid.url);
+  const unresolved = op.pathParams.filter((name) => !params?.[name]);
+  if (unresolved.length > 0) throw new Error(`${key}: no real id for ${unresolved.join(', ')} (from ${valid.url})`);
+  return { key, caller, params: params ?? {}, body: valid.body, search: new URLSearchParams(valid.url.split('?')[1] ?? '') };
 }
 
-const hostileStrings = fc.constantFrom('', ' ', '\u0000', 'x'.repeat(10_000), "'; drop table users; --", '<script>alert(1)</script>', '\uD800', '🧪'.repeat(50));
-const bodyValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.dictionary(fc.constantFrom('regionId', 'name', 'kind', 'username', 'password', 'roles', 'locale', 'displayName', 'openingHours', 'newPassword', 'currentPassword', 'isActive', 'siteId'), fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileStrings)),
-);
-const queryValue = fc.dictionary(fc.constantFrom('action', 'actorId', 'siteId', 'from', 'to', 'cursor', 'limit'), fc.oneof(fc.string({ maxLength: 30 }), hostileStrings.map((s) => s.slice(0, 300))));
-
-async function send(h: Harness, client: Client, route: RouteEntry, sent: Sent): Promise<LightMyRequestResponse> {
-  return h.app.inject({
-    method: route.method as 'GET',
-    url: sent.url,
-    cookies: { silta_session: client.cookie },
-    headers: { 'x-csrf-token': client.session.csrfToken, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) },
-    ...(sent.payload === undefined ? {} : { payload: sent.payload }),
-  });
+function fuzzArbitrary(op: Operation, params: Record<string, string>, body: unknown, realIds: string[]): fc.Arbitrary<Fuzz> {
+  const param = fc.record(Object.fromEntries(op.pathParams.map((name) => [name, paramArbitrary(params[name]!)])));
+  const fields = op.body ? fieldsOf(op.body, body) : [];
+  const bodyFuzz: fc.Arbitrary<Fuzz['body']> = op.body === null ? fc.constant(null) : fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(...wholeBodies).map((whole) => ({ whole })),
+    ...(fields.length > 0 ? [fc.constantFrom(...fields).chain((field) => badValuesFor(field, realIds).map((value) => ({ path: field.path, value })))] : []),
+    ...(fields.length > 0 ? [fc.constantFrom(...fields).map((field) => ({ path: [...field.path.slice(0, -1), 'unexpectedField'], value: 'x' }))] : []),
+  );
+  const queryFuzz: fc.Arbitrary<Fuzz['query']> = op.query.length === 0 ? fc.constant(null) : fc.option(
+    fc.constantFrom(...op.query).chain((q) => badValuesFor({ path: [q.name], schema: q.schema, isRequired: false }, realIds).map((value) => ({ name: q.name, value }))),
+  );
+  return fc.record({ param, body: bodyFuzz, query: queryFuzz });
 }
 
-// Someone who may call every route, so that bad input reaches every handler instead of stopping at 403.
-const everyRole = () => roles.map((role) => ({ role, siteId: null }));
+function buildRequest(op: Operation, valid: { body: unknown; search: URLSearchParams }, fuzz: Fuzz): Sent {
+  const url = op.route.replace(/:(\w+)/g, (_, name: string) => fuzz.param[name] ?? '');
+  const search = new URLSearchParams(valid.search);
+  if (fuzz.query && fuzz.query.value === DROP) search.delete(fuzz.query.name);
+  else if (fuzz.query) search.set(fuzz.query.name, typeof fuzz.query.value === 'string' ? fuzz.query.value : JSON.stringify(fuzz.query.value));
+  const fullUrl = search.size > 0 ? `${url}?${search.toString()}` : url;
+  if (op.body === null) return { url: fullUrl };
+  const body = fuzz.body === null ? valid.body : 'whole' in fuzz.body ? fuzz.body.whole : withValue(valid.body, fuzz.body.path, fuzz.body.value);
+  return { url: fullUrl, payload: JSON.stringify(body ?? null), contentType: 'application/json' };
+}
 
 describe(`bad input to every endpoint on ${testEngine}`, () => {
-  it('gets a 4xx with the error shape, never a 5xx (property-based, over the route list)', async () => {
+  it('gets a 4xx with the error shape, never a 5xx (property-based, driven by the OpenAPI document)', async () => {
     const h = await createHarness();
-    const region = await makeRegion(h);
-    const site = await makeSite(h, region.id);
-    const admin = await makeUser(h, region.id, everyRole(), 'nurse');
-    const client = await signIn(h, admin);
-    const realIds = [site.id, admin.id, region.id];
-    for (const route of routeCatalogue(h.app)) {
-      // Sign-out and password changes would end the fuzzing session; their bodies are fuzzed through a fresh session.
-      const fuzzClient = route.url === '/api/auth/logout' || route.url === '/api/auth/password' ? null : client;
+    const base = await setUpRoleFixture(h);
+    const f: Fixture = { h, ...base, caller: null, role: 'anonymous', unique: 'fuzz' };
+    await h.app.ready();
+    const operations = operationsOf(h.app.swagger() as never);
+    // The document lists every API route, so the suite below cannot silently skip one.
+    expect(operations.map((op) => `${op.method} ${op.route}`).sort()).toEqual(routeCatalogue(h.app).map((r) => `${r.method} ${r.url}`).sort());
+    const realIds = [base.siteId, base.regionId, base.target.id];
+    for (const op of operations) {
+      const valid = await validRequestFor(f, op);
+      const sessionFor = async () => (valid.caller ? createSession(h.db.orm, h.deps, valid.caller.id) : null);
+      let session = await sessionFor();
       await fc.assert(
-        fc.asyncProperty(paramValue(realIds), bodyValue, queryValue, async (param, body, query) => {
-          const actor = fuzzClient ?? (await signIn(h, admin, `10.55.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`));
-          const search = new URLSearchParams(query).toString();
-          const url = fillParams(route.url, param) + (route.method === 'GET' && search ? `?${search}` : '');
-          const sent: Sent = route.method === 'GET' ? { url } : { url, payload: JSON.stringify(body), contentType: 'application/json' };
-          expectCleanRejection(route, sent, await send(h, actor, route, sent));
+        fc.asyncProperty(fuzzArbitrary(op, valid.params, valid.body, realIds), async (fuzz) => {
+          if (sessionEnding.has(valid.key)) session = await sessionFor();
+          const sent = buildRequest(op, valid, fuzz);
+          const response = await h.app.inject({
+            method: op.method as 'GET',
+            url: sent.url,
+            ...(session ? { cookies: { silta_session: session.token }, headers: { 'x-csrf-token': session.csrfToken, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) } } : sent.contentType ? { headers: { 'content-type': sent.contentType } } : {}),
+            ...(sent.payload === undefined ? {} : { payload: sent.payload }),
+          });
+          expectCleanAnswer(`${op.method} ${sent.url} with ${String(sent.payload).slice(0, 200)}`, response, op.responses);
         }),
-        { numRuns: route.method === 'GET' ? 25 : 40 },
+        // The unchanged valid request and the empty body always run first: they are the cheapest bugs to miss.
+        { numRuns: op.method === 'GET' ? RUNS.GET : RUNS.other, examples: [[{ param: valid.params, body: null, query: null }], [{ param: valid.params, body: { whole: {} }, query: null }]] },
       );
     }
   }, 300_000);
@@ -71,8 +110,8 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
   it('rejects broken JSON, broken UTF-8, wrong content types and oversized bodies with the error shape', async () => {
     const h = await createHarness();
     const region = await makeRegion(h);
-    const admin = await makeUser(h, region.id, everyRole(), 'nurse');
-    const client = await signIn(h, admin);
+    const admin = await makeUser(h, region.id, roles.map((role) => ({ role, siteId: null })), 'nurse');
+    const client: Client = await signIn(h, admin);
     const raw: { sent: Omit<Sent, 'url'>; status: number }[] = [
       { sent: { payload: '{"name": ', contentType: 'application/json' }, status: 400 },
       { sent: { payload: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]), contentType: 'application/json' }, status: 400 },
@@ -82,11 +121,21 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
     ];
     for (const route of routeCatalogue(h.app).filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout')) {
       for (const { sent, status } of raw) {
-        const full = { ...sent, url: fillParams(route.url, region.id) };
-        const response = await send(h, client, route, full);
-        expectCleanRejection(route, full, response);
+        const url = route.url.replace(/:[A-Za-z]+/g, region.id);
+        const response = await sendAs(h, client, route.method, { ...sent, url });
+        expectCleanAnswer(`${route.method} ${url} ${sent.contentType}`, response);
         expect(response.statusCode, `${route.method} ${route.url} ${sent.contentType}`).toBe(status);
       }
     }
   }, 120_000);
 });
+
+async function sendAs(h: Harness, client: Client, method: string, sent: Sent): Promise<LightMyRequestResponse> {
+  return h.app.inject({
+    method: method as 'GET',
+    url: sent.url,
+    cookies: { silta_session: client.cookie },
+    headers: { 'x-csrf-token': client.session.csrfToken, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) },
+    ...(sent.payload === undefined ? {} : { payload: sent.payload }),
+  });
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorCodes, errorStatuses } from '../../domain/errors.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { isConnectionLost } from '../db/connection-errors.js';
 
@@ -24,28 +25,52 @@ const inputSqlStates: Record<string, { status: number; code: ErrorCode; message:
   '23503': { status: 400, code: 'bad_request', message: 'A referenced item does not exist.' },
 };
 
-function mapError(error: FastifyError | AppError | Error): Mapped {
+const internal: Mapped = { status: 500, code: 'internal', message: 'Something went wrong on the server. The error has been logged.' };
+
+const asRecord = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The code for a 4xx status that Fastify or a plugin set on an error of its own. */
+function codeForStatus(status: number): ErrorCode {
+  return errorCodes.find((code) => errorStatuses[code] === status) ?? 'bad_request';
+}
+
+function mapError(error: unknown): Mapped {
   if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, details: error.details, retryAfter: error.retryAfterSeconds };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
     return { status: 400, code: 'bad_request', message: 'The request does not match the expected shape.', details };
   }
-  const fastifyCode = (error as FastifyError).code;
-  // Drizzle wraps driver errors; the SQLSTATE sits on the cause.
-  const cause = (error as { cause?: unknown }).cause;
-  const sqlState = (cause as { code?: string } | undefined)?.code ?? fastifyCode;
-  const known = (fastifyCode ? byFastifyCode[fastifyCode] : undefined) ?? (sqlState ? inputSqlStates[sqlState] : undefined);
+  const fields = asRecord(error);
+  const ownCode = stringOf(fields.code);
+  // Drizzle wraps driver errors; the SQLSTATE sits on the cause (an error may have none).
+  const cause = fields.cause;
+  const sqlState = stringOf(asRecord(cause).code) ?? ownCode;
+  const known = (ownCode ? byFastifyCode[ownCode] : undefined) ?? (sqlState ? inputSqlStates[sqlState] : undefined);
   if (known) return known;
-  if (isConnectionLost(error) || isConnectionLost(cause)) return { status: 503, code: 'db_unavailable', message: 'The database is not reachable right now. Try again shortly.' };
-  const status = (error as FastifyError).statusCode;
-  if (status !== undefined && status >= 400 && status < 500) return { status, code: 'bad_request', message: error.message };
-  return { status: 500, code: 'internal', message: 'Something went wrong on the server. The error has been logged.' };
+  if (isConnectionLost(asRecord(error)) || isConnectionLost(asRecord(cause))) return { status: 503, code: 'db_unavailable', message: 'The database is not reachable right now. Try again shortly.' };
+  const status = fields.statusCode;
+  // Fastify's own 4xx errors (FST_…) describe the request, so their message may be shown; anything else may not.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = ownCode?.startsWith('FST_') ? stringOf(fields.message) : undefined;
+    return { status, code: codeForStatus(status), message: message ?? 'The request could not be handled.' };
+  }
+  return internal;
+}
+
+function mapSafely(error: unknown): Mapped {
+  try {
+    return mapError(error);
+  } catch {
+    // The handler itself must never fail: Fastify would answer with its own body and the raw message.
+    return internal;
+  }
 }
 
 /** The one place where errors become `{ error: { code, message } }` with the right status. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const mapped = mapError(error);
+    const mapped = mapSafely(error);
     // A shed request is the server protecting itself, not a failure: one line, without a stack.
     if (mapped.code === 'busy') request.log.warn('request shed: the server is at capacity');
     else if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -9,6 +9,7 @@ import { requestContext } from '../auth/routes.js';
 import { presentUser } from './present.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './commands.js';
 import { colleagueListSchema, listColleagues } from './colleagues.js';
+import { noContent } from '../http/openapi.js';
 
 const userParams = z.object({ userId: z.uuid() });
 const siteParams = z.object({ siteId: z.uuid() });
@@ -39,10 +40,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/users/:userId/password', {
     config: { access: { access: 'action', action: 'user.reset_password' } },
-    schema: { tags: ['users'], params: userParams, body: z.object({ newPassword: passwordSchema }) },
+    schema: { tags: ['users'], params: userParams, body: z.object({ newPassword: passwordSchema }), response: { 204: noContent } },
   }, async (request, reply) => {
     await resetPassword(deps, ctx(request), request.params.userId, request.body.newPassword);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   // The site's staff directory for session and encounter pickers; not audited (no visitor data), see colleagues.ts.

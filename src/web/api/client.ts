@@ -1,22 +1,8 @@
 import type { ApiError } from '../../domain/api-types';
+import { errorCodes } from '../../domain/errors';
 
-/** Error codes the API documents (docs/API.md), plus `network` for a request that never got an answer. */
-export const knownErrorCodes = [
-  'bad_request',
-  'unauthenticated',
-  'invalid_credentials',
-  'forbidden',
-  'csrf',
-  'not_found',
-  'conflict',
-  'unsupported_media_type',
-  'payload_too_large',
-  'too_many_requests',
-  'db_unavailable',
-  'busy',
-  'internal',
-  'network',
-] as const;
+/** Error codes the API documents (src/domain/errors.ts), plus `network` for a request that never got an answer. */
+export const knownErrorCodes = [...errorCodes, 'network'] as const;
 export type KnownErrorCode = (typeof knownErrorCodes)[number];
 
 /** A failed API call, carrying the server's `{ error: { code, message } }` when it sent one. */
