@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { WorkingDaySettings } from '../domain/calendar.js';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
 
 /** Everything Silta reads from the environment, parsed once at start. */
@@ -26,6 +27,8 @@ export type Config = {
   maxConcurrentRequests: number;
   maxQueueWaitMs: number;
   logLevel: string;
+  /** How working days are counted for deadlines: whether Midsummer Eve and Christmas Eve are working days. */
+  workingDays: WorkingDaySettings;
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +54,13 @@ function thresholdFrom(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+function booleanFrom(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -71,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentRequests: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_REQUESTS', env.DATABASE_URL ? 20 : 4),
     maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
+    workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
   };
 }
