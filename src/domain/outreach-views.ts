@@ -42,6 +42,8 @@ export const holidayFlagSchema = z.object({
   key: z.enum(holidayKeys),
   kind: z.enum(['public_holiday', 'eve']),
   name: labels,
+  /** Whether this deployment counts the day as a working day: only an eve can be (SILTA_EVES_ARE_WORKING_DAYS). */
+  isWorkingDay: z.boolean(),
 });
 export type HolidayFlag = z.infer<typeof holidayFlagSchema>;
 /** The answer to a plan: the sessions made, and which of their days are holidays (the planner may cancel those). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
 
-type Planned = { sessions: { id: string; day: string }[]; holidays: { day: string; key: string; kind: string; name: { fi: string; sv: string; en: string } }[] };
+type Planned = { sessions: { id: string; day: string }[]; holidays: { day: string; key: string; kind: string; name: { fi: string; sv: string; en: string }; isWorkingDay: boolean }[] };
 
 async function setUp(h: Harness) {
   const region = await makeRegion(h);
@@ -24,12 +24,22 @@ describe(`sessions on public holidays on ${testEngine}`, () => {
     expect(thursdays.statusCode).toBe(201);
     const may = thursdays.json<Planned>();
     expect(may.sessions.map((s) => s.day)).toEqual(['2026-05-07', '2026-05-14', '2026-05-21', '2026-05-28']);
-    expect(may.holidays).toEqual([{ day: '2026-05-14', key: 'ascension_day', kind: 'public_holiday', name: { fi: 'helatorstai', sv: 'Kristi himmelsfärds dag', en: 'Ascension Day' } }]);
+    expect(may.holidays).toEqual([{ day: '2026-05-14', key: 'ascension_day', kind: 'public_holiday', name: { fi: 'helatorstai', sv: 'Kristi himmelsfärds dag', en: 'Ascension Day' }, isWorkingDay: false }]);
 
     const fridays = (await plan({ recurrence: 'weekly', weekday: 5, startsOn: '2026-06-01', endsOn: '2026-06-30' })).json<Planned>();
-    expect(fridays.holidays).toMatchObject([{ day: '2026-06-19', key: 'midsummer_eve', kind: 'eve', name: { fi: 'juhannusaatto' } }]);
+    expect(fridays.holidays).toMatchObject([{ day: '2026-06-19', key: 'midsummer_eve', kind: 'eve', name: { fi: 'juhannusaatto' }, isWorkingDay: false }]);
     const ordinary = (await plan({ recurrence: 'one_off', startsOn: '2026-06-18' })).json<Planned>();
     expect(ordinary.holidays).toEqual([]);
+  });
+
+  it('tells whether a flagged eve is a working day in this deployment, by SILTA_EVES_ARE_WORKING_DAYS', async () => {
+    const h = await createHarness();
+    const { plan } = await setUp(h);
+    h.deps.config.workingDays = { evesAreWorkingDays: true };
+    const planned = (await plan({ recurrence: 'weekly', weekday: 4, startsOn: '2026-12-20', endsOn: '2026-12-31', professionals: [] })).json<Planned>();
+    expect(planned.holidays.map((x) => [x.day, x.kind, x.isWorkingDay])).toEqual([['2026-12-24', 'eve', true]]);
+    const friday = (await plan({ recurrence: 'one_off', startsOn: '2026-12-25' })).json<Planned>();
+    expect(friday.holidays.map((x) => [x.key, x.isWorkingDay])).toEqual([['christmas_day', false]]);
   });
 
   it('leaves out the days the planner skips, and audits each kept holiday session with its holiday', async () => {

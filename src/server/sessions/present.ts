@@ -1,4 +1,4 @@
-import { holidaysAmong, type Holiday } from '../../domain/calendar.js';
+import { holidaysAmong, isWorkingDay, type Holiday, type WorkingDaySettings } from '../../domain/calendar.js';
 import type { Announcement, HolidayFlag, PlannedSessions, SessionView } from '../../domain/outreach-views.js';
 import { professions, type Profession } from '../../domain/org.js';
 import type { sites } from '../db/schema.js';
@@ -44,10 +44,16 @@ export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: St
   };
 }
 
-export const presentHoliday = (h: Holiday): HolidayFlag => ({ day: h.day, key: h.key, kind: h.kind, name: { fi: h.name.fi, sv: h.name.sv, en: h.name.en } });
+export const presentHoliday = (h: Holiday, settings: WorkingDaySettings): HolidayFlag => ({
+  day: h.day,
+  key: h.key,
+  kind: h.kind,
+  name: { fi: h.name.fi, sv: h.name.sv, en: h.name.en },
+  isWorkingDay: isWorkingDay(h.day, settings),
+});
 
 /** A plan's answer flags the sessions' days that are public holidays or eves, so the planner can cancel them. */
-export const presentPlanned = (staffed: StaffedSession[]): PlannedSessions => ({
+export const presentPlanned = (staffed: StaffedSession[], settings: WorkingDaySettings): PlannedSessions => ({
   sessions: staffed.map(presentSession),
-  holidays: holidaysAmong(staffed.map((s) => s.session.day)).map(presentHoliday),
+  holidays: holidaysAmong(staffed.map((s) => s.session.day)).map((h) => presentHoliday(h, settings)),
 });

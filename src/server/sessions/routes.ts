@@ -25,7 +25,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
     schema: { tags, params: siteParams, body: sessionPlanSchema, response: { 201: plannedSessionsSchema } },
   }, async (request, reply) => {
     const sessions = await planSessions(deps, ctx(request), request.params.siteId, request.body);
-    return reply.status(201).send(presentPlanned(sessions));
+    return reply.status(201).send(presentPlanned(sessions, deps.config.workingDays));
   });
 
   r.get('/api/sites/:siteId/sessions', {
