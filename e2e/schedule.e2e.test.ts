@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, helsinkiDay, monthBounds } from '../src/domain/calendar';
+import { addDays, helsinkiDay, isoWeekday, monthBounds } from '../src/domain/calendar';
 import type { Announcement, SessionView } from '../src/domain/outreach-views';
 import { expandRecurrence, nthWeekdayOfMonth } from '../src/domain/recurrence';
 import { expectNoSeriousViolations } from './support/axe';
@@ -139,6 +139,62 @@ describe('outreach schedule', () => {
     expect(await page.locator('main').innerText()).toContain('Sinua ei ole merkitty tuleviin jalkautumiskertoihin');
     await expectNoSeriousViolations(page, 'my sessions, empty (desktop)');
     expect(me.user.profession).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a planner sees the Christmas Eve of a December plan flagged by name, skips it, and later moves a session to other hours', async () => {
+    const { page, context, problems, me } = await signedIn('demo.socialworker', desktop);
+    const siteId = me.user.roles.find((r) => r.role === 'professional')?.siteId ?? '';
+    // A December that is always ahead, whatever day the suite runs on.
+    const year = Number(nextMonth().slice(0, 4));
+    const christmasEve = `${year}-12-24`;
+    const weekday = isoWeekday(christmasEve);
+    const december = expandRecurrence({ recurrence: 'weekly', weekday, startsOn: `${year}-12-01`, endsOn: `${year}-12-31` });
+    const s = new SchedulePages(page);
+
+    await s.openCalendar(`?site=${siteId}`);
+    await s.openPlanForm();
+    await s.fillWeekly({ startsOn: `1.12.${year}`, endsOn: `31.12.${year}`, weekday, startsAt: '16.00', endsAt: '17.30', room: 'Ryhmätila', note: '' });
+    const holidays = page.locator('#plan-holidays');
+    expect(await holidays.innerText()).toContain('jouluaatto');
+    expect(await page.locator(`#plan-holiday-${christmasEve}`).isChecked()).toBe(true);
+    await expectNoSeriousViolations(page, 'plan form with a holiday (desktop)');
+    await page.locator(`label[for="plan-holiday-${christmasEve}"]`).click();
+    expect(await page.locator(`#plan-holiday-${christmasEve}`).isChecked()).toBe(false);
+    expect(await page.locator('#plan-summary-days').innerText()).toMatch(new RegExp(`^${december.length - 1} kertaa`));
+    await s.submitPlan();
+    await page.waitForURL((url) => url.pathname === '/schedule' && url.searchParams.get('month') === `${year}-12`);
+
+    const listed = (await (await page.request.get(`/api/sites/${siteId}/sessions?from=${year}-12-01&to=${year}-12-31`)).json()) as { sessions: SessionView[] };
+    const ours = listed.sessions.filter((x) => x.startsAt === '16:00');
+    expect(ours.map((x) => x.day)).toEqual(december.filter((d) => d !== christmasEve));
+
+    // Afterwards the session moves to other hours, gets a note and leaves the public page.
+    const target = ours[0]!;
+    await s.openSessionEditor(target.id);
+    expect(await page.locator('#session-holiday').count()).toBe(0);
+    await page.locator('#session-starts-at').fill('17.00');
+    await page.locator('#session-ends-at').fill('19.00');
+    await page.locator('#session-note').fill('Siirretty illaksi.');
+    await page.locator('label[for="session-announced"]').click();
+    await page.locator('#session-save').click();
+    await s.confirmation().filter({ hasText: 'Muutokset tallennettu' }).waitFor();
+    await expectNoSeriousViolations(page, 'session editor after moving it (desktop)');
+    const saved = (await (await page.request.get(`/api/sessions/${target.id}`)).json()) as SessionView;
+    expect(saved).toMatchObject({ startsAt: '17:00', endsAt: '19:00', publicNote: 'Siirretty illaksi.', isAnnounced: false });
+    expect(saved.professionals.map((p) => p.userId)).toEqual([me.user.id]);
+
+    // A session kept on a holiday says so in its editor.
+    const epiphany = `${year + 1}-01-06`;
+    const created = await page.request.post(`/api/sites/${siteId}/sessions`, {
+      data: { recurrence: 'one_off', startsOn: epiphany, startsAt: '10:00', endsAt: '12:00' },
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    const planned = (await created.json()) as { sessions: SessionView[]; holidays: { day: string; name: { fi: string } }[] };
+    expect(planned.holidays).toMatchObject([{ day: epiphany, name: { fi: 'loppiainen' } }]);
+    await page.goto(`/schedule/sessions/${planned.sessions[0]!.id}`);
+    expect(await page.locator('#session-holiday').innerText()).toBe('loppiainen');
     expect(problems).toEqual([]);
     await context.close();
   });

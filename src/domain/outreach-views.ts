@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { holidayKeys } from './calendar/holidays.js';
 import { ageBands, genders } from './code-lists.js';
 import { professions } from './org.js';
 import { recurrences, referralStatuses, referralWays, sessionKinds } from './outreach.js';
@@ -35,6 +36,19 @@ export const sessionViewSchema = z.object({
   professionals: z.array(sessionProfessionalViewSchema),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
+/** A planned day that falls on a Finnish public holiday or a customary eve, named in fi/sv/en. */
+export const holidayFlagSchema = z.object({
+  day: z.string(),
+  key: z.enum(holidayKeys),
+  kind: z.enum(['public_holiday', 'eve']),
+  name: labels,
+  /** Whether this deployment counts the day as a working day: only an eve can be (SILTA_EVES_ARE_WORKING_DAYS). */
+  isWorkingDay: z.boolean(),
+});
+export type HolidayFlag = z.infer<typeof holidayFlagSchema>;
+/** The answer to a plan: the sessions made, and which of their days are holidays (the planner may cancel those). */
+export const plannedSessionsSchema = z.object({ sessions: z.array(sessionViewSchema), holidays: z.array(holidayFlagSchema) });
+export type PlannedSessions = z.infer<typeof plannedSessionsSchema>;
 export const seriesViewSchema = z.object({ id: z.string(), recurrence: z.enum(recurrences), sessions: z.array(sessionViewSchema) });
 
 /** What a visitor sees on the public announcement page and poster: no staff names, only professions. */

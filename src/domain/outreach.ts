@@ -46,6 +46,8 @@ export const sessionPlanSchema = z
     professionals: z.array(sessionProfessionalSchema).max(20).default([]),
     isAnnounced: z.boolean().default(true),
     publicNote: shortText(300).default(''),
+    /** Days of the plan to leave out, such as the public holidays the plan form flags. */
+    skipDays: z.array(isoDay).max(366).default([]),
   })
   .refine((p) => p.startsAt < p.endsAt, { message: 'starts before it ends', path: ['endsAt'] })
   .refine((p) => p.recurrence === 'one_off' || p.weekday !== undefined, { message: 'a recurring plan needs a weekday', path: ['weekday'] })

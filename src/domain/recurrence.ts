@@ -1,12 +1,12 @@
 import type { Recurrence } from './outreach.js';
-import { addDays, daysBetween, isCalendarDay, isoWeekday, monthBounds } from './calendar.js';
+import { addDays, daysBetween, isCalendarDay, isoWeekday, monthBounds, nthWeekdayOfMonth } from './calendar.js';
 
 /** The expansion of a session plan into calendar days (domain.md § 4.2). */
 
 /** A recurring plan may span at most this many days, first and last included (a leap year). */
 export const MAX_PLAN_DAYS = 366;
 // Calendar helpers live in calendar.ts; re-exported for the modules that learnt them here.
-export { addDays, dayInTimeZone, daysBetween, isCalendarDay, isoWeekday, monthBounds, SERVICE_TIME_ZONE } from './calendar.js';
+export { addDays, dayInTimeZone, daysBetween, isCalendarDay, isoWeekday, monthBounds, nthWeekdayOfMonth, SERVICE_TIME_ZONE } from './calendar.js';
 
 export type RecurrencePlan = {
   recurrence: Recurrence;
@@ -36,13 +36,6 @@ function weeklyDays(startsOn: string, endsOn: string, weekday: number): string[]
     day = addDays(day, 7);
   }
   return days;
-}
-
-/** The Nth (1–4, or -1 = last) `weekday` of the month 'YYYY-MM'. */
-export function nthWeekdayOfMonth(month: string, weekday: number, nth: -1 | 1 | 2 | 3 | 4): string {
-  const { first, last } = monthBounds(month);
-  if (nth === -1) return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
-  return addDays(first, (weekday - isoWeekday(first) + 7) % 7 + (nth - 1) * 7);
 }
 
 function monthlyDays(startsOn: string, endsOn: string, weekday: number, nth: -1 | 1 | 2 | 3 | 4): string[] {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { WorkingDaySettings } from '../domain/calendar.js';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/trust-proxy.js';
 
@@ -36,6 +37,8 @@ export type Config = {
   /** Failed sign-ins one address may make in 15 minutes (successes are refunded). */
   signInAddressLimit: number;
   logLevel: string;
+  /** How working days are counted for deadlines: whether Midsummer Eve and Christmas Eve are working days. */
+  workingDays: WorkingDaySettings;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +73,13 @@ function trustProxyFrom(env: NodeJS.ProcessEnv): TrustProxy {
   }
 }
 
+function booleanFrom(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -94,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Everyone behind one proxy shares an address, so the budget is large; successes do not use it.
     signInAddressLimit: positiveIntFrom(env, 'SILTA_SIGNIN_ADDRESS_LIMIT', 1000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
+    workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
   };
 }

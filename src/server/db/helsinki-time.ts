@@ -1,12 +1,12 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { SERVICE_TIME_ZONE as TIME_ZONE } from '../../domain/calendar.js';
 
 /**
  * Outreach days are Helsinki calendar days: an encounter at 01:30 local time on a summer night belongs
  * to that local day, not to the UTC day before. Dates travel as 'YYYY-MM-DD' strings.
  */
-export const TIME_ZONE = 'Europe/Helsinki';
-
-// Pure calendar arithmetic is shared with the rest of Silta in src/domain/calendar.ts.
+// Pure calendar arithmetic and the time zone itself live in Silta's one calendar, src/domain/calendar.ts;
+// this file keeps only what must be SQL.
 export { addDays, daysBetween, helsinkiDay } from '../../domain/calendar.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDay } from '../../domain/outreach.js';
-import { addDays, dayInTimeZone, daysBetween, isCalendarDay, monthBounds, SERVICE_TIME_ZONE } from '../../domain/recurrence.js';
+import { addDays, dayInTimeZone, daysBetween, isCalendarDay, monthBounds, SERVICE_TIME_ZONE } from '../../domain/calendar.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { SessionPlan, SessionUpdate } from '../../domain/outreach.js';
+import { holidaysOn } from '../../domain/calendar.js';
 import { expandRecurrence, planProblem } from '../../domain/recurrence.js';
 import type { Executor } from '../db/connect.js';
 import { sites } from '../db/schema.js';
@@ -54,11 +55,16 @@ async function resolveStaffing(ex: Executor, site: Site, listed: SessionPlan['pr
   return listed.map((p) => ({ userId: p.userId, hours: p.hours ?? defaultHours }));
 }
 
+/** The plan's days less those the planner chose to skip (the form offers its public holidays). */
 function plannedDays(plan: SessionPlan): string[] {
   const problem = planProblem(plan);
   if (problem) throw badRequest(`The plan cannot be scheduled: ${problem}.`);
-  const days = expandRecurrence(plan);
-  if (days.length === 0) throw badRequest('The plan has no session days between its start and end.', 'weekday');
+  const expanded = expandRecurrence(plan);
+  const strays = plan.skipDays.filter((day) => !expanded.includes(day));
+  if (strays.length > 0) throw new AppError('bad_request', `Only the plan's own days can be skipped; ${strays.join(', ')} is not one of them.`, { field: 'skipDays', days: strays });
+  const skipped = new Set(plan.skipDays);
+  const days = expanded.filter((day) => !skipped.has(day));
+  if (days.length === 0) throw badRequest('The plan has no session days between its start and end.', skipped.size > 0 ? 'skipDays' : 'weekday');
   return days;
 }
 
@@ -86,7 +92,7 @@ export async function planSessions(deps: Deps, ctx: Ctx, siteId: string, plan: S
         resourceType: 'outreach_session',
         resourceId: row.id,
         siteId,
-        details: { seriesId, day: row.day, professionals: staffing.length },
+        details: { seriesId, day: row.day, professionals: staffing.length, holidays: holidaysOn(row.day).map((h) => h.key) },
       });
     }
     return staff(tx, rows);
@@ -114,7 +120,13 @@ export async function updateSession(deps: Deps, ctx: Ctx, sessionId: string, pat
       resourceType: 'outreach_session',
       resourceId: sessionId,
       siteId: row.siteId,
-      details: { fields: Object.keys(patch), ...(patch.isCancelled === undefined ? {} : { isCancelled: patch.isCancelled }) },
+      details: {
+        fields: Object.keys(patch),
+        ...(patch.isCancelled === undefined ? {} : { isCancelled: patch.isCancelled }),
+        // A moved session is the change people ask about afterwards: keep what it was.
+        ...(patch.startsAt === undefined && patch.endsAt === undefined ? {} : { timesBefore: { startsAt: current.startsAt, endsAt: current.endsAt } }),
+        ...(staffing ? { professionals: staffing.length } : {}),
+      },
     });
     const [staffed] = await staff(tx, [row]);
     return staffed!;

@@ -1,4 +1,5 @@
-import type { Announcement, SessionView } from '../../domain/outreach-views.js';
+import { holidaysAmong, isWorkingDay, type Holiday, type WorkingDaySettings } from '../../domain/calendar.js';
+import type { Announcement, HolidayFlag, PlannedSessions, SessionView } from '../../domain/outreach-views.js';
 import { professions, type Profession } from '../../domain/org.js';
 import type { sites } from '../db/schema.js';
 import type { StaffedSession } from './repo.js';
@@ -42,3 +43,17 @@ export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: St
     groups,
   };
 }
+
+export const presentHoliday = (h: Holiday, settings: WorkingDaySettings): HolidayFlag => ({
+  day: h.day,
+  key: h.key,
+  kind: h.kind,
+  name: { fi: h.name.fi, sv: h.name.sv, en: h.name.en },
+  isWorkingDay: isWorkingDay(h.day, settings),
+});
+
+/** A plan's answer flags the sessions' days that are public holidays or eves, so the planner can cancel them. */
+export const presentPlanned = (staffed: StaffedSession[], settings: WorkingDaySettings): PlannedSessions => ({
+  sessions: staffed.map(presentSession),
+  holidays: holidaysAmong(staffed.map((s) => s.session.day)).map((h) => presentHoliday(h, settings)),
+});

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionPlanSchema, sessionUpdateSchema } from '../../domain/outreach.js';
-import { announcementSchema, sessionViewSchema } from '../../domain/outreach-views.js';
+import { announcementSchema, plannedSessionsSchema, sessionViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { dayRangeQuerySchema } from './calendar.js';
 import { planSessions, updateSession } from './commands.js';
-import { presentAnnouncement, presentSession } from './present.js';
+import { presentAnnouncement, presentPlanned, presentSession } from './present.js';
 import { getSession, listAnnouncements, listMySessions, listSiteSessions } from './queries.js';
 import { listPublicGroups } from '../groups/queries.js';
 
@@ -22,10 +22,10 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/sites/:siteId/sessions', {
     config: { access: { access: 'action', action: 'session.manage' } },
-    schema: { tags, params: siteParams, body: sessionPlanSchema, response: { 201: sessionList } },
+    schema: { tags, params: siteParams, body: sessionPlanSchema, response: { 201: plannedSessionsSchema } },
   }, async (request, reply) => {
     const sessions = await planSessions(deps, ctx(request), request.params.siteId, request.body);
-    return reply.status(201).send({ sessions: sessions.map(presentSession) });
+    return reply.status(201).send(presentPlanned(sessions, deps.config.workingDays));
   });
 
   r.get('/api/sites/:siteId/sessions', {

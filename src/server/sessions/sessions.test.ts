@@ -95,6 +95,28 @@ describe(`outreach sessions on ${testEngine}`, () => {
     expect(audit.map((a) => `${a.resource_id === second!.id ? 'second' : 'first'}:${a.action}`)).toEqual(['first:session.created', 'second:session.created', 'second:session.updated']);
   });
 
+  it('moves a planned session to other hours, changes its professionals and announcement, and audits what it was', async () => {
+    const h = await createHarness();
+    const { site, coordinator, nurse, socialWorker } = await setUp(h);
+    const created = await coordinator.request('POST', `/api/sites/${site.id}/sessions`, { recurrence: 'one_off', startsOn: '2026-03-04', startsAt: '09:00', endsAt: '12:00', professionals: [{ userId: nurse.id }] });
+    const session = created.json<{ sessions: SessionJson[] }>().sessions[0]!;
+    const moved = await coordinator.request('PATCH', `/api/sessions/${session.id}`, {
+      startsAt: '13:00', endsAt: '15:30', professionals: [{ userId: socialWorker.id }], isAnnounced: false, publicNote: 'Iltapäivällä',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ startsAt: '13:00', endsAt: '15:30', isAnnounced: false, publicNote: 'Iltapäivällä', professionals: [{ userId: socialWorker.id, hours: 2.5 }] });
+    const later = await coordinator.request('PATCH', `/api/sessions/${session.id}`, { startsAt: '16:00' });
+    expect(later.statusCode).toBe(400);
+    expect(later.json().error).toMatchObject({ message: 'A session must start before it ends.', details: { field: 'endsAt' } });
+    const audit = await h.db.withRawSession((s) => s.query<{ action: string; details: Record<string, unknown> }>('select action, details from audit_log where resource_id = $1 order by id', [session.id]));
+    expect(audit.map((a) => a.action)).toEqual(['session.created', 'session.updated']);
+    expect(audit[1]!.details).toEqual({
+      fields: ['startsAt', 'endsAt', 'isAnnounced', 'publicNote', 'professionals'],
+      timesBefore: { startsAt: '09:00:00', endsAt: '12:00:00' },
+      professionals: 1,
+    });
+  });
+
   it('refuses plans that are too long, produce no day, or end when they start', async () => {
     const h = await createHarness();
     const { site, coordinator } = await setUp(h);

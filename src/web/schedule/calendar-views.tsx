@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../domain/outreach-views';
 import { useLocale } from '../i18n/use-locale';
 import { byDay, formatDay, formatMonth, monthWeeks, weekdayNames } from './dates';
+import { holidayLabel } from './holiday-label';
 import { SessionItem } from './session-item';
 
 type ViewProps = { month: string; sessions: SessionView[]; canEdit: boolean };
@@ -41,6 +42,7 @@ export function MonthGrid({ month, sessions, canEdit }: ViewProps) {
                     {Number(day.slice(8, 10))}
                   </span>
                   <span className="visually-hidden">{formatDay(day, locale, 'long')}</span>
+                  <HolidayName day={day} />
                   {(days.get(day) ?? []).map((session) => (
                     <SessionItem key={session.id} session={session} canEdit={canEdit} />
                   ))}
@@ -62,6 +64,7 @@ export function DayList({ sessions, canEdit }: Omit<ViewProps, 'month'>) {
       {[...byDay(sessions)].map(([day, ofDay]) => (
         <li key={day} data-day={day}>
           <h3 className="schedule-days__day">{formatDay(day, locale, 'long')}</h3>
+          <HolidayName day={day} />
           <ul className="plain-list">
             {ofDay.map((session) => (
               <li key={session.id}>
@@ -73,4 +76,11 @@ export function DayList({ sessions, canEdit }: Omit<ViewProps, 'month'>) {
       ))}
     </ol>
   );
+}
+
+/** The public holiday or eve of a day, in words, so a planner sees why a session may be empty. */
+function HolidayName({ day }: { day: string }) {
+  const { locale } = useLocale();
+  const name = holidayLabel(day, locale);
+  return name === null ? null : <span className="schedule-holiday">{name}</span>;
 }

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, monthBounds } from '../../domain/calendar';
+import { addDays } from '../../domain/calendar';
 import type { Locale } from '../../domain/org';
 import type { SessionView } from '../../domain/outreach-views';
 
@@ -9,28 +9,8 @@ const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 export const isMonth = (value: string | null): value is string => value !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
-/** 'YYYY-MM' moved by `n` months. */
-export function shiftMonth(month: string, n: number): string {
-  const [year = 0, m = 1] = month.split('-').map(Number);
-  const index = year * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The month's weeks, Monday first; days outside the month are null. */
-export function monthWeeks(month: string): (string | null)[][] {
-  const { first, last } = monthBounds(month);
-  const weeks: (string | null)[][] = [];
-  let day = addDays(first, 1 - isoWeekday(first));
-  while (day <= last) {
-    const week: (string | null)[] = [];
-    for (let i = 0; i < 7; i += 1) {
-      week.push(day >= first && day <= last ? day : null);
-      day = addDays(day, 1);
-    }
-    weeks.push(week);
-  }
-  return weeks;
-}
+// Month arithmetic moved to the calendar module; re-exported for the pages that learnt it here.
+export { monthWeeks, shiftMonth } from '../../domain/calendar';
 
 /** "maaliskuu 2026" */
 export const formatMonth = (month: string, locale: Locale): string =>

@@ -21,6 +21,7 @@ import { completeTime } from '../sites/time';
 import { canManageAt } from './access';
 import { useColleagues, usePlanSessions } from './api';
 import { PlanSummary, ProfessionalsField, RepeatFields } from './plan-fields';
+import { PlanHolidays, planHolidaysId } from './plan-holidays';
 import { emptyPlan, type FieldErrors, planFields, type PlanValues, PUBLIC_NOTE_MAX, validatePlan } from './plan-form-values';
 import type { PlannedNotice } from './schedule-page';
 import './schedule.css';
@@ -56,6 +57,8 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
   const [values, setValues] = useState<PlanValues>(() => emptyPlan(initialSite, today(), []));
   // null until the user chooses: then the planner is preselected when they are one of the site's professionals.
   const [chosen, setChosen] = useState<string[] | null>(null);
+  // Holidays the planner unticked; a day no longer in the plan no longer counts.
+  const [skipped, setSkipped] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const colleagues = useColleagues(values.siteId);
@@ -65,15 +68,18 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
   const professionalIds = chosen ?? (colleagues.data?.some((c) => c.id === me.id) ? [me.id] : []);
   const current = { ...values, professionalIds };
   const preview = validatePlan(t, current);
+  const skipDays = skipped.filter((day) => preview.days.includes(day));
+  const keptDays = preview.days.filter((day) => !skipDays.includes(day));
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    setErrors(preview.errors);
+    const allSkipped = preview.plan !== null && keptDays.length === 0;
+    setErrors(allSkipped ? { ...preview.errors, [planHolidaysId]: t('schedule.errors.allSkipped') } : preview.errors);
     setAttempt((n) => n + 1);
-    if (!preview.plan) return;
-    const month = (preview.days[0] ?? today()).slice(0, 7);
+    if (!preview.plan || allSkipped) return;
+    const month = (keptDays[0] ?? today()).slice(0, 7);
     plan.mutate(
-      { siteId: values.siteId, plan: preview.plan },
+      { siteId: values.siteId, plan: { ...preview.plan, skipDays } },
       { onSuccess: (sessions) => void navigate(`/schedule?site=${values.siteId}&month=${month}`, { state: { planned: sessions.length } satisfies PlannedNotice }) },
     );
   };
@@ -140,7 +146,8 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
       <Checkbox id="plan-announced" checked={values.isAnnounced} onClick={({ checkboxState }) => set({ isAnnounced: checkboxState })}>
         {t('schedule.plan.isAnnounced')}
       </Checkbox>
-      {preview.plan && <PlanSummary values={current} days={preview.days} startsAt={preview.plan.startsAt} endsAt={preview.plan.endsAt} />}
+      {preview.plan && <PlanHolidays days={preview.days} skipped={skipDays} onChange={setSkipped} error={errors[planHolidaysId]} />}
+      {preview.plan && keptDays.length > 0 && <PlanSummary values={current} days={keptDays} startsAt={preview.plan.startsAt} endsAt={preview.plan.endsAt} />}
       <FormSubmit id="plan-submit" isPending={plan.isPending}>
         {t('schedule.plan.submit')}
       </FormSubmit>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekday, isoWeekKey } from './calendar';
+import { addDays, isoWeekday, isoWeekKey } from './days';
 
 describe('isoWeekKey', () => {
   it("agrees with PostgreSQL's to_char(day, 'IYYY-\"W\"IW') at the turns of the year", () => {
