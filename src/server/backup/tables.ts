@@ -8,7 +8,7 @@ export type TableInfo = { name: string; columns: string[]; primaryKey: string[];
  * throttling counters are transient (restoring them would revive old cookies), and the report
  * rollups are counted from the data: the restore's inserts mark every day for recounting.
  */
-export const notBackedUp = new Set(['schema_migrations', 'sessions', 'login_throttle', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty']);
+export const notBackedUp = new Set(['schema_migrations', 'sessions', 'login_throttle', 'feedback_flood_counters', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty']);
 
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
