@@ -80,7 +80,7 @@ export function OpenCollections({ siteId, forms, locale }: { siteId: string; for
               label: t('feedbackCollect.open.actions'),
               render: (l) => (
                 <div className="collect-actions">
-                  <Button variant="secondary" className="collect-close" disabled={pauseLink.isPending} onClick={() => pauseLink.mutate({ linkId: l.id, isPaused: l.pausedAt === null })}>
+                  <Button variant="secondary" className="collect-pause" disabled={pauseLink.isPending} onClick={() => pauseLink.mutate({ linkId: l.id, isPaused: l.pausedAt === null })}>
                     {l.pausedAt === null ? t('feedbackCollect.open.pause') : t('feedbackCollect.open.resume')}
                     <span className="visually-hidden">{` ${t('feedbackCollect.open.closeLink', { name: formName(l.formId), day: formatDay(l.validUntil, locale) })}`}</span>
                   </Button>
