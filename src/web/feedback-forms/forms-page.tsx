@@ -83,6 +83,11 @@ function FormEntry({ form, isCoordinator, isSaving, onToggle }: { form: FormSumm
               <span className="visually-hidden">: {name}</span>
             </AppLink>
         </li>
+        <li>
+          <AppLink to={`/feedback/forms/${form.id}/print`}>{t('feedbackForms.list.print')}
+            <span className="visually-hidden">: {name}</span>
+          </AppLink>
+        </li>
         {isCoordinator && (
           <li>
             <AppLink to={`/feedback/forms/${form.id}/edit`}>{t('feedbackForms.list.edit')}
