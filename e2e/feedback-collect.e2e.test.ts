@@ -213,6 +213,34 @@ describe('collecting feedback by kiosk and QR link', () => {
     await visitor.context.close();
   });
 
+  it('lets staff pause a link: a visitor is told kindly that feedback is not collected now, until staff resume it', async () => {
+    const staff = await signedIn(suite(), 'demo.staff', phone);
+    const collect = new CollectPage(staff.page);
+    await collect.open();
+    await collect.makeLink();
+    const path = new URL(await collect.linkUrl()).pathname;
+    const row = staff.page.locator('.data-table tr', { has: staff.page.locator('.collect-link-path', { hasText: path }) });
+    await row.locator('button.collect-pause').click();
+    await row.getByText('Keskeytetty').waitFor();
+
+    const visitor = await openPage(suite().browser, suite().server.baseUrl, phone);
+    await visitor.page.goto(path);
+    await visitor.page.locator('main [data-link-state="paused"]').waitFor();
+    expect(await visitor.page.locator('main h1').innerText()).toBe('Palautetta ei kerätä juuri nyt');
+    // Not an error for the visitor: no alert, a kind word and another try for later.
+    expect(await visitor.page.locator('main [role="alert"]').count()).toBe(0);
+    await expectNoSeriousViolations(visitor.page, 'the paused link at 360 px');
+
+    await row.locator('button.collect-pause').click();
+    await row.getByText('Kerää palautetta').waitFor();
+    await visitor.page.locator('main button', { hasText: 'Yritä uudelleen' }).click();
+    await new AnswerFlowPage(visitor.page).waitForScreen('start');
+    expect(visitor.problems).toEqual([]);
+    expect(staff.problems).toEqual([]);
+    await visitor.context.close();
+    await staff.context.close();
+  });
+
   // Last: stops the server to read its database.
   it('stores the answers anonymously: day only, no address, agent, device or user', async () => {
     const probe = await openPage(suite().browser, suite().server.baseUrl);

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.js';
+import { sweepFloodCounters } from './feedback/flood.js';
 import { purgeClosedMemos } from './referrals/purge.js';
 import { refreshReportRollups } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
@@ -19,6 +20,8 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
       (error: unknown) => log.error({ err: error }, 'memo purge failed; retrying within the hour'),
     );
     purgeSpentAttempts(deps.db.orm, deps.clock.now()).catch((error: unknown) => log.warn({ err: error }, 'throttle counter purge failed; retrying within the hour'));
+    // Ended feedback flood windows, for a quiet hour with no opening to sweep them.
+    sweepFloodCounters(deps.db.orm, deps.clock.now()).catch((error: unknown) => log.error({ err: error }, 'flood counter sweep failed; retrying within the hour'));
   };
   run();
   const timer = setInterval(run, HOUR_MS);

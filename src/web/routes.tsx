@@ -41,6 +41,7 @@ const CollectPage = lazy(() => import('./feedback-collect/collect-page').then((m
 const FeedbackFormsPage = lazy(() => import('./feedback-forms/forms-page').then((m) => ({ default: m.FeedbackFormsPage })));
 const FormEditPage = lazy(() => import('./feedback-forms/form-edit-page').then((m) => ({ default: m.FormEditPage })));
 const PaperEntryPage = lazy(() => import('./feedback-forms/paper-entry-page').then((m) => ({ default: m.PaperEntryPage })));
+const PrintFormPage = lazy(() => import('./feedback-forms/print-page').then((m) => ({ default: m.PrintFormPage })));
 const ResultsPage = lazy(() => import('./feedback-forms/results-page').then((m) => ({ default: m.ResultsPage })));
 const GroupsPage = lazy(() => import('./groups/groups-page').then((m) => ({ default: m.GroupsPage })));
 const SeriesCreatePage = lazy(() => import('./groups/series-create-page').then((m) => ({ default: m.SeriesCreatePage })));
@@ -82,6 +83,7 @@ export function AppRoutes() {
             <Route path="feedback" element={<FeedbackFormsPage />} />
             <Route path="feedback/collect" element={<CollectPage />} />
             <Route path="feedback/forms/:formId/paper" element={<PaperEntryPage />} />
+            <Route path="feedback/forms/:formId/print" element={<PrintFormPage />} />
             <Route path="feedback/forms/:formId/results" element={<ResultsPage />} />
             <Route path="reports" element={<ReportPage />} />
             <Route path="pilots" element={<PilotsPage />} />

@@ -125,6 +125,7 @@ export const feedbackKiosks = pgTable('feedback_kiosks', {
   closedAt: ts('closed_at'),
   openedOn: day('opened_on'),
   openings: integer('openings').notNull(),
+  quotaAlarmOn: day('quota_alarm_on'),
 });
 
 export const feedbackLinks = pgTable('feedback_links', {
@@ -141,6 +142,8 @@ export const feedbackLinks = pgTable('feedback_links', {
   closedAt: ts('closed_at'),
   openedOn: day('opened_on'),
   openings: integer('openings').notNull(),
+  quotaAlarmOn: day('quota_alarm_on'),
+  pausedAt: ts('paused_at'),
 });
 
 export const feedbackOpenings = pgTable('feedback_openings', {
@@ -149,6 +152,13 @@ export const feedbackOpenings = pgTable('feedback_openings', {
   linkId: uuid('link_id'),
   formVersionId: uuid('form_version_id').notNull(),
   expiresAt: ts('expires_at').notNull(),
+});
+
+/** Migration 0010: openings per source and keyed hash of an address, in fixed windows. */
+export const feedbackFloodCounters = pgTable('feedback_flood_counters', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowEndsAt: ts('window_ends_at').notNull(),
 });
 
 export const groupsSchema = {
@@ -163,4 +173,5 @@ export const groupsSchema = {
   feedbackKiosks,
   feedbackLinks,
   feedbackOpenings,
+  feedbackFloodCounters,
 };

@@ -148,7 +148,7 @@ describe(`feedback on ${testEngine}`, () => {
     expect((await leave('4812')).statusCode).toBe(204);
   });
 
-  it('accepts one submission per link opening and limits a link’s openings per day', async () => {
+  it('accepts one submission per link opening and counts a link’s openings per day', async () => {
     const h = await createHarness();
     const { site, staff, staffUser, formId } = await setUp(h);
     const link = (await staff.request('POST', '/api/feedback/links', { formId: formId('referral_follow_up'), context: { siteId: site.id } })).json<{ id: string; token: string; path: string }>();
@@ -163,14 +163,11 @@ describe(`feedback on ${testEngine}`, () => {
     expect((await submit(h, { ...body, ticket: second.ticket, answers: [{ itemId: second.form.items[0]!.id, choices: ['maybe'] }] })).statusCode).toBe(400);
     expect((await submit(h, { ...body, ticket: second.ticket })).statusCode).toBe(201);
 
-    // Two openings so far today; bring the day's count to its limit (300) instead of opening 298 times.
+    // Two openings so far today; the count starts afresh the next day (the quota's alarm: flood.test.ts).
     expect(await rows(h, 'select opened_on::text as day, openings from feedback_links where id = $1', [link.id])).toEqual([{ day: '2026-01-15', openings: 2 }]);
-    await rows(h, 'update feedback_links set openings = 299 where id = $1', [link.id]);
-    expect((await openLink(h, link.token)).statusCode).toBe(200);
-    expect((await openLink(h, link.token)).statusCode).toBe(429);
-    // The count is by the day: tomorrow the link opens again.
     h.clock.advance(24 * 3_600_000);
     expect((await openLink(h, link.token)).statusCode).toBe(200);
+    expect(await rows(h, 'select opened_on::text as day, openings from feedback_links where id = $1', [link.id])).toEqual([{ day: '2026-01-16', openings: 1 }]);
 
     // A day later the staff session has expired: sign in again to close the link.
     const closer = await signIn(h, staffUser);

@@ -10,10 +10,11 @@ import { authorize, type Actor } from '../policy/policy.js';
 import { loadSite } from '../sessions/commands.js';
 import { contextIdsOf, presentContext, resolveContext } from './context.js';
 import { loadForm, type Ctx } from './forms.js';
+import { countFlood, kioskFloodRules } from './flood.js';
 import { countOpening, hashToken, openForm } from './openings.js';
 
 type KioskRow = typeof feedbackKiosks.$inferSelect;
-/** One visitor at a time, 45–70 visitors a day: far more than people answer, too few to flood the results. */
+/** One visitor at a time, 45–70 visitors a day: far more than people answer. Reaching it alarms staff. */
 export const KIOSK_DAILY_OPENINGS = 300;
 /** A 4-digit PIN has 10 000 values; 5 tries per 15 minutes makes guessing take weeks. */
 export const kioskPinRule: ThrottleRule = { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
@@ -30,6 +31,7 @@ async function kioskView(deps: Deps, kiosk: KioskRow) {
     expiresAt: kiosk.expiresAt.toISOString(),
     closedAt: kiosk.closedAt?.toISOString() ?? null,
     isOpen: isOpen(kiosk, deps.clock.now()),
+    quotaAlarmOn: kiosk.quotaAlarmOn,
   };
 }
 
@@ -69,12 +71,13 @@ async function findKiosk(deps: Deps, token: string): Promise<KioskRow> {
 }
 
 /** After each reset the kiosk opens a fresh answer sheet: one submission per reset. */
-export async function openKiosk(deps: Deps, token: string): Promise<OpenedForm> {
+export async function openKiosk(deps: Deps, token: string, address: string): Promise<OpenedForm> {
   const kiosk = await findKiosk(deps, token);
   if (!isOpen(kiosk, deps.clock.now())) {
     const reason = kiosk.closedAt === null ? 'expired' : 'closed';
     throw new AppError('gone', 'Kiosk mode has ended on this device. A staff member can start it again.', { reason });
   }
+  await countFlood(deps, { kind: 'kiosk', id: kiosk.id }, address, kioskFloodRules);
   await countOpening(deps, { kind: 'kiosk', id: kiosk.id }, KIOSK_DAILY_OPENINGS);
   return openForm(deps, { kind: 'kiosk', id: kiosk.id }, kiosk.formId, contextIdsOf(kiosk));
 }

@@ -10,12 +10,13 @@ import { loadSite } from '../sessions/commands.js';
 import { today } from '../sessions/calendar.js';
 import { contextIdsOf, presentContext, resolveContext } from './context.js';
 import { loadForm, type Ctx } from './forms.js';
-import { countOpening, openForm } from './openings.js';
+import { countFlood, linkFloodRules } from './flood.js';
+import { countOpening, openForm, pausedError } from './openings.js';
 
 type LinkRow = typeof feedbackLinks.$inferSelect;
 export const LINK_DEFAULT_DAYS = 30;
 export const LINK_MAX_DAYS = 366;
-/** A poster in a busy day centre: many phones, but not hundreds of sheets in a day. */
+/** A poster in a busy day centre: many phones, but not hundreds of sheets in a day. Reaching it alarms staff. */
 export const LINK_DAILY_OPENINGS = 300;
 
 async function linkView(deps: Deps, link: LinkRow): Promise<LinkView> {
@@ -29,6 +30,8 @@ async function linkView(deps: Deps, link: LinkRow): Promise<LinkView> {
     validUntil: link.validUntil,
     closedAt: link.closedAt?.toISOString() ?? null,
     isOpen: link.closedAt === null && link.validUntil >= today(deps),
+    pausedAt: link.pausedAt?.toISOString() ?? null,
+    quotaAlarmOn: link.quotaAlarmOn,
     createdAt: link.createdAt.toISOString(),
   };
 }
@@ -65,26 +68,50 @@ export async function listLinks(deps: Deps, actor: Actor, siteId: string): Promi
   return Promise.all(rows.map((row) => linkView(deps, row)));
 }
 
-export async function closeLink(deps: Deps, ctx: Ctx, linkId: string): Promise<LinkView> {
+async function loadLinkFor(deps: Deps, actor: Actor, linkId: string): Promise<LinkRow> {
   const [link] = await deps.db.orm.select().from(feedbackLinks).where(eq(feedbackLinks.id, linkId));
-  if (!link || link.regionId !== ctx.actor.regionId) throw notFound('Link');
-  authorize(ctx.actor, 'feedback.collect', { regionId: link.regionId, siteId: link.siteId });
-  const now = deps.clock.now();
-  const closed = await deps.db.orm.transaction(async (tx) => {
-    const [row] = await tx.update(feedbackLinks).set({ closedAt: link.closedAt ?? now }).where(eq(feedbackLinks.id, link.id)).returning();
-    await writeAudit(tx, { ...ctx, at: now }, { action: 'feedback.link_closed', resourceType: 'feedback_link', resourceId: link.id, siteId: link.siteId, regionId: link.regionId });
-    return row!;
-  });
-  return linkView(deps, closed);
+  if (!link || link.regionId !== actor.regionId) throw notFound('Link');
+  authorize(actor, 'feedback.collect', { regionId: link.regionId, siteId: link.siteId });
+  return link;
 }
 
-/** A visitor opens the link on their phone: each opening allows one submission. */
-export async function openLink(deps: Deps, token: string): Promise<OpenedForm> {
+type LinkChange = { action: 'feedback.link_closed' | 'feedback.link_paused' | 'feedback.link_resumed'; set: Partial<Pick<LinkRow, 'closedAt' | 'pausedAt'>> };
+
+/** Closing, pausing and resuming: one update and its audit row in one transaction. */
+async function changeLink(deps: Deps, ctx: Ctx, linkId: string, change: (link: LinkRow, now: Date) => LinkChange): Promise<LinkView> {
+  const link = await loadLinkFor(deps, ctx.actor, linkId);
+  const now = deps.clock.now();
+  const { action, set } = change(link, now);
+  const changed = await deps.db.orm.transaction(async (tx) => {
+    const [row] = await tx.update(feedbackLinks).set(set).where(eq(feedbackLinks.id, link.id)).returning();
+    await writeAudit(tx, { ...ctx, at: now }, { action, resourceType: 'feedback_link', resourceId: link.id, siteId: link.siteId, regionId: link.regionId });
+    return row!;
+  });
+  return linkView(deps, changed);
+}
+
+export const closeLink = (deps: Deps, ctx: Ctx, linkId: string) =>
+  changeLink(deps, ctx, linkId, (link, now) => ({ action: 'feedback.link_closed', set: { closedAt: link.closedAt ?? now } }));
+
+/** Staff stop a flooded link for a while without printing a new poster; visitors see "not collecting now". */
+export const pauseLink = (deps: Deps, ctx: Ctx, linkId: string) =>
+  changeLink(deps, ctx, linkId, (link, now) => ({ action: 'feedback.link_paused', set: { pausedAt: link.pausedAt ?? now } }));
+
+export const resumeLink = (deps: Deps, ctx: Ctx, linkId: string) =>
+  changeLink(deps, ctx, linkId, () => ({ action: 'feedback.link_resumed', set: { pausedAt: null } }));
+
+/**
+ * A visitor opens the link on their phone: each opening allows one submission. Openings are limited
+ * per address (flood.ts) before they count against the link's daily quota.
+ */
+export async function openLink(deps: Deps, token: string, address: string): Promise<OpenedForm> {
   const [link] = await deps.db.orm.select().from(feedbackLinks).where(eq(feedbackLinks.token, token));
   if (!link) throw notFound('Link');
   // The reason lets the visitor's page say whether the time ran out or staff closed the link.
   if (link.closedAt !== null) throw new AppError('gone', 'This feedback link has been closed.', { reason: 'closed' });
   if (link.validUntil < today(deps)) throw new AppError('gone', 'This feedback link is out of date.', { reason: 'expired' });
+  if (link.pausedAt !== null) throw pausedError();
+  await countFlood(deps, { kind: 'link', id: link.id }, address, linkFloodRules);
   await countOpening(deps, { kind: 'link', id: link.id }, LINK_DAILY_OPENINGS);
   return openForm(deps, { kind: 'link', id: link.id }, link.formId, contextIdsOf(link));
 }

@@ -10,6 +10,9 @@ import { contextIdsOf, presentContext, resolveContext, type ContextIds } from '.
 import { currentVersion, findForm, findVersion, itemDefinition, loadVersion } from './forms-repo.js';
 import { presentVersion } from './present.js';
 
+/** Staff have paused the link for a while; the visitor's page says that no feedback is collected now. */
+export const pausedError = () => new AppError('conflict', 'Staff have paused this feedback link for now. Thank you for your interest.', { reason: 'paused' });
+
 /** How long an opened form waits for its answers. */
 export const OPENING_TTL_MS = 2 * 3_600_000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -17,22 +20,21 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export type Source = { kind: 'kiosk'; id: string } | { kind: 'link'; id: string };
 
 /**
- * Abuse limit: answer sheets a kiosk or link may open per Helsinki day. Counted per source, never per
- * address, and by the day rather than in a time window, so that neither an address nor a time of
- * answering is kept anywhere near feedback — not even in a counter. Staff close a flooded link.
+ * Counts an opening against the source's daily quota (per Helsinki day, never per address). Reaching
+ * the quota raises the staff alarm (`quota_alarm_on`) but refuses no one: a quota that locks the form
+ * would let anyone shut real visitors out by opening it often enough. Floods from one address are
+ * stopped before this by the per-address limits (flood.ts); staff pause or close a link that is
+ * flooded from many.
  */
-export async function countOpening(deps: Deps, source: Source, dailyLimit: number): Promise<void> {
+export async function countOpening(deps: Deps, source: Source, dailyQuota: number): Promise<void> {
   const day = today(deps);
   const table = source.kind === 'kiosk' ? feedbackKiosks : feedbackLinks;
   // One statement: parallel openings cannot all read the same count.
-  const [row] = await deps.db.orm
+  const count = sql`case when ${table.openedOn} = ${day}::date then ${table.openings} + 1 else 1 end`;
+  await deps.db.orm
     .update(table)
-    .set({ openings: sql`case when ${table.openedOn} = ${day}::date then ${table.openings} + 1 else 1 end`, openedOn: day })
-    .where(eq(table.id, source.id))
-    .returning({ openings: table.openings });
-  if (row && row.openings > dailyLimit) {
-    throw new AppError('too_many_requests', 'This form has been opened too many times today. A staff member can make a new link or kiosk.');
-  }
+    .set({ openings: count, openedOn: day, quotaAlarmOn: sql`case when ${count} >= ${dailyQuota} then ${day}::date else ${table.quotaAlarmOn} end` })
+    .where(eq(table.id, source.id));
 }
 
 /**
@@ -68,6 +70,8 @@ async function sourceOf(ex: Executor, opening: typeof feedbackOpenings.$inferSel
     return isOpen ? { channel: 'kiosk' as const, regionId: kiosk.regionId, context: contextIdsOf(kiosk) } : null;
   }
   const [link] = await ex.select().from(feedbackLinks).where(eq(feedbackLinks.id, opening.linkId!));
+  // Answers opened before a pause are refused too: a flood's unspent tickets must not reach the results.
+  if (link?.pausedAt) throw pausedError();
   const isOpen = link && link.closedAt === null && link.validUntil >= day;
   return isOpen ? { channel: 'link' as const, regionId: link.regionId, context: contextIdsOf(link) } : null;
 }

@@ -61,13 +61,16 @@ export const feedbackPolicyCases: PolicyCases = {
   'POST /api/feedback/links': { allow: [...collectors], request: async (f) => ({ url: '/api/feedback/links', body: { formId: await templateForm(f), context: { siteId: f.siteId } } }) },
   'GET /api/sites/:siteId/feedback/links': { allow: [...collectors], request: (f) => ({ url: `/api/sites/${f.siteId}/feedback/links` }) },
   'POST /api/feedback/links/:linkId/close': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/links/${(await freshLink(f)).id}/close` }) },
+  'POST /api/feedback/links/:linkId/pause': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/links/${(await freshLink(f)).id}/pause` }) },
+  'POST /api/feedback/links/:linkId/resume': { allow: [...collectors], request: async (f) => ({ url: `/api/feedback/links/${(await freshLink(f)).id}/resume` }) },
+  'GET /api/feedback/alarms': { allow: [...collectors], request: () => ({ url: '/api/feedback/alarms' }) },
   'POST /api/public/kiosk/open': { allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/open', body: { kioskToken: (await freshKiosk(f)).token } }) },
   'POST /api/public/kiosk/leave': { allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/leave', body: { kioskToken: (await freshKiosk(f)).token, pin: '2468' } }) },
   'POST /api/public/feedback/links/:token/open': { allow: 'public', request: async (f) => ({ url: `/api/public/feedback/links/${(await freshLink(f)).token}/open` }) },
   'POST /api/public/feedback/responses': {
     allow: 'public',
     request: async (f) => {
-      const opened = await openLink(f.h.deps, (await freshLink(f)).token);
+      const opened = await openLink(f.h.deps, (await freshLink(f)).token, '192.0.2.1');
       return { url: '/api/public/feedback/responses', body: { ticket: opened.ticket, locale: 'sv', answers: [{ itemId: opened.form.items[0]!.id, score: 5 }] } };
     },
   },

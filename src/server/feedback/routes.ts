@@ -17,6 +17,7 @@ import {
   linkViewSchema,
   openedFormSchema,
   paperEntrySchema,
+  quotaAlarmSchema,
   resultsQuerySchema,
   submissionSchema,
 } from '../../domain/feedback.js';
@@ -25,7 +26,8 @@ import { actorOf } from '../http/access.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { createForm, editFormContent, formView, listForms, loadForm, setFormActive } from './forms.js';
 import { closeKiosk, leaveKiosk, listOpenKiosks, openKiosk, unlockKiosk } from './kiosk.js';
-import { closeLink, createLink, listLinks, openLink } from './links.js';
+import { listQuotaAlarms } from './alarms.js';
+import { closeLink, createLink, listLinks, openLink, pauseLink, resumeLink } from './links.js';
 import { submitAnswers } from './openings.js';
 import { enterPaperForms } from './paper.js';
 import { feedbackResults } from './results.js';
@@ -114,13 +116,29 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
     schema: { tags, params: z.object({ linkId: z.uuid() }), response: { 200: linkViewSchema } },
   }, async (request) => closeLink(deps, ctx(request), request.params.linkId));
 
+  r.post('/api/feedback/links/:linkId/pause', {
+    config: { access: { access: 'action', action: 'feedback.collect' } },
+    schema: { tags, params: z.object({ linkId: z.uuid() }), response: { 200: linkViewSchema } },
+  }, async (request) => pauseLink(deps, ctx(request), request.params.linkId));
+
+  r.post('/api/feedback/links/:linkId/resume', {
+    config: { access: { access: 'action', action: 'feedback.collect' } },
+    schema: { tags, params: z.object({ linkId: z.uuid() }), response: { 200: linkViewSchema } },
+  }, async (request) => resumeLink(deps, ctx(request), request.params.linkId));
+
+  // Links and kiosks that reached their daily quota: for their makers, the form's maker and coordinators.
+  r.get('/api/feedback/alarms', {
+    config: { access: { access: 'action', action: 'feedback.collect' } },
+    schema: { tags, response: { 200: z.object({ alarms: z.array(quotaAlarmSchema) }) } },
+  }, async (request) => ({ alarms: await listQuotaAlarms(deps, actorOf(request)) }));
+
   // ---- public: the kiosk tablet and visitors' phones, no sign-in ----
 
   // The kiosk token travels in the body, never in a URL that a proxy might log.
   r.post('/api/public/kiosk/open', {
     config: { access: { access: 'public' } },
     schema: { tags: publicTags, body: kioskOpenSchema, response: { 200: openedFormSchema } },
-  }, async (request) => openKiosk(deps, request.body.kioskToken));
+  }, async (request) => openKiosk(deps, request.body.kioskToken, request.ip));
 
   r.post('/api/public/kiosk/leave', {
     config: { access: { access: 'public' } },
@@ -134,7 +152,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/public/feedback/links/:token/open', {
     config: { access: { access: 'public' } },
     schema: { tags: publicTags, params: z.object({ token: z.string().min(1).max(100) }), response: { 200: openedFormSchema } },
-  }, async (request) => openLink(deps, request.params.token));
+  }, async (request) => openLink(deps, request.params.token, request.ip));
 
   r.post('/api/public/feedback/responses', {
     config: { access: { access: 'public' } },

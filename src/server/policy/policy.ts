@@ -66,6 +66,8 @@ export const rules = {
   'feedback.collect': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'feedback.results': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'feedback.open_answers': { roles: ['coordinator'], scope: 'site' },
+  // Quota alarms of every link and kiosk at the site; other collectors see those of their own.
+  'feedback.all_alarms': { roles: ['coordinator'], scope: 'site' },
   // Evaluation (issue 5). The report shows counts with small numbers suppressed; the exact view is
   // for the people who evaluate the work, and switching to it is audited.
   'report.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },

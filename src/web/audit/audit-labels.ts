@@ -56,6 +56,8 @@ const actionKeys = {
   'feedback.kiosk_closed': 'audit.actions.feedback_kiosk_closed',
   'feedback.link_created': 'audit.actions.feedback_link_created',
   'feedback.link_closed': 'audit.actions.feedback_link_closed',
+  'feedback.link_paused': 'audit.actions.feedback_link_paused',
+  'feedback.link_resumed': 'audit.actions.feedback_link_resumed',
   'feedback.paper_entered': 'audit.actions.feedback_paper_entered',
   'feedback.open_answers_read': 'audit.actions.feedback_open_answers_read',
   'pilot.created': 'audit.actions.pilot_created',

@@ -7,6 +7,7 @@ import type {
   kioskViewSchema,
   LinkView,
   OpenedForm,
+  QuotaAlarm,
   feedbackFormSummarySchema,
 } from '../../domain/feedback';
 import type { groupSeriesDetailSchema, GroupSeriesView } from '../../domain/groups';
@@ -56,6 +57,7 @@ export function useTodaysSessions(siteId: string, day: string) {
 
 const kiosksKey = (siteId: string) => ['feedback-kiosks', siteId];
 const linksKey = (siteId: string) => ['feedback-links', siteId];
+const alarmsKey = ['feedback-alarms'];
 
 export function useOpenKiosks(siteId: string) {
   return useQuery({
@@ -91,7 +93,7 @@ export function useCloseKiosk(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (kioskId: string) => apiRequest<KioskView>('POST', `/api/feedback/kiosks/${encodeURIComponent(kioskId)}/close`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: kiosksKey(siteId) }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: kiosksKey(siteId) }), queryClient.invalidateQueries({ queryKey: alarmsKey })]),
   });
 }
 
@@ -99,6 +101,22 @@ export function useCloseLink(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (linkId: string) => apiRequest<LinkView>('POST', `/api/feedback/links/${encodeURIComponent(linkId)}/close`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: linksKey(siteId) }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: linksKey(siteId) }), queryClient.invalidateQueries({ queryKey: alarmsKey })]),
+  });
+}
+
+
+/** Links and kiosks that reached their daily quota, for their makers, the form's maker and coordinators. */
+export function useQuotaAlarms() {
+  return useQuery({ queryKey: alarmsKey, queryFn: async () => (await apiRequest<{ alarms: QuotaAlarm[] }>('GET', '/api/feedback/alarms')).alarms });
+}
+
+/** Pauses or resumes a link; the site's links and the alarms show the new state. */
+export function usePauseLink(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ linkId, isPaused }: { linkId: string; isPaused: boolean }) =>
+      apiRequest<LinkView>('POST', `/api/feedback/links/${encodeURIComponent(linkId)}/${isPaused ? 'pause' : 'resume'}`),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: linksKey(siteId) }), queryClient.invalidateQueries({ queryKey: alarmsKey })]),
   });
 }

@@ -24,8 +24,8 @@ export function LinkAnswerPage() {
     [reopen],
   );
   const problem = opening.status === 'failed' ? problemOf(opening.error) : null;
-  // Worth another try: the network, a busy server. A closed or unknown link stays so.
-  const canRetry = problem === 'network' || problem === 'failed';
+  // Worth another try: the network, a busy server, a short wait or a pause. A closed or unknown link stays so.
+  const canRetry = problem === 'network' || problem === 'failed' || problem === 'limited' || problem === 'paused';
   const formLocales = opening.opened?.form.locales ?? [];
 
   return (

@@ -1,30 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from 'suomifi-ui-components';
+import type { LinkView } from '../../domain/feedback';
 import type { Locale } from '../../domain/org';
 import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { formatDay } from '../schedule/dates';
-import { type FormSummary, type KioskView, useCloseKiosk, useCloseLink, useLinks, useOpenKiosks } from './api';
-import { formText } from './question-inputs';
-
-type ContextView = KioskView['context'];
-
-function useDescribe(forms: FormSummary[], locale: Locale) {
-  const { t } = useTranslation();
-  const formName = (formId: string) => {
-    const form = forms.find((f) => f.id === formId);
-    return form ? formText(form.name, locale) : '';
-  };
-  const where = (c: ContextView) =>
-    c.groupName !== null ? t('feedbackCollect.open.group', { name: c.groupName, day: formatDay(c.day ?? '', locale) })
-    : c.outreachSessionId !== null ? t('feedbackCollect.open.outreach', { day: formatDay(c.day ?? '', locale) })
-    : t('feedbackCollect.collect.wholeSite');
-  return { formName, where };
-}
+import { type FormSummary, useCloseKiosk, useCloseLink, useLinks, useOpenKiosks, usePauseLink } from './api';
+import { useDescribe } from './describe-context';
 
 const timeOf = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-FI`, { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+/** Paused, or taking answers; either way whether today's quota of openings was reached (an alarm). */
+function linkState(t: TFunction, link: LinkView): string {
+  const state = link.pausedAt !== null ? t('feedbackCollect.open.paused') : t('feedbackCollect.open.collecting');
+  return link.quotaAlarmOn === null ? state : `${state} · ${t('feedbackCollect.open.quotaReached')}`;
+}
 
 /** The site's kiosks and links still taking answers, each with a Close button. */
 export function OpenCollections({ siteId, forms, locale }: { siteId: string; forms: FormSummary[]; locale: Locale }) {
@@ -33,6 +26,7 @@ export function OpenCollections({ siteId, forms, locale }: { siteId: string; for
   const links = useLinks(siteId);
   const closeKiosk = useCloseKiosk(siteId);
   const closeLink = useCloseLink(siteId);
+  const pauseLink = usePauseLink(siteId);
   const { formName, where } = useDescribe(forms, locale);
   const openLinks = (links.data ?? []).filter((l) => l.isOpen);
 
@@ -43,6 +37,7 @@ export function OpenCollections({ siteId, forms, locale }: { siteId: string; for
       </h2>
       {closeKiosk.isError && <ErrorAlert error={closeKiosk.error} />}
       {closeLink.isError && <ErrorAlert error={closeLink.error} />}
+      {pauseLink.isError && <ErrorAlert error={pauseLink.error} />}
       {kiosks.isPending ? <Loading /> : kiosks.isError ? <ErrorAlert error={kiosks.error} /> : kiosks.data.length === 0 ? (
         <Paragraph mb="m">{t('feedbackCollect.open.noKiosks')}</Paragraph>
       ) : (
@@ -79,14 +74,21 @@ export function OpenCollections({ siteId, forms, locale }: { siteId: string; for
             { key: 'where', label: t('feedbackCollect.open.where'), render: (l) => where(l.context) },
             { key: 'until', label: t('feedbackCollect.open.linkUntil'), render: (l) => formatDay(l.validUntil, locale) },
             { key: 'link', label: t('feedbackCollect.open.address'), render: (l) => <span className="collect-link-path">{`${window.location.origin}${l.path}`}</span> },
+            { key: 'state', label: t('feedbackCollect.open.state'), render: (l) => linkState(t, l) },
             {
               key: 'close',
               label: t('feedbackCollect.open.actions'),
               render: (l) => (
-                <Button variant="secondary" className="collect-close" disabled={closeLink.isPending} onClick={() => closeLink.mutate(l.id)}>
-                  {t('feedbackCollect.open.close')}
-                  <span className="visually-hidden">{` ${t('feedbackCollect.open.closeLink', { name: formName(l.formId), day: formatDay(l.validUntil, locale) })}`}</span>
-                </Button>
+                <div className="collect-actions">
+                  <Button variant="secondary" className="collect-pause" disabled={pauseLink.isPending} onClick={() => pauseLink.mutate({ linkId: l.id, isPaused: l.pausedAt === null })}>
+                    {l.pausedAt === null ? t('feedbackCollect.open.pause') : t('feedbackCollect.open.resume')}
+                    <span className="visually-hidden">{` ${t('feedbackCollect.open.closeLink', { name: formName(l.formId), day: formatDay(l.validUntil, locale) })}`}</span>
+                  </Button>
+                  <Button variant="secondary" className="collect-close" disabled={closeLink.isPending} onClick={() => closeLink.mutate(l.id)}>
+                    {t('feedbackCollect.open.close')}
+                    <span className="visually-hidden">{` ${t('feedbackCollect.open.closeLink', { name: formName(l.formId), day: formatDay(l.validUntil, locale) })}`}</span>
+                  </Button>
+                </div>
               ),
             },
           ]}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItemView } from '../../domain/feedback';
 import { OPEN_TEXT_MAX } from '../../domain/feedback';
+import { agreementWords, recommendationEnds, scaleWords } from '../../domain/feedback-scale';
 import type { Locale } from '../../domain/org';
 import { type Given, recommendationScale } from './steps';
 
@@ -31,34 +32,32 @@ function Tile({ type, name, checked, onChange, id, children, lang }: {
   );
 }
 
-function AgreementInput({ item, given, onChange, labelledBy }: InputProps) {
-  const { t } = useTranslation();
+function AgreementInput({ item, locale, given, onChange, labelledBy }: InputProps) {
   const score = given && 'score' in given ? given.score : null;
   const notApplicable = given !== undefined && 'notApplicable' in given;
   return (
     <div role="radiogroup" aria-labelledby={labelledBy} className="fc-tiles fc-tiles--agreement">
       {[1, 2, 3, 4, 5].map((value) => (
         <Tile key={value} type="radio" name={item.id} id={`fc-${item.id}-${value}`} checked={score === value} onChange={() => onChange({ score: value })}>
-          <span className="fc-tile__number">{value}</span> <span>{t(`feedbackCollect.agreement.${String(value) as '1'}`)}</span>
+          <span className="fc-tile__number">{value}</span> <span>{agreementWords(value, locale)}</span>
         </Tile>
       ))}
       {item.allowsNotApplicable && (
         <Tile type="radio" name={item.id} id={`fc-${item.id}-na`} checked={notApplicable} onChange={() => onChange({ notApplicable: true })}>
-          {t('feedbackCollect.agreement.notApplicable')}
+          {scaleWords[locale].notApplicable}
         </Tile>
       )}
     </div>
   );
 }
 
-function RecommendationInput({ item, given, onChange, labelledBy }: InputProps) {
-  const { t } = useTranslation();
+function RecommendationInput({ item, locale, given, onChange, labelledBy }: InputProps) {
   const score = given && 'score' in given ? given.score : null;
   const scale = recommendationScale(item);
   return (
     <div>
       <p className="fc-scale-ends" id={`${labelledBy}-ends`}>
-        {t('feedbackCollect.recommendation.ends', { low: scale[0], high: 10 })}
+        {recommendationEnds(scale[0] ?? 1, locale)}
       </p>
       <div role="radiogroup" aria-labelledby={labelledBy} aria-describedby={`${labelledBy}-ends`} className="fc-tiles fc-tiles--scale">
         {scale.map((value) => (
@@ -72,7 +71,6 @@ function RecommendationInput({ item, given, onChange, labelledBy }: InputProps) 
 }
 
 function ChoiceInput({ item, locale, given, onChange, labelledBy }: InputProps) {
-  const { t } = useTranslation();
   const chosen = given && 'choices' in given ? given.choices : [];
   const isMultiple = item.kind === 'multiple_choice';
   const toggle = (key: string) => {
@@ -82,7 +80,7 @@ function ChoiceInput({ item, locale, given, onChange, labelledBy }: InputProps) 
   };
   return (
     <div>
-      {isMultiple && <p className="fc-scale-ends">{t('feedbackCollect.choices.several')}</p>}
+      {isMultiple && <p className="fc-scale-ends">{scaleWords[locale].chooseSeveral}</p>}
       <div role={isMultiple ? 'group' : 'radiogroup'} aria-labelledby={labelledBy} className="fc-tiles fc-tiles--choices">
         {item.options.map((option) => (
           <Tile
@@ -102,14 +100,14 @@ function ChoiceInput({ item, locale, given, onChange, labelledBy }: InputProps) 
   );
 }
 
-function TextAnswerInput({ item, given, onChange, labelledBy }: InputProps) {
+function TextAnswerInput({ item, locale, given, onChange, labelledBy }: InputProps) {
   const { t } = useTranslation();
   const text = given && 'text' in given ? given.text : '';
   const id = `fc-${item.id}-text`;
   return (
     <div className="fc-text">
       <p className="fc-text__hint" id={`${id}-hint`}>
-        {t('feedbackCollect.openText.noNames')}
+        {scaleWords[locale].noNames}
       </p>
       <textarea
         id={id}

@@ -11,6 +11,7 @@ import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 import { useLocale } from '../i18n/use-locale';
 import { type FormSummary, useForms, useSetFormActive } from './api';
+import { QuotaAlarms } from './quota-alarms';
 import { createdNoticeFrom, inLocale } from './texts';
 import './feedback-forms.css';
 
@@ -28,6 +29,7 @@ export function FeedbackFormsPage() {
       <PageHeading>{t('feedbackForms.list.title')}</PageHeading>
       <Paragraph mb="m">{t('feedbackForms.list.intro')}</Paragraph>
       {created !== null && <SuccessAlert>{t('feedbackForms.list.created', { name: created })}</SuccessAlert>}
+      {hasRole(me.roles, 'coordinator', 'professional', 'daycentre_staff') && <QuotaAlarms />}
       <p className="feedback-collect-link">
         <AppLink to="/feedback/collect">{t('feedbackForms.list.collect')}</AppLink>
       </p>
@@ -80,6 +82,11 @@ function FormEntry({ form, isCoordinator, isSaving, onToggle }: { form: FormSumm
           <AppLink to={`/feedback/forms/${form.id}/paper`}>{t('feedbackForms.list.paper')}
               <span className="visually-hidden">: {name}</span>
             </AppLink>
+        </li>
+        <li>
+          <AppLink to={`/feedback/forms/${form.id}/print`}>{t('feedbackForms.list.print')}
+            <span className="visually-hidden">: {name}</span>
+          </AppLink>
         </li>
         {isCoordinator && (
           <li>

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agreementWords, scaleWords } from '../../domain/feedback-scale';
 import { Heading } from 'suomifi-ui-components';
 import type { ItemResult } from '../../domain/feedback';
 import { DivergingBar } from '../charts/diverging-bar';
 import { divergingSegments } from '../charts/diverging';
 import { useLocale } from '../i18n/use-locale';
 import { formatNumber, formatPercent } from './results-format';
-import { inLocale, scaleKey } from './texts';
+import { inLocale } from './texts';
 
 /** `isApart`: counted apart from n ("does not apply"), so it gets no share. */
 type Row = { key: string; label: string; count: number; isApart?: boolean };
@@ -74,7 +75,6 @@ export function ItemResults({ item }: { item: ItemResult }) {
 
 /** The chart and table (or list) of an item that someone answered. */
 function ItemFigures({ item, caption }: { item: ItemResult; caption: string }) {
-  const { t } = useTranslation();
   const { locale } = useLocale();
   return (
     <>
@@ -85,8 +85,8 @@ function ItemFigures({ item, caption }: { item: ItemResult; caption: string }) {
             caption={caption}
             total={item.n}
             rows={[
-              ...item.distribution.map((d) => ({ key: String(d.value), label: t(scaleKey(d.value)), count: d.count })),
-              { key: 'na', label: t('feedbackForms.scale.na'), count: item.notApplicable, isApart: true },
+              ...item.distribution.map((d) => ({ key: String(d.value), label: agreementWords(d.value, locale), count: d.count })),
+              { key: 'na', label: scaleWords[locale].notApplicable, count: item.notApplicable, isApart: true },
             ]}
           />
         </>
@@ -115,7 +115,7 @@ function AgreementBar({ distribution }: { distribution: { value: number; count: 
   const texts = {
     disagree: t('feedbackForms.results.disagree'),
     agree: t('feedbackForms.results.agree'),
-    values: values.map((value) => `${value} = ${t(scaleKey(value))}`),
+    values: values.map((value) => `${value} = ${agreementWords(value, locale)}`),
   };
   return <DivergingBar segments={segments} name={null} texts={texts} formatCount={(count) => formatNumber(count, locale)} />;
 }

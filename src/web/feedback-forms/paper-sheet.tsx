@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItemView } from '../../domain/feedback';
+import { agreementEnds, recommendationEnds, scaleWords } from '../../domain/feedback-scale';
 import { useLocale } from '../i18n/use-locale';
 import { type PaperSheet, type PaperValue, scaleOf, toggleChoice } from './paper';
 import { inLocale } from './texts';
@@ -59,8 +60,8 @@ function ItemField({ item, number, value, set }: FieldProps) {
   const choices: { value: string; label: string; to: PaperValue | undefined }[] = [{ value: 'none', label: t('feedbackForms.paper.noAnswer'), to: undefined }];
   if (item.kind === 'single_choice') choices.push(...item.options.map((o) => ({ value: `c:${o.key}`, label: inLocale(o, locale), to: { choices: [o.key] } })));
   else choices.push(...scaleOf(item).map((n) => ({ value: String(n), label: String(n), to: { score: n } })));
-  if (item.kind === 'agreement' && item.allowsNotApplicable) choices.push({ value: 'na', label: t('feedbackForms.paper.notApplicable'), to: { notApplicable: true } });
-  const hint = item.kind === 'agreement' ? t('feedbackForms.paper.agreementScale') : item.kind === 'recommendation' ? t('feedbackForms.paper.recommendationScale', { min: item.scaleMin ?? 0 }) : null;
+  if (item.kind === 'agreement' && item.allowsNotApplicable) choices.push({ value: 'na', label: scaleWords[locale].notApplicable, to: { notApplicable: true } });
+  const hint = item.kind === 'agreement' ? agreementEnds(locale) : item.kind === 'recommendation' ? recommendationEnds(item.scaleMin ?? 0, locale) : null;
   return (
     <fieldset className="paper-item__group" aria-describedby={hint ? `${id}-hint` : undefined}>
       <legend className="paper-item__label">{label}</legend>

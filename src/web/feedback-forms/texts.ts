@@ -12,9 +12,3 @@ export function createdNoticeFrom(state: unknown): string | null {
   const name = (state as { createdForm?: unknown }).createdForm;
   return typeof name === 'string' ? name : null;
 }
-
-const scaleKeys = ['1', '2', '3', '4', '5'] as const;
-/** The words of a statement's answer 1–5 (the keys are typed, so a number is looked up, not built). */
-export function scaleKey(value: number): `feedbackForms.scale.${(typeof scaleKeys)[number]}` {
-  return `feedbackForms.scale.${scaleKeys[Math.min(Math.max(value, 1), 5) - 1]!}`;
-}

@@ -6,6 +6,7 @@ import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { assignmentLabel, hasRole } from '../common/labels';
 import { PageHeading } from '../common/page-heading';
+import { QuotaAlarms } from '../feedback-forms/quota-alarms';
 import { AdminSection, AuditSection, FieldWorkSection } from './home-sections';
 
 function RoleList({ me }: { me: Me }) {
@@ -39,6 +40,7 @@ export function HomePage() {
       <RoleList me={me} />
       {hasRole(me.roles, 'administrator') && <AdminSection />}
       {hasRole(me.roles, 'auditor') && <AuditSection />}
+      {isFieldWorker && <QuotaAlarms />}
       {isFieldWorker && <FieldWorkSection me={me} />}
       <section aria-labelledby="home-account" className="home-section">
         <Heading variant="h2" id="home-account" mb="s">
