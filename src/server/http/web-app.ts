@@ -27,7 +27,10 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: false,
+      // One catch-all route that looks the file up per request: a route per built file (wildcard: false)
+      // meant listing dist/web and registering hundreds of routes at every start. A missing file falls
+      // through to the not-found handler below (index.html for pages, JSON for /api).
+      wildcard: true,
       index: false,
       preCompressed: true,
       cacheControl: false,
@@ -35,6 +38,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
         void response.header('cache-control', cacheControlFor(filePath));
       },
     });
+    // The catch-all would take / for the directory (index: false): the app's front page is index.html.
+    app.get('/', (_request, reply) => reply.sendFile('index.html', webDir));
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
