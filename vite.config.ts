@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
+import { precompress } from './src/web/build/precompress';
 import { serviceWorkerSource } from './src/web/offline/service-worker-source';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -33,7 +34,7 @@ function serviceWorker(): Plugin {
 // forwards /api to a server started with `npm run dev`, so cookies stay same-origin.
 export default defineConfig({
   root: fromRoot('./src/web'),
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompress(fromRoot('./dist/web'))],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,

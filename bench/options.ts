@@ -6,8 +6,8 @@ import type { EngineName } from './encounters-engines.js';
 import type { ReportBenchOptions } from './report/measure.js';
 
 /** Which parts run: all (default), or one of them while working on it. */
-export type BenchPart = 'foundation' | 'encounters' | 'reports';
-const ALL_PARTS: BenchPart[] = ['foundation', 'encounters', 'reports'];
+export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports';
+const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports'];
 
 export type BenchOptions = {
   quick: boolean;
@@ -16,6 +16,8 @@ export type BenchOptions = {
   encounters: EncounterBenchOptions;
   reports: ReportBenchOptions;
   parts: BenchPart[];
+  /** Fresh-profile runs of the encounter form in Chromium (web part). */
+  formRuns: number;
   /** The run's hard stop, from the parts and sizes chosen (BENCH_WATCHDOG_MINUTES overrides it). */
   watchdogMs: number;
   out: string | null;
@@ -34,7 +36,7 @@ function partsOf(raw: string | undefined): BenchPart[] {
   if (raw === undefined || raw === '' || raw === 'all') return ALL_PARTS;
   const parts = raw.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !ALL_PARTS.includes(p as BenchPart));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, encounters, reports (or a comma list of them) or all, got "${raw}"`);
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports (or a comma list of them) or all, got "${raw}"`);
   return ALL_PARTS.filter((p) => parts.includes(p));
 }
 
@@ -92,6 +94,7 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
     },
     reports,
     parts,
+    formRuns: positiveInt('BENCH_FORM_RUNS', env.BENCH_FORM_RUNS, quick ? 2 : 7),
     out: env.BENCH_OUT && env.BENCH_OUT !== '' ? path.resolve(env.BENCH_OUT) : null,
     watchdogMs: positiveInt('BENCH_WATCHDOG_MINUTES', env.BENCH_WATCHDOG_MINUTES, watchdogMinutes(parts, reports)) * 60_000,
   };

@@ -1,4 +1,5 @@
-// `npm run bench`: the foundation benchmarks (start time, /api/health throughput), the encounter
+// `npm run bench`: the foundation benchmarks (start time, /api/health throughput), the web benchmarks
+// (the first route's gzipped bytes as served, the encounter form in Chromium with a 4× slower CPU), the encounter
 // benchmarks (HTTP saves vs the in-process command loop, batch outbox sync) and the report benchmark
 // (a synthetic history of 1 M / 10 M encounters: report latency next to count(*), saves with and
 // without rollup maintenance) on PGlite and PostgreSQL.
@@ -17,7 +18,8 @@
 //   BENCH_REPORT_ENCOUNTERS_POSTGRES=N  the same on PostgreSQL (default 10,000,000; quick 50,000)
 //   BENCH_REPORT_ENGINES=pglite|postgres|both   engines of the report bench (default both)
 //   BENCH_REPORT_RUNS=N          measured runs per report query (default 20; quick 5)
-//   BENCH_ONLY=foundation|encounters|reports   run one part only (or a comma list)
+//   BENCH_ONLY=foundation|web|encounters|reports   run one part only (or a comma list)
+//   BENCH_FORM_RUNS=N            fresh-profile runs of the encounter form in Chromium (web part; default 7, quick 2)
 //   BENCH_WATCHDOG_MINUTES=N     hard stop of the whole run (default from the parts and sizes, see options.ts)
 //   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json,
 //                                and <UTC date>-reports.json for the report part)
@@ -31,6 +33,7 @@ import { measureStartTime } from './start-time.js';
 import { measureThroughput } from './throughput.js';
 import { parseOptions } from './options.js';
 import { buildServers } from './build.js';
+import { buildWeb, measureWeb } from './web.js';
 
 const options = parseOptions(process.env, process.argv.slice(2));
 // Hard stop for the whole run: a hung child or socket must never leave the bench (or CI) running.
@@ -50,10 +53,13 @@ function outFile(startedAt: Date, suite: Suite, isOnlyFile: boolean): string {
 async function serverParts(startedAt: Date, isOnlyFile: boolean): Promise<void> {
   const machine = machineInfo();
   await buildServers();
+  const hasWeb = options.parts.includes('web');
+  if (hasWeb) buildWeb();
   const hasFoundation = options.parts.includes('foundation');
   const dataDir = makeTempDir('silta-bench-');
   const startTime = hasFoundation ? await measureStartTime(dataDir, options.starts, log) : null;
   const throughput = hasFoundation ? await measureThroughput(dataDir, options.load, log) : null;
+  const web = hasWeb ? await measureWeb(options.formRuns, log) : null;
   const encounters = options.parts.includes('encounters') ? await measureEncounters(options.encounters, log) : null;
   machine.loadAverageEnd = Number((os.loadavg()[0] ?? 0).toFixed(2));
   const suite = encounters === null ? 'foundation' : 'outreach';
@@ -65,6 +71,7 @@ async function serverParts(startedAt: Date, isOnlyFile: boolean): Promise<void> 
     machine,
     startTime,
     throughput,
+    web,
     encounters,
   };
   const file = outFile(startedAt, suite, isOnlyFile);

@@ -19,6 +19,10 @@ export async function bundleServer(outdir, entryPoints) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Split, so that main.ts's dynamic imports (the HTTP app) load while the database opens. Chunks stay
+    // beside the entry points: migrate.ts finds migrations/ next to the module it runs from.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     outdir,
     sourcemap: true,
     logLevel: 'warning',

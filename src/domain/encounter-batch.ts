@@ -8,12 +8,8 @@ import { z } from 'zod';
 /** The most encounters the server takes in one request. */
 export const ENCOUNTER_BATCH_MAX = 200;
 
-/**
- * What the web outbox puts in one request: at most this many entries and this many bytes of JSON, so
- * that a batch of large entries (many codes and referrals) still stays under the server's 256 KiB body limit.
- */
-export const OUTBOX_BATCH_ENTRIES = 100;
-export const OUTBOX_BATCH_BYTES = 192 * 1024;
+// The outbox's limits live in a zod-free module: the outbox is part of the first page's JavaScript.
+export { OUTBOX_BATCH_BYTES, OUTBOX_BATCH_ENTRIES } from './outbox-limits';
 
 export const encounterBatchStatuses = ['created', 'exists', 'refused'] as const;
 export type EncounterBatchStatus = (typeof encounterBatchStatuses)[number];

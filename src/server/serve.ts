@@ -2,28 +2,31 @@
 // production entry (main.ts) and the browser tests' entry (testing/main-at-test-time.ts), which differ
 // only in their clock.
 import type { Config } from './config.js';
-import { buildApp } from './app.js';
 import { StartupError } from './startup-error.js';
 import { ConfigError } from './config.js';
 import { createDeps, openDatabase } from './start.js';
-import { formatDemoAccounts, hasAnyUser, seedDemo } from './demo/seed-demo.js';
 import type { Clock, Deps } from './deps.js';
-import { startJobs } from './jobs.js';
 import { trustProxyWarning } from './http/trust-proxy.js';
 
 const startedAt = performance.now();
 
-async function seedIfFresh(deps: Deps, url: string): Promise<void> {
+// The HTTP app (Fastify, every route and its schemas), the demo seeder and the jobs load while the
+// database opens: PGlite spends most of its opening waiting (WebAssembly compilation, files), so the
+// two overlap. The server bundle is split (scripts/server-bundle.mjs), so these imports really wait.
+const loadServerModules = () => Promise.all([import('./app.js'), import('./demo/seed-demo.js'), import('./jobs.js')]);
+type DemoModule = Awaited<ReturnType<typeof loadServerModules>>[1];
+
+async function seedIfFresh(demo: DemoModule, deps: Deps, url: string): Promise<void> {
   // Only the embedded database seeds itself: a PostgreSQL deployment gets demo data only when asked.
-  if (deps.db.engine !== 'pglite' || (await hasAnyUser(deps))) return;
-  process.stdout.write(formatDemoAccounts(await seedDemo(deps), url) + '\n');
+  if (deps.db.engine !== 'pglite' || (await demo.hasAnyUser(deps))) return;
+  process.stdout.write(demo.formatDemoAccounts(await demo.seedDemo(deps), url) + '\n');
 }
 
 export async function serve(config: Config, clock: Clock): Promise<void> {
-  const db = await openDatabase(config);
+  const [db, [{ buildApp }, demo, { startJobs }]] = await Promise.all([openDatabase(config), loadServerModules()]);
   const deps = createDeps(config, db, clock);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
-  await seedIfFresh(deps, url);
+  await seedIfFresh(demo, deps, url);
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const trustWarning = trustProxyWarning(config.trustProxy);
   if (trustWarning) app.log.warn(trustWarning);

@@ -1,58 +1,59 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
+import { lazyPage } from './lazy-page';
 
-// Pages behind sign-in load on demand, so the sign-in page stays small on a slow phone.
-const HomePage = lazy(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
-const SitesPage = lazy(() => import('./sites/sites-page').then((m) => ({ default: m.SitesPage })));
-const SiteCreatePage = lazy(() => import('./sites/site-create-page').then((m) => ({ default: m.SiteCreatePage })));
-const SiteEditPage = lazy(() => import('./sites/site-edit-page').then((m) => ({ default: m.SiteEditPage })));
-const UsersPage = lazy(() => import('./users/users-page').then((m) => ({ default: m.UsersPage })));
-const UserCreatePage = lazy(() => import('./users/user-create-page').then((m) => ({ default: m.UserCreatePage })));
-const UserEditPage = lazy(() => import('./users/user-edit-page').then((m) => ({ default: m.UserEditPage })));
-const AuditPage = lazy(() => import('./audit/audit-page').then((m) => ({ default: m.AuditPage })));
-const EncounterNewPage = lazy(() =>
+// Every page loads on demand with its texts, so the sign-in page stays small on a slow phone.
+const HomePage = lazyPage(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
+const SitesPage = lazyPage(() => import('./sites/sites-page').then((m) => ({ default: m.SitesPage })));
+const SiteCreatePage = lazyPage(() => import('./sites/site-create-page').then((m) => ({ default: m.SiteCreatePage })));
+const SiteEditPage = lazyPage(() => import('./sites/site-edit-page').then((m) => ({ default: m.SiteEditPage })));
+const UsersPage = lazyPage(() => import('./users/users-page').then((m) => ({ default: m.UsersPage })));
+const UserCreatePage = lazyPage(() => import('./users/user-create-page').then((m) => ({ default: m.UserCreatePage })));
+const UserEditPage = lazyPage(() => import('./users/user-edit-page').then((m) => ({ default: m.UserEditPage })));
+const AuditPage = lazyPage(() => import('./audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const EncounterNewPage = lazyPage(() =>
   import('./encounters/encounter-new-page').then((m) => ({ default: m.EncounterNewPage })),
 );
-const EncountersPage = lazy(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
-const DaylogPage = lazy(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
-const SchedulePage = lazy(() => import('./schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
-const MySchedulePage = lazy(() => import('./schedule/my-schedule-page').then((m) => ({ default: m.MySchedulePage })));
-const SessionPlanPage = lazy(() => import('./schedule/session-plan-page').then((m) => ({ default: m.SessionPlanPage })));
-const SessionEditPage = lazy(() => import('./schedule/session-edit-page').then((m) => ({ default: m.SessionEditPage })));
-const AnnouncementsPage = lazy(() => import('./announcements/announcements-page').then((m) => ({ default: m.AnnouncementsPage })));
-const PosterPage = lazy(() => import('./announcements/poster-page').then((m) => ({ default: m.PosterPage })));
-const SlipConfirmPage = lazy(() => import('./slip/slip-confirm-page').then((m) => ({ default: m.SlipConfirmPage })));
-const ReferralSlipPage = lazy(() => import('./slip/referral-slip-page').then((m) => ({ default: m.ReferralSlipPage })));
-const VisitorsPage = lazy(() => import('./visitors/visitors-page').then((m) => ({ default: m.VisitorsPage })));
-const VisitorCardPage = lazy(() => import('./visitors/visitor-card-page').then((m) => ({ default: m.VisitorCardPage })));
-const FollowUpsPage = lazy(() => import('./followups/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })));
-const DaylogMonthPage = lazy(() => import('./daylog/daylog-month-page').then((m) => ({ default: m.DaylogMonthPage })));
-const CodesAdminPage = lazy(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
-const ServicesAdminPage = lazy(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
-const OutboxReviewPage = lazy(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
-const KioskPage = lazy(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
-const LinkAnswerPage = lazy(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
-const CollectPage = lazy(() => import('./feedback-collect/collect-page').then((m) => ({ default: m.CollectPage })));
-const FeedbackFormsPage = lazy(() => import('./feedback-forms/forms-page').then((m) => ({ default: m.FeedbackFormsPage })));
-const FormEditPage = lazy(() => import('./feedback-forms/form-edit-page').then((m) => ({ default: m.FormEditPage })));
-const PaperEntryPage = lazy(() => import('./feedback-forms/paper-entry-page').then((m) => ({ default: m.PaperEntryPage })));
-const PrintFormPage = lazy(() => import('./feedback-forms/print-page').then((m) => ({ default: m.PrintFormPage })));
-const ResultsPage = lazy(() => import('./feedback-forms/results-page').then((m) => ({ default: m.ResultsPage })));
-const GroupsPage = lazy(() => import('./groups/groups-page').then((m) => ({ default: m.GroupsPage })));
-const SeriesCreatePage = lazy(() => import('./groups/series-create-page').then((m) => ({ default: m.SeriesCreatePage })));
-const SeriesPage = lazy(() => import('./groups/series-page').then((m) => ({ default: m.SeriesPage })));
-const AttendancePage = lazy(() => import('./groups/attendance-page').then((m) => ({ default: m.AttendancePage })));
-const ReportPage = lazy(() => import('./reports/report-page').then((m) => ({ default: m.ReportPage })));
-const PilotsPage = lazy(() => import('./pilots/pilots-page').then((m) => ({ default: m.PilotsPage })));
-const PilotPage = lazy(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
-const PilotCreatePage = lazy(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
-const PilotEditPage = lazy(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
-const ChangePasswordPage = lazy(() =>
+const EncountersPage = lazyPage(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
+const DaylogPage = lazyPage(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
+const SchedulePage = lazyPage(() => import('./schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const MySchedulePage = lazyPage(() => import('./schedule/my-schedule-page').then((m) => ({ default: m.MySchedulePage })));
+const SessionPlanPage = lazyPage(() => import('./schedule/session-plan-page').then((m) => ({ default: m.SessionPlanPage })));
+const SessionEditPage = lazyPage(() => import('./schedule/session-edit-page').then((m) => ({ default: m.SessionEditPage })));
+const AnnouncementsPage = lazyPage(() => import('./announcements/announcements-page').then((m) => ({ default: m.AnnouncementsPage })));
+const PosterPage = lazyPage(() => import('./announcements/poster-page').then((m) => ({ default: m.PosterPage })));
+const SlipConfirmPage = lazyPage(() => import('./slip/slip-confirm-page').then((m) => ({ default: m.SlipConfirmPage })));
+const ReferralSlipPage = lazyPage(() => import('./slip/referral-slip-page').then((m) => ({ default: m.ReferralSlipPage })));
+const VisitorsPage = lazyPage(() => import('./visitors/visitors-page').then((m) => ({ default: m.VisitorsPage })));
+const VisitorCardPage = lazyPage(() => import('./visitors/visitor-card-page').then((m) => ({ default: m.VisitorCardPage })));
+const FollowUpsPage = lazyPage(() => import('./followups/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })));
+const DaylogMonthPage = lazyPage(() => import('./daylog/daylog-month-page').then((m) => ({ default: m.DaylogMonthPage })));
+const CodesAdminPage = lazyPage(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
+const ServicesAdminPage = lazyPage(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
+const OutboxReviewPage = lazyPage(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
+const KioskPage = lazyPage(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
+const LinkAnswerPage = lazyPage(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
+const CollectPage = lazyPage(() => import('./feedback-collect/collect-page').then((m) => ({ default: m.CollectPage })));
+const FeedbackFormsPage = lazyPage(() => import('./feedback-forms/forms-page').then((m) => ({ default: m.FeedbackFormsPage })));
+const FormEditPage = lazyPage(() => import('./feedback-forms/form-edit-page').then((m) => ({ default: m.FormEditPage })));
+const PaperEntryPage = lazyPage(() => import('./feedback-forms/paper-entry-page').then((m) => ({ default: m.PaperEntryPage })));
+const PrintFormPage = lazyPage(() => import('./feedback-forms/print-page').then((m) => ({ default: m.PrintFormPage })));
+const ResultsPage = lazyPage(() => import('./feedback-forms/results-page').then((m) => ({ default: m.ResultsPage })));
+const GroupsPage = lazyPage(() => import('./groups/groups-page').then((m) => ({ default: m.GroupsPage })));
+const SeriesCreatePage = lazyPage(() => import('./groups/series-create-page').then((m) => ({ default: m.SeriesCreatePage })));
+const SeriesPage = lazyPage(() => import('./groups/series-page').then((m) => ({ default: m.SeriesPage })));
+const AttendancePage = lazyPage(() => import('./groups/attendance-page').then((m) => ({ default: m.AttendancePage })));
+const ReportPage = lazyPage(() => import('./reports/report-page').then((m) => ({ default: m.ReportPage })));
+const PilotsPage = lazyPage(() => import('./pilots/pilots-page').then((m) => ({ default: m.PilotsPage })));
+const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
+const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
+const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
+const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
 

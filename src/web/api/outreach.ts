@@ -8,20 +8,24 @@ import { apiRequest, toQuery } from './client';
 // Code lists and services change seldom: keep them for the working day.
 const longStale = 60 * 60_000;
 
+export const codesQuery = {
+  queryKey: ['codes'],
+  queryFn: () => withOfflineCopy('codes', async () => (await apiRequest<{ codes: CodeView[] }>('GET', '/api/codes')).codes),
+  staleTime: longStale,
+};
+
+export const servicesQuery = {
+  queryKey: ['services'],
+  queryFn: () => withOfflineCopy('services', async () => (await apiRequest<{ services: ServiceView[] }>('GET', '/api/services')).services),
+  staleTime: longStale,
+};
+
 export function useCodes() {
-  return useQuery({
-    queryKey: ['codes'],
-    queryFn: () => withOfflineCopy('codes', async () => (await apiRequest<{ codes: CodeView[] }>('GET', '/api/codes')).codes),
-    staleTime: longStale,
-  });
+  return useQuery(codesQuery);
 }
 
 export function useServices() {
-  return useQuery({
-    queryKey: ['services'],
-    queryFn: () => withOfflineCopy('services', async () => (await apiRequest<{ services: ServiceView[] }>('GET', '/api/services')).services),
-    staleTime: longStale,
-  });
+  return useQuery(servicesQuery);
 }
 
 /** The site's sessions of one day (their professionals are the colleagues one can add). */

@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../common/app-link';
 import { Heading, Paragraph } from 'suomifi-ui-components';
@@ -8,6 +10,7 @@ import { assignmentLabel, hasRole } from '../common/labels';
 import { PageHeading } from '../common/page-heading';
 import { QuotaAlarms } from '../feedback-forms/quota-alarms';
 import { AdminSection, AuditSection, FieldWorkSection } from './home-sections';
+import { preloadEncounterForm } from '../encounters/preload';
 
 function RoleList({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -30,6 +33,11 @@ export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.data?.user;
+  const queryClient = useQueryClient();
+  const isProfessional = me !== undefined && hasRole(me.roles, 'professional');
+  useEffect(() => {
+    if (isProfessional) preloadEncounterForm(queryClient);
+  }, [isProfessional, queryClient]);
   if (!me) return null;
   const isFieldWorker = hasRole(me.roles, 'coordinator', 'professional', 'daycentre_staff');
 

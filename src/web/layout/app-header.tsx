@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../domain/api-types';
-import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
+
+// The language menu brings the design system's popover and floating-ui (about 12 KiB gzipped): it loads
+// just after the first paint instead of holding up the sign-in page.
+const LanguageSwitcher = lazy(() => import('./language-switcher').then((m) => ({ default: m.LanguageSwitcher })));
 
 type AppHeaderProps = { me: Me | null };
 
@@ -15,7 +19,9 @@ export function AppHeader({ me }: AppHeaderProps) {
           <span className="app-brand__name">{t('app.name')}</span>
           <span className="app-brand__tagline">{t('app.tagline')}</span>
         </Link>
-        <LanguageSwitcher />
+        <Suspense fallback={null}>
+          <LanguageSwitcher />
+        </Suspense>
       </div>
       {me && <MainNav me={me} />}
     </header>

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../domain/api-types';
-import { OUTBOX_BATCH_BYTES, OUTBOX_BATCH_ENTRIES, type EncounterBatchItemResult, type EncounterBatchResponse } from '../../domain/encounter-batch';
+import type { EncounterBatchItemResult, EncounterBatchResponse } from '../../domain/encounter-batch';
+import { OUTBOX_BATCH_BYTES, OUTBOX_BATCH_ENTRIES } from '../../domain/outbox-limits';
 import { apiRequest, isApiRequestError, setCsrfToken } from '../api/client';
 import { idbDelete, idbGetAll, idbPut } from './idb';
 

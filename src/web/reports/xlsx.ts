@@ -1,8 +1,10 @@
-import { zip } from './zip';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 
 /**
  * A small XLSX (Office Open XML) writer: one worksheet per report table, inline strings, numbers
  * as numbers, a bold header row. Loaded lazily by the page, only when a workbook is asked for.
+ * The sheet XML is written here (a spreadsheet library would be ~10× the code for what we use); the
+ * zip container, deflated, comes from fflate.
  */
 
 export type SheetCell = string | number;
@@ -89,7 +91,13 @@ export function workbookFiles(sheets: readonly Sheet[]): { name: string; text: s
   ];
 }
 
+// 1.1.1980, the earliest time a zip can hold: the files carry no time of their own, and the same
+// report then gives the same bytes.
+const zipTime = new Date(1980, 0, 1);
+
 export function workbook(sheets: readonly Sheet[]): Uint8Array {
-  const encoder = new TextEncoder();
-  return zip(workbookFiles(sheets).map((f) => ({ name: f.name, data: encoder.encode(f.text) })));
+  // Entries keep this order in the archive; [Content_Types].xml comes first, as Office writes it.
+  const files: Zippable = {};
+  for (const file of workbookFiles(sheets)) files[file.name] = strToU8(file.text);
+  return zipSync(files, { level: 6, mtime: zipTime });
 }
