@@ -23,7 +23,7 @@ export function shiftGlobalDate(offsetMs: number): void {
   class ShiftedDate extends RealDate {
     constructor(...args: ConstructorParameters<DateConstructor> | []) {
       if (args.length === 0) super(RealDate.now() + offsetMs);
-      else super(...(args as ConstructorParameters<DateConstructor>));
+      else super(...(args));
     }
     static override now(): number {
       return RealDate.now() + offsetMs;
