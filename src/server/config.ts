@@ -31,6 +31,8 @@ export type Config = {
   maxConcurrentRequests: number;
   maxQueueWaitMs: number;
   logLevel: string;
+  /** How many days back day-centre staff may still log a day (a forgotten Friday on Monday); 0 = today only. */
+  daylogBackdateDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentRequests: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_REQUESTS', env.DATABASE_URL ? 20 : 4),
     maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
   };
 }
