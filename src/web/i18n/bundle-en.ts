@@ -14,5 +14,6 @@ import groups from './features/groups.en.json';
 import report from './features/report.en.json';
 import pilots from './features/pilots.en.json';
 import daylogEntry from './features/daylogEntry.en.json';
+import offlineList from './features/offlineList.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };

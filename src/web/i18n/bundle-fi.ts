@@ -14,5 +14,6 @@ import groups from './features/groups.fi.json';
 import report from './features/report.fi.json';
 import pilots from './features/pilots.fi.json';
 import daylogEntry from './features/daylogEntry.fi.json';
+import offlineList from './features/offlineList.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };
