@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, type MonthTrend } from '../src/domain/daylog-trend';
 import type { CodeView, ServiceView } from '../src/domain/outreach-views';
 import { expectNoSeriousViolations } from './support/axe';
@@ -13,6 +13,14 @@ import { OutboxReviewPage } from './pages/outbox-review-page';
 import { signedIn as signedInAs, siteOf } from './support/sign-in';
 import { isPretendedDate } from './support/test-time';
 
+// The month view is tested on last month's entries, older than the day log's 7-day back-dating window:
+// this file's server (started by useSuite, which passes this process's environment on) allows two months.
+beforeAll(() => {
+  process.env.SILTA_DAYLOG_BACKDATE_DAYS = '62';
+});
+afterAll(() => {
+  delete process.env.SILTA_DAYLOG_BACKDATE_DAYS;
+});
 const suite = useSuite();
 const helsinkiDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 const viewports = [['phone', phone], ['desktop', desktop]] as const;

@@ -134,6 +134,8 @@ export const daylogViewSchema = z.object({
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   events: z.string(),
+  /** Raised by every save; the form sends it back as `baseVersion`. */
+  version: z.number(),
 });
 export type DaylogView = z.infer<typeof daylogViewSchema>;
 

@@ -141,6 +141,12 @@ export const daylogInputSchema = z
     openedAt: timeOfDay.nullable().default(null),
     closedAt: timeOfDay.nullable().default(null),
     events: shortText(500).default(''),
+    /**
+     * The version of the day's entry the form was opened with (0: the day had no entry). When given, a
+     * save over a newer version is refused with 409 `conflict` instead of overwriting someone else's
+     * numbers; without it the last write wins (older clients and queued entries made before it existed).
+     */
+    baseVersion: z.number().int().min(0).max(1_000_000).optional(),
   })
   .refine((d) => d.openedAt === null || d.closedAt === null || d.openedAt < d.closedAt, { message: 'opens before it closes', path: ['closedAt'] });
 export type DaylogInput = z.infer<typeof daylogInputSchema>;

@@ -39,6 +39,8 @@ export type Config = {
   logLevel: string;
   /** How working days are counted for deadlines: whether Midsummer Eve and Christmas Eve are working days. */
   workingDays: WorkingDaySettings;
+  /** How many days back day-centre staff may still log a day (a forgotten Friday on Monday); 0 = today only. */
+  daylogBackdateDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -106,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
     workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
+    daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
   };
 }

@@ -1,13 +1,14 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { addMonths, monthlyTrend, monthsInRange, type MonthTrend } from '../../domain/daylog-trend.js';
 import type { DaylogInput } from '../../domain/outreach.js';
-import { addDays, monthBounds } from '../../domain/recurrence.js';
+import { monthBounds } from '../../domain/recurrence.js';
 import { daylog } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
 import { AppError, conflict } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { today } from '../sessions/calendar.js';
 import { loadSite, type Ctx } from '../sessions/commands.js';
+import { checkWritableDay } from './window.js';
 
 export type DaylogRow = typeof daylog.$inferSelect;
 /** The trend looks back a year by default and at most five years at once. */
@@ -26,28 +27,47 @@ const fieldsOf = (input: DaylogInput) => ({
 
 /**
  * Saves the log of one day. The device makes the entry's id, so a resend after a lost reply stores
- * nothing twice: the (site, day) row is upserted and the last write wins. A second device that
- * logged the same day offline updates the first entry (keeping its id) rather than failing.
+ * nothing twice: the (site, day) row is upserted. A second device that logged the same day offline
+ * updates the first entry (keeping its id) rather than failing.
+ * With `baseVersion` (the form's), a save over a version someone else wrote since is refused with 409
+ * `conflict`, so no number is overwritten unseen; without it the last write wins.
+ * Only today and the configured number of days back may be logged (window.ts); a back-dated save says
+ * so in its audit row.
  */
 export async function saveDaylog(deps: Deps, ctx: Ctx, siteId: string, day: string, input: DaylogInput): Promise<{ row: DaylogRow; isCreated: boolean }> {
   await loadSite(deps, ctx.actor, siteId, 'daylog.write');
-  // Tomorrow is allowed: a centre may log a planned closure the evening before.
-  if (day > addDays(today(deps), 1)) throw new AppError('bad_request', 'A day more than one day ahead cannot be logged yet.', { field: 'day' });
+  const daysBack = checkWritableDay(deps, day);
   const now = deps.clock.now();
   return deps.db.orm.transaction(async (tx) => {
     const [sameId] = await tx.select({ siteId: daylog.siteId, day: daylog.day }).from(daylog).where(eq(daylog.id, input.id));
     if (sameId && (sameId.siteId !== siteId || sameId.day !== day)) throw conflict('This entry id was already used for another day.');
-    const [existing] = await tx.select({ id: daylog.id }).from(daylog).where(and(eq(daylog.siteId, siteId), eq(daylog.day, day)));
-    const fields = { ...fieldsOf(input), updatedBy: ctx.actor.userId, updatedAt: now };
+    const [existing] = await tx.select().from(daylog).where(and(eq(daylog.siteId, siteId), eq(daylog.day, day))).for('update');
+    const { baseVersion } = input;
+    if (baseVersion !== undefined && existing) {
+      // The very save that wrote the current version, sent again after a lost reply: already stored.
+      if (existing.lastEntryId === input.id) return { row: existing, isCreated: false };
+      if (existing.version !== baseVersion) throw staleVersion(existing.version);
+    }
+    const fields = { ...fieldsOf(input), updatedBy: ctx.actor.userId, updatedAt: now, lastEntryId: input.id };
     const [row] = await tx
       .insert(daylog)
-      .values({ id: input.id, siteId, day, ...fields, createdBy: ctx.actor.userId, createdAt: now })
-      .onConflictDoUpdate({ target: [daylog.siteId, daylog.day], set: fields })
+      .values({ id: input.id, siteId, day, ...fields, version: 1, createdBy: ctx.actor.userId, createdAt: now })
+      .onConflictDoUpdate({
+        target: [daylog.siteId, daylog.day],
+        set: { ...fields, version: sql`${daylog.version} + 1` },
+        // A row that appeared after the read above (no row to lock then) is not overwritten either.
+        ...(baseVersion === undefined ? {} : { setWhere: eq(daylog.version, baseVersion) }),
+      })
       .returning();
-    await writeAudit(tx, { ...ctx, at: now }, { action: 'daylog.saved', resourceType: 'daylog', resourceId: row!.id, siteId, details: { day, isCreated: !existing } });
-    return { row: row!, isCreated: !existing };
+    if (!row) throw staleVersion(null);
+    const backdated = daysBack > 0 ? { isBackdated: true, daysBack } : {};
+    await writeAudit(tx, { ...ctx, at: now }, { action: 'daylog.saved', resourceType: 'daylog', resourceId: row.id, siteId, details: { day, isCreated: !existing, version: row.version, ...backdated } });
+    return { row, isCreated: !existing };
   });
 }
+
+const staleVersion = (currentVersion: number | null) =>
+  new AppError('conflict', 'Someone else saved this day after you opened it. Look at their numbers, then keep theirs or save yours over them.', { reason: 'stale_version', currentVersion });
 
 async function rowsBetween(deps: Deps, siteId: string, first: string, last: string): Promise<DaylogRow[]> {
   return deps.db.orm.select().from(daylog).where(and(eq(daylog.siteId, siteId), gte(daylog.day, first), lte(daylog.day, last))).orderBy(asc(daylog.day));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DaylogView } from '../../domain/outreach-views.js';
+import { daylogViewSchema, type DaylogView } from '../../domain/outreach-views.js';
 import { presentTime } from '../sessions/present.js';
 import type { DaylogRow } from './commands.js';
 
@@ -16,6 +16,12 @@ export const daylogTrendSchema = z.object({
     }),
   ),
 });
+/** One month's entries, and the days that may be logged now (today and the back-dating window). */
+export const daylogMonthSchema = z.object({
+  days: z.array(daylogViewSchema),
+  writable: z.object({ from: z.string(), to: z.string() }),
+});
+
 export type DaylogTrend = z.infer<typeof daylogTrendSchema>;
 
 export function presentDaylog(row: DaylogRow): DaylogView {
@@ -30,5 +36,6 @@ export function presentDaylog(row: DaylogRow): DaylogView {
     openedAt: row.openedAt === null ? null : presentTime(row.openedAt),
     closedAt: row.closedAt === null ? null : presentTime(row.closedAt),
     events: row.events,
+    version: row.version,
   };
 }

@@ -8,7 +8,8 @@ import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { calendarDay } from '../sessions/calendar.js';
 import { daylogTrend, listDaylogMonth, saveDaylog } from './commands.js';
-import { daylogTrendSchema, presentDaylog } from './present.js';
+import { daylogMonthSchema, daylogTrendSchema, presentDaylog } from './present.js';
+import { writableDays } from './window.js';
 
 const month = z.string().refine(isMonth, { message: 'a month as YYYY-MM' });
 const siteParams = z.object({ siteId: z.uuid() });
@@ -28,8 +29,11 @@ export function registerDaylogRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/sites/:siteId/daylog', {
     config: { access: { access: 'action', action: 'daylog.read' } },
-    schema: { tags, params: siteParams, querystring: z.object({ month: month.optional() }), response: { 200: z.object({ days: z.array(daylogViewSchema) }) } },
-  }, async (request) => ({ days: (await listDaylogMonth(deps, ctx(request), request.params.siteId, request.query.month)).map(presentDaylog) }));
+    schema: { tags, params: siteParams, querystring: z.object({ month: month.optional() }), response: { 200: daylogMonthSchema } },
+  }, async (request) => ({
+    days: (await listDaylogMonth(deps, ctx(request), request.params.siteId, request.query.month)).map(presentDaylog),
+    writable: writableDays(deps),
+  }));
 
   r.get('/api/sites/:siteId/daylog/trend', {
     config: { access: { access: 'action', action: 'daylog.read' } },

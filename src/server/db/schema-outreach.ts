@@ -147,6 +147,9 @@ export const daylog = pgTable('daylog', {
   updatedBy: uuid('updated_by').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  /** Raised by every save (migration 0014): the form sends the version it opened, see saveDaylog. */
+  version: integer('version').notNull().default(1),
+  lastEntryId: uuid('last_entry_id'),
 });
 
 export const outreachSchema = { codes, services, sessionSeries, outreachSessions, sessionProfessionals, visitorCodes, encounters, encounterProfessionals, encounterCodes, referrals, daylog };

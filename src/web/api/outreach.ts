@@ -3,7 +3,7 @@ import type { CodeView, EncounterView, ServiceView, SessionView } from '../../do
 import type { DaylogInput, EncounterInput } from '../../domain/outreach';
 import { withOfflineCopy } from '../offline/cache';
 import { sendOrQueue } from '../offline/outbox';
-import { apiRequest, toQuery } from './client';
+import { apiRequest, isApiRequestError, toQuery } from './client';
 
 // Code lists and services change seldom: keep them for the working day.
 const longStale = 60 * 60_000;
@@ -47,17 +47,25 @@ export function useSessionsOfDay(siteId: string | null, day: string) {
 
 const encountersKey = (siteId: string | null, day: string) => ['encounters', siteId, day] as const;
 
+/**
+ * The site's encounters of one day. Kept on the device, so that without a network the list shows the
+ * saved ones it last knew at once instead of retrying; the outbox's own entries are shown beside them.
+ */
 export function useEncountersOfDay(siteId: string | null, day: string) {
   return useQuery({
     queryKey: encountersKey(siteId, day),
     enabled: siteId !== null,
-    queryFn: async () =>
-      (
-        await apiRequest<{ encounters: EncounterView[] }>(
-          'GET',
-          `/api/sites/${encodeURIComponent(siteId ?? '')}/encounters${toQuery({ day })}`,
-        )
-      ).encounters,
+    queryFn: () =>
+      withOfflineCopy(`encounters:${siteId ?? ''}:${day}`, async () =>
+        (
+          await apiRequest<{ encounters: EncounterView[] }>(
+            'GET',
+            `/api/sites/${encodeURIComponent(siteId ?? '')}/encounters${toQuery({ day })}`,
+          )
+        ).encounters,
+      ),
+    // Asking again while the browser is offline only keeps the spinner going.
+    retry: (failureCount, error) => navigator.onLine && failureCount < 2 && (!isApiRequestError(error) || error.status >= 500 || error.status === 0),
   });
 }
 

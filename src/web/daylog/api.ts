@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DaylogView, SessionView } from '../../domain/outreach-views';
 import type { MonthTrend } from '../../domain/daylog-trend';
 import { apiRequest, toQuery } from '../api/client';
+import { withOfflineCopy } from '../offline/cache';
 import { monthRange } from './month-grid';
 
 const sitePath = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
@@ -12,6 +13,21 @@ export function useDaylogMonth(siteId: string, month: string) {
     queryKey: ['daylog', 'month', siteId, month],
     enabled: siteId !== '',
     queryFn: async () => (await apiRequest<{ days: DaylogView[] }>('GET', `${sitePath(siteId)}/daylog${toQuery({ month })}`)).days,
+  });
+}
+
+export type DaylogMonth = { days: DaylogView[]; writable: { from: string; to: string } };
+
+/**
+ * The month of `day` with the window of days that may be logged now, for the entry form. Kept on the
+ * device too, so the form still opens (prefilled with what it last knew) without a network.
+ */
+export function useDaylogEntryMonth(siteId: string, day: string) {
+  const month = day.slice(0, 7);
+  return useQuery({
+    queryKey: ['daylog', 'entry', siteId, month],
+    enabled: siteId !== '',
+    queryFn: () => withOfflineCopy(`daylog:${siteId}:${month}`, () => apiRequest<DaylogMonth>('GET', `${sitePath(siteId)}/daylog${toQuery({ month })}`)),
   });
 }
 

@@ -10,6 +10,7 @@ const entry = (day: string, over: Partial<DaylogView> = {}): DaylogView => ({
   lunches: 20,
   estimatedVisitors: 30,
   isClosed: false,
+  version: 1,
   openedAt: null,
   closedAt: null,
   events: '',

@@ -13,6 +13,10 @@ import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
+import { isApiRequestError } from '../api/client';
+import { QueuedEncounterList } from '../offline/queued-encounter-list';
+import { useQueuedEncounters } from '../offline/queued-encounters';
+import { useIsOnline } from '../offline/use-online';
 import { professionalSiteIds, today } from './encounter-sites';
 
 const timeFormat = new Intl.DateTimeFormat('fi-FI', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
@@ -53,27 +57,34 @@ export function EncountersPage() {
           <Heading variant="h2" mb="s">
             {t('encounters.listOf', { site: siteName(siteId), day })}
           </Heading>
-          <EncounterList siteId={siteId} day={day} />
+          <EncounterList userId={me.id} siteId={siteId} day={day} />
         </>
       )}
     </>
   );
 }
 
-function EncounterList({ siteId, day }: { siteId: string; day: string }) {
+function EncounterList({ userId, siteId, day }: { userId: string; siteId: string; day: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const encounters = useEncountersOfDay(siteId, day);
   const codes = useCodes();
   const services = useServices();
-  if (encounters.isPending) return <Loading />;
-  if (encounters.isError) return <ErrorAlert error={encounters.error} />;
-  if (encounters.data.length === 0) return <Paragraph>{t('encounters.none')}</Paragraph>;
-
+  const queued = useQueuedEncounters(userId, siteId, day);
+  const isOnline = useIsOnline();
   const codeLabel = (kind: 'need' | 'support', ref: string) => {
     const [register, code] = ref.split(':');
     return codes.data?.find((c) => c.kind === kind && c.register === register && c.code === code)?.labels[locale] ?? ref;
   };
+  // Offline, what waits in the outbox comes first and the server's list (or its last copy) follows.
+  const sentIds = new Set(encounters.data?.map((e) => e.id));
+  const waiting = <QueuedEncounterList entries={queued.filter((q) => !sentIds.has(q.id))} codeLabel={codeLabel} />;
+  if (encounters.isPending) return <>{waiting}{isOnline ? <Loading /> : null}</>;
+  if (encounters.isError) {
+    const isNetwork = isApiRequestError(encounters.error) && encounters.error.code === 'network';
+    return <>{waiting}{isNetwork ? <Paragraph>{t('offlineList.offline')}</Paragraph> : <ErrorAlert error={encounters.error} />}</>;
+  }
+  if (encounters.data.length === 0 && queued.length === 0) return <Paragraph>{t('encounters.none')}</Paragraph>;
   const serviceName = (id: string) => services.data?.find((s) => s.id === id)?.names[locale] ?? id;
   const visitText = (e: EncounterView) =>
     e.visitorCode !== null
@@ -82,6 +93,9 @@ function EncounterList({ siteId, day }: { siteId: string; day: string }) {
   const sorted = [...encounters.data].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
 
   return (
+    <>
+    {waiting}
+    {!isOnline && <Paragraph mb="s">{t('offlineList.offlineCopy')}</Paragraph>}
     <ul className="encounter-list" data-testid="encounter-list">
       {sorted.map((e) => (
         <li key={e.id} data-encounter-id={e.id}>
@@ -125,5 +139,6 @@ function EncounterList({ siteId, day }: { siteId: string; day: string }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

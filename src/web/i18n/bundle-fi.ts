@@ -13,5 +13,7 @@ import feedbackForms from './features/feedbackForms.fi.json';
 import groups from './features/groups.fi.json';
 import report from './features/report.fi.json';
 import pilots from './features/pilots.fi.json';
+import daylogEntry from './features/daylogEntry.fi.json';
+import offlineList from './features/offlineList.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };

@@ -13,5 +13,7 @@ import feedbackForms from './features/feedbackForms.sv.json';
 import groups from './features/groups.sv.json';
 import report from './features/report.sv.json';
 import pilots from './features/pilots.sv.json';
+import daylogEntry from './features/daylogEntry.sv.json';
+import offlineList from './features/offlineList.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };
