@@ -23,6 +23,7 @@ const dateSensitive = [
   'e2e/daylog-admin.e2e.test.ts',
   'e2e/report.e2e.test.ts',
   'e2e/groups.e2e.test.ts',
+  'e2e/daylog-entry.e2e.test.ts',
   'e2e/test-time.e2e.test.ts',
 ];
 
