@@ -18,6 +18,7 @@ const AuditPage = lazy(() => import('./audit/audit-page').then((m) => ({ default
 const EncounterNewPage = lazy(() =>
   import('./encounters/encounter-new-page').then((m) => ({ default: m.EncounterNewPage })),
 );
+const EncounterEditPage = lazy(() => import('./encounters/encounter-edit-page').then((m) => ({ default: m.EncounterEditPage })));
 const EncountersPage = lazy(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
 const DaylogPage = lazy(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
 const SchedulePage = lazy(() => import('./schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
@@ -109,6 +110,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['professional']} />}>
             <Route path="encounters" element={<EncountersPage />} />
             <Route path="encounters/new" element={<EncounterNewPage />} />
+            <Route path="encounters/:encounterId/edit" element={<EncounterEditPage />} />
             <Route path="follow-ups" element={<FollowUpsPage />} />
             <Route path="referrals/:referralId/slip" element={<ReferralSlipPage />} />
           </Route>

@@ -47,6 +47,19 @@ function planSession(rng: Random, { session, professionals }: StaffedSession, ac
   return planned.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/**
+ * Whether the visitor stayed anonymous to the professional, and "first time with me?" per professional.
+ * Most stay anonymous even with a card; some answers are left out (null), as in a hurried day.
+ */
+function personalAnswers(rng: Random, plan: Planned, hasCode: boolean) {
+  const isAnonymousToProfessional = rng.weighted([[true, hasCode ? 50 : 65], [false, hasCode ? 40 : 20], [null, 15]] as const);
+  const firstWithProfessional = [plan.recorder, ...(plan.colleague ? [plan.colleague] : [])].map((p) => ({
+    userId: p.userId,
+    isFirst: rng.weighted([[true, 30], [false, 55], [null, 15]] as const),
+  }));
+  return { isAnonymousToProfessional, firstWithProfessional };
+}
+
 /** The outcome known by now: old referrals are mostly closed, recent ones still open. */
 function finalStatus(rng: Random, ageDays: number, initial: ReferralStatus): ReferralStatus {
   if (ageDays > 28) return rng.weighted<ReferralStatus>([['realised', 55], ['not_realised', 18], ['unknown', 20], ['booked', 7]]);
@@ -85,7 +98,9 @@ export async function seedEncounters(deps: Deps, rng: Random, window: HistoryWin
       const referrals = content.referrals.map((r) => {
         const initial: ReferralStatus = r.way === 'advised' ? 'suggested' : 'booked';
         const followUpOn = addDays(staffed.session.day, rng.pick([7, 14, 14, 21, 28]));
-        return { id: deps.ids.newId(), serviceId: serviceIds.get(r.serviceCode)!, way: r.way, status: initial, followUpOn, memo: rng.chance(0.35) ? rng.pick(referralMemos) : null };
+        // In a joint meeting either professional may be the one who made the referral.
+        const referredBy = plan.colleague && rng.chance(0.4) ? plan.colleague.userId : plan.recorder.userId;
+        return { id: deps.ids.newId(), serviceId: serviceIds.get(r.serviceCode)!, way: r.way, status: initial, followUpOn, memo: rng.chance(0.35) ? rng.pick(referralMemos) : null, referredBy };
       });
       const input = encounterInputSchema.parse({
         id: deps.ids.newId(),
@@ -95,6 +110,7 @@ export async function seedEncounters(deps: Deps, rng: Random, window: HistoryWin
         professionalIds: plan.colleague ? [plan.colleague.userId] : [],
         visitorCode,
         isFirstVisit: visitorCode ? null : rng.weighted([[true, 35], [false, 45], [null, 20]] as const),
+        ...personalAnswers(rng, plan, visitorCode !== null),
         ageBand: visitor.ageBand,
         gender: visitor.gender,
         ...content,

@@ -13,5 +13,6 @@ import feedbackForms from './features/feedbackForms.en.json';
 import groups from './features/groups.en.json';
 import report from './features/report.en.json';
 import pilots from './features/pilots.en.json';
+import encounterForm from './features/encounterForm.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, encounterForm };

@@ -13,5 +13,6 @@ import feedbackForms from './features/feedbackForms.fi.json';
 import groups from './features/groups.fi.json';
 import report from './features/report.fi.json';
 import pilots from './features/pilots.fi.json';
+import encounterForm from './features/encounterForm.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, encounterForm };

@@ -13,5 +13,6 @@ import feedbackForms from './features/feedbackForms.sv.json';
 import groups from './features/groups.sv.json';
 import report from './features/report.sv.json';
 import pilots from './features/pilots.sv.json';
+import encounterForm from './features/encounterForm.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, encounterForm };
