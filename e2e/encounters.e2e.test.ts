@@ -36,9 +36,8 @@ describe('fast encounter entry (360×740)', () => {
     expect(form.actions).toBeLessThanOrEqual(8);
     console.info(`encounter recorded in ${form.actions} actions`);
 
-    // The form is ready for the next visitor: nothing pressed, the site kept.
-    expect(await page.locator('main button[data-choice][aria-pressed="true"]').count()).toBe(1); // "Don't know"
-    expect(await page.locator(form.choice('visit', 'unknown')).getAttribute('aria-pressed')).toBe('true');
+    // The form is ready for the next visitor: nothing pressed (only today's session, when there is one, stays chosen).
+    expect(await page.locator('main button[data-choice][aria-pressed="true"]:not([data-choice^="session:"])').count()).toBe(0);
 
     // The API has it, anonymous, with the referral.
     const listed = (await (await page.request.get(`/api/sites/${siteId}/encounters?day=${helsinkiDay()}`)).json()) as { encounters: EncounterView[] };
@@ -66,7 +65,7 @@ describe('fast encounter entry (360×740)', () => {
     await context.close();
   });
 
-  it('a visitor code is checked before sending; with a valid code first/repeat is derived, not asked', async () => {
+  it('a visitor code is checked before sending; with a valid code the first visit in the region is derived', async () => {
     const { page, context } = await signedIn('demo.socialworker');
     const me = (await (await page.request.get('/api/auth/me')).json()) as SessionInfo;
     const siteId = me.user.roles.find((r) => r.role === 'professional')?.siteId ?? '';
@@ -77,8 +76,9 @@ describe('fast encounter entry (360×740)', () => {
     const form = new EncounterForm(page);
     await form.openFromHome();
     await form.type('#encounter-visitor-code', 'ABC-1234');
-    // Visit kind is asked only without a code.
-    expect(await page.locator('main button[data-choice^="visit:"]').count()).toBe(0);
+    // "First time?" is asked of the professional, with or without a code; nothing is answered in advance.
+    expect(await page.locator('main button[data-choice^="first-me:"][aria-pressed="true"]').count()).toBe(0);
+    expect(await page.locator('main button[data-choice^="first-me:"]').count()).toBe(2);
     await form.tap('#encounter-save');
     await page.locator('#encounter-visitor-code-statusText').filter({ hasText: /./ }).waitFor();
     await expectNoSeriousViolations(page, 'encounter form with an invalid code (phone)');

@@ -37,6 +37,8 @@ export const defaultCodes: CodeDefinition[] = [
     ['general_health', 'Yleinen terveydentila', 'Allmänt hälsotillstånd', 'General health'],
     ['booking_appointment', 'Ajanvaraus', 'Tidsbokning', 'Booking an appointment'],
     ['alcohol_use', 'Alkoholin käyttö', 'Alkoholbruk', 'Alcohol use'],
+    // Also a social need: nurses and social workers alike give conversation support (see sharedCodes).
+    ['conversation_support', 'Keskusteluapu', 'Samtalsstöd', 'Conversation support'],
   ]),
   ...defs('support', 'social', [
     ['insurance_matter', 'Vakuutusasian selvittely', 'Utredning av ett försäkringsärende', 'Clarifying an insurance matter'],
@@ -58,6 +60,16 @@ export const defaultCodes: CodeDefinition[] = [
     ['follow_up_plan', 'Jatkosuunnitelma', 'Fortsatt plan', 'A follow-up plan'],
   ]),
 ];
+
+/**
+ * A code belongs to the health register, the social register or both. One that belongs to both is one
+ * row per register under the same code (e.g. conversation_support, follow_up_plan): each professional
+ * records it in their own register, which keeps the registers' data apart as the law requires, while
+ * the shared code lets a report add the two up. Administrators make one by adding the code to each.
+ */
+export function registersOf(codes: readonly Pick<CodeDefinition, 'kind' | 'register' | 'code'>[], kind: CodeListKind, code: string): Register[] {
+  return (['health', 'social'] as const).filter((register) => codes.some((c) => c.kind === kind && c.register === register && c.code === code));
+}
 
 /** A code is written `kind:register:code` when it must be unique across lists. */
 export const codeKey = (c: Pick<CodeDefinition, 'kind' | 'register' | 'code'>) => `${c.kind}:${c.register}:${c.code}`;

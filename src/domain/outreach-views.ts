@@ -79,6 +79,8 @@ export const referralViewSchema = z.object({
   memo: z.string().nullable(),
   closedAt: z.string().nullable(),
   hasSlip: z.boolean(),
+  /** User id of the professional who made the referral. */
+  referredBy: z.string(),
   createdAt: z.string(),
 });
 export type ReferralView = z.infer<typeof referralViewSchema>;
@@ -88,10 +90,14 @@ export const encounterViewSchema = z.object({
   siteId: z.string(),
   sessionId: z.string().nullable(),
   occurredAt: z.string(),
-  professionals: z.array(z.object({ userId: z.string(), displayName: z.string(), profession: z.enum(professions) })),
+  /** isFirstWithProfessional: "first time with me / my service?"; null = not recorded. */
+  professionals: z.array(z.object({ userId: z.string(), displayName: z.string(), profession: z.enum(professions), isFirstWithProfessional: z.boolean().nullable() })),
   isJoint: z.boolean(),
   visitorCode: z.string().nullable(),
+  /** For a code holder: the first visit ever in the region (derived). Null = not known. */
   isFirstVisit: z.boolean().nullable(),
+  /** Did the person stay anonymous to the professional? Null = not recorded. */
+  isAnonymousToProfessional: z.boolean().nullable(),
   ageBand: z.enum(ageBands),
   gender: z.enum(genders).nullable(),
   /** Only the codes of the reader's own register (health or social), as register:code. */

@@ -78,8 +78,16 @@ export const referralInputSchema = z.object({
   status: z.enum(referralStatuses).default('suggested'),
   followUpOn: isoDay.nullable().default(null),
   memo: shortText(MEMO_MAX).nullable().default(null),
+  /** The professional who made the referral, one of the encounter's; null = the one recording. */
+  referredBy: uuid.nullable().default(null),
 });
 export type ReferralInput = z.infer<typeof referralInputSchema>;
+
+/** Answers to "first time with me / my service?", one per professional at most. */
+export const firstWithProfessionalSchema = z
+  .array(z.object({ userId: uuid, isFirst: z.boolean().nullable() }))
+  .max(10)
+  .refine((answers) => new Set(answers.map((a) => a.userId)).size === answers.length, 'one answer per professional');
 
 /**
  * One encounter as recorded on a phone. `id` is made on the device (UUIDv7): sending the same entry
@@ -95,6 +103,10 @@ export const encounterInputSchema = z.object({
   visitorCode: z.string().trim().max(20).nullable().default(null),
   /** Asked only when anonymous; derived from the code otherwise (a value sent with a code is ignored). */
   isFirstVisit: z.boolean().nullable().default(null),
+  /** Did the person stay anonymous to the professional? Independent of a visitor code; null = not asked. */
+  isAnonymousToProfessional: z.boolean().nullable().default(null),
+  /** "First time with me / my service?" per professional of the encounter; a professional left out = not asked. */
+  firstWithProfessional: firstWithProfessionalSchema.default([]),
   ageBand: z.enum(ageBands).default('unknown'),
   gender: z.enum(genders).nullable().default(null),
   needs: z.array(registeredCodeRef).max(40).default([]),
@@ -115,6 +127,9 @@ export const encounterUpdateSchema = z.object({
   professionalIds: z.array(uuid).max(10).optional(),
   visitorCode: z.string().trim().max(20).nullable().optional(),
   isFirstVisit: z.boolean().nullable().optional(),
+  isAnonymousToProfessional: z.boolean().nullable().optional(),
+  /** Sets the answers of the professionals listed (null clears one); the others keep theirs. */
+  firstWithProfessional: firstWithProfessionalSchema.optional(),
   ageBand: z.enum(ageBands).optional(),
   gender: z.enum(genders).nullable().optional(),
   needs: z.array(registeredCodeRef).max(40).optional(),

@@ -19,6 +19,7 @@ const AuditPage = lazyPage(() => import('./audit/audit-page').then((m) => ({ def
 const EncounterNewPage = lazyPage(() =>
   import('./encounters/encounter-new-page').then((m) => ({ default: m.EncounterNewPage })),
 );
+const EncounterEditPage = lazyPage(() => import('./encounters/encounter-edit-page').then((m) => ({ default: m.EncounterEditPage })));
 const EncountersPage = lazyPage(() => import('./encounters/encounters-page').then((m) => ({ default: m.EncountersPage })));
 const DaylogPage = lazyPage(() => import('./daylog/daylog-page').then((m) => ({ default: m.DaylogPage })));
 const SchedulePage = lazyPage(() => import('./schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
@@ -112,6 +113,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['professional']} />}>
             <Route path="encounters" element={<EncountersPage />} />
             <Route path="encounters/new" element={<EncounterNewPage />} />
+            <Route path="encounters/:encounterId/edit" element={<EncounterEditPage />} />
             <Route path="follow-ups" element={<FollowUpsPage />} />
             <Route path="referrals/:referralId/slip" element={<ReferralSlipPage />} />
           </Route>

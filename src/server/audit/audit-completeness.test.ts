@@ -16,6 +16,7 @@ const personLevelReads = new Set([
   'GET /api/audit',
   'GET /api/sites/:siteId/encounters',
   'GET /api/encounters/:encounterId',
+  'GET /api/sites/:siteId/encounters/for-correction',
   'GET /api/visitor-codes/:code',
   'GET /api/sites/:siteId/follow-ups',
   'GET /api/group-sessions/:sessionId/attendance',

@@ -91,6 +91,8 @@ export const encounters = pgTable('encounters', {
   occurredAt: ts('occurred_at').notNull(),
   visitorCode: text('visitor_code'),
   isFirstVisit: boolean('is_first_visit'),
+  /** Did the person stay anonymous to the professional (say nothing of who they are)? Null = not recorded. */
+  isAnonymousToProfessional: boolean('is_anonymous_to_professional'),
   ageBand: text('age_band').$type<AgeBand>().notNull(),
   gender: text('gender').$type<Gender>(),
   isUrgent: boolean('is_urgent').notNull(),
@@ -104,6 +106,8 @@ export const encounterProfessionals = pgTable('encounter_professionals', {
   encounterId: uuid('encounter_id').notNull(),
   userId: uuid('user_id').notNull(),
   profession: text('profession').$type<Profession>().notNull(),
+  /** "First time with me / my service?", asked per professional. Null = not recorded. */
+  isFirstWithProfessional: boolean('is_first_with_professional'),
 }, (t) => [primaryKey({ columns: [t.encounterId, t.userId] })]);
 
 export const encounterCodes = pgTable('encounter_codes', {
@@ -127,6 +131,8 @@ export const referrals = pgTable('referrals', {
   slipCodeHash: text('slip_code_hash'),
   slipExpiresAt: ts('slip_expires_at'),
   slipUsedAt: ts('slip_used_at'),
+  /** The professional who made the referral (in a joint meeting either one); the recorder by default. */
+  referredBy: uuid('referred_by').notNull(),
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),

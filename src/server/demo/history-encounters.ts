@@ -10,13 +10,14 @@ import type { StaffedSession } from '../sessions/repo.js';
 import { issueVisitorCode } from '../visitor-codes/commands.js';
 import { encounterContent, referralMemos, visitorProfile, type VisitorProfile } from './history-content.js';
 import type { HistoryWindow } from './history-sessions.js';
-import { clockAt, ctxOf, helsinkiAt, withHelsinkiOffset, workdayOnOrBefore, type DemoActors, type Random } from './history-support.js';
+import { clockAt, ctxOf, helsinkiAt, Random, withHelsinkiOffset, workdayOnOrBefore, type DemoActors } from './history-support.js';
 
 /** A visitor card handed out at a first visit, reused at later ones. */
 export type IssuedCode = { code: string; issuedOn: string; profile: VisitorProfile };
 export type EncounterTotals = { encounters: number; joint: number; withCode: number; referrals: number; referralUpdates: number; codes: IssuedCode[] };
 
 const MAX_CODES = 15;
+const ANSWERS_SEED = 0x16_04;
 type Planned = { at: Date; recorder: Actor; colleague: Actor | null };
 type LaterUpdate = { at: Date; recorder: Actor; referralId: string; status: ReferralStatus };
 
@@ -47,6 +48,19 @@ function planSession(rng: Random, { session, professionals }: StaffedSession, ac
   return planned.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/**
+ * Whether the visitor stayed anonymous to the professional, and "first time with me?" per professional.
+ * Most stay anonymous even with a card; some answers are left out (null), as in a hurried day.
+ */
+function personalAnswers(rng: Random, plan: Planned, hasCode: boolean) {
+  const isAnonymousToProfessional = rng.weighted([[true, hasCode ? 50 : 65], [false, hasCode ? 40 : 20], [null, 15]] as const);
+  const firstWithProfessional = [plan.recorder, ...(plan.colleague ? [plan.colleague] : [])].map((p) => ({
+    userId: p.userId,
+    isFirst: rng.weighted([[true, 30], [false, 55], [null, 15]] as const),
+  }));
+  return { isAnonymousToProfessional, firstWithProfessional };
+}
+
 /** The outcome known by now: old referrals are mostly closed, recent ones still open. */
 function finalStatus(rng: Random, ageDays: number, initial: ReferralStatus): ReferralStatus {
   if (ageDays > 28) return rng.weighted<ReferralStatus>([['realised', 55], ['not_realised', 18], ['unknown', 20], ['booked', 7]]);
@@ -62,6 +76,9 @@ function finalStatus(rng: Random, ageDays: number, initial: ReferralStatus): Ref
 export async function seedEncounters(deps: Deps, rng: Random, window: HistoryWindow, siteId: string, sessions: StaffedSession[], actors: DemoActors, serviceIds: Map<string, string>): Promise<EncounterTotals> {
   const totals: EncounterTotals = { encounters: 0, joint: 0, withCode: 0, referrals: 0, referralUpdates: 0, codes: [] };
   const later: LaterUpdate[] = [];
+  // The answers added in issue 16 draw from a stream of their own, so the rest of the history (and the
+  // feedback seeded after it) stays exactly what it was before they existed.
+  const answers = new Random(ANSWERS_SEED);
   for (const staffed of sessions) {
     const usedToday = new Set<string>();
     for (const plan of planSession(rng, staffed, actors)) {
@@ -85,7 +102,9 @@ export async function seedEncounters(deps: Deps, rng: Random, window: HistoryWin
       const referrals = content.referrals.map((r) => {
         const initial: ReferralStatus = r.way === 'advised' ? 'suggested' : 'booked';
         const followUpOn = addDays(staffed.session.day, rng.pick([7, 14, 14, 21, 28]));
-        return { id: deps.ids.newId(), serviceId: serviceIds.get(r.serviceCode)!, way: r.way, status: initial, followUpOn, memo: rng.chance(0.35) ? rng.pick(referralMemos) : null };
+        // In a joint meeting either professional may be the one who made the referral.
+        const referredBy = plan.colleague && answers.chance(0.4) ? plan.colleague.userId : plan.recorder.userId;
+        return { id: deps.ids.newId(), serviceId: serviceIds.get(r.serviceCode)!, way: r.way, status: initial, followUpOn, memo: rng.chance(0.35) ? rng.pick(referralMemos) : null, referredBy };
       });
       const input = encounterInputSchema.parse({
         id: deps.ids.newId(),
@@ -95,6 +114,7 @@ export async function seedEncounters(deps: Deps, rng: Random, window: HistoryWin
         professionalIds: plan.colleague ? [plan.colleague.userId] : [],
         visitorCode,
         isFirstVisit: visitorCode ? null : rng.weighted([[true, 35], [false, 45], [null, 20]] as const),
+        ...personalAnswers(answers, plan, visitorCode !== null),
         ageBand: visitor.ageBand,
         gender: visitor.gender,
         ...content,

@@ -10,7 +10,9 @@ import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor
 import { presentEncounter } from './present.js';
 import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterBundle, type EncounterRow } from './repo.js';
 import { loadSiteFor, type Ctx } from './site-access.js';
-import { assertCodes, assertSessionAtSite, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type NamedProfessional } from './validate.js';
+import { assertAmongProfessionals, withFirstAnswers } from './answers.js';
+import { assertNotInFuture, assertSessionFits } from './time-rules.js';
+import { assertCodes, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type NamedProfessional } from './validate.js';
 
 export type Recorded = { encounter: EncounterView; isNew: boolean };
 
@@ -39,11 +41,15 @@ type Prepared = { site: { id: string; regionId: string }; professionals: NamedPr
 async function prepare(deps: Deps, ctx: Ctx, input: EncounterInput, site: Prepared['site']): Promise<Prepared> {
   const me = ownProfession(ctx.actor);
   const others = await otherProfessionals(deps.db.orm, site, [...new Set(input.professionalIds)].filter((id) => id !== me.userId));
-  const professionals = [{ ...me, displayName: ctx.actor.displayName }, ...others];
+  const professionals = withFirstAnswers([{ ...me, displayName: ctx.actor.displayName }, ...others], input.firstWithProfessional);
+  assertAmongProfessionals(input.referrals.map((r) => r.referredBy), professionals, 'referrals');
   const refs = parseCodeRefs(input.needs, input.support);
   await assertCodes(deps.db.orm, refs, professionals);
-  await assertSessionAtSite(deps.db.orm, input.sessionId, site.id);
-  return { site, professionals, refs, now: deps.clock.now() };
+  const now = deps.clock.now();
+  const occurredAt = new Date(input.occurredAt);
+  assertNotInFuture(occurredAt, now);
+  await assertSessionFits(deps.db.orm, input.sessionId, site.id, occurredAt);
+  return { site, professionals, refs, now };
 }
 
 const byCode = (a: CodeRef, b: CodeRef) => a.kind.localeCompare(b.kind) || a.register.localeCompare(b.register) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
@@ -64,6 +70,7 @@ async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, profession
       visitorCode,
       // with a code it is derived below; anonymous visitors are asked
       isFirstVisit: visitorCode === null ? input.isFirstVisit : null,
+      isAnonymousToProfessional: input.isAnonymousToProfessional,
       ageBand: input.ageBand,
       gender: input.gender,
       isUrgent: input.isUrgent,

@@ -10,9 +10,11 @@ const mostly = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>) => fc.oneof
 const hostileCodes = fc.array(fc.constantFrom('social:housing', 'health:listening', 'social:no_such', 'social:follow_up_plan', 'health:follow_up_plan', 'health:blood_pressure'), { maxLength: 3 });
 const needs = mostly<string[]>(fc.array(fc.constantFrom('health:blood_pressure', 'health:ears'), { maxLength: 2 }), hostileCodes);
 const support = mostly<string[]>(fc.array(fc.constantFrom('health:follow_up_plan', 'health:measured_bp_sugar'), { maxLength: 2 }), hostileCodes);
+// Valid: this century up to the harness clock's start (an encounter cannot be dated in the future);
+// hostile ones include the future, the far future and the impossible.
 const instants = mostly(
-  fc.date({ min: new Date('2000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom('0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2026-03-29T00:30:00Z', '9999-12-31T23:59:59+14:00', '0000-01-01T00:00:00Z'),
+  fc.date({ min: new Date('2000-01-01'), max: new Date('2026-01-15T09:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2026-03-29T00:30:00Z', '2999-12-31T23:59:59Z', '9999-12-31T23:59:59+14:00', '0000-01-01T00:00:00Z'),
 );
 // fast-check's uuids repeat on purpose (small values first); a device makes a fresh one per entry.
 const freshId = fc.constant(null).map(() => uuidv7());

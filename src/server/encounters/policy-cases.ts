@@ -61,4 +61,13 @@ export const encounterPolicyCases: PolicyCases = {
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
   },
+  'GET /api/sites/:siteId/encounters/for-correction': { allow: ['coordinator'], request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/for-correction` }) },
+  'POST /api/encounters/:encounterId/correction': {
+    allow: ['coordinator'],
+    request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/correction`, body: { reason: 'typed on the wrong day', changes: { isUrgent: true } } }),
+  },
+  'POST /api/encounters/:encounterId/removal': {
+    allow: ['coordinator'],
+    request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/removal`, body: { reason: 'recorded twice' } }),
+  },
 };

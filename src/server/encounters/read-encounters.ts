@@ -11,7 +11,7 @@ import { findEncounter, loadBundle, loadBundles, type EncounterRow } from './rep
 import { loadSiteFor, type Ctx } from './site-access.js';
 
 /** Another region's encounter is "not found"; one of another site of the region is 403. */
-export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: string, action: 'encounter.read' | 'encounter.update'): Promise<EncounterRow> {
+export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: string, action: 'encounter.read' | 'encounter.update' | 'encounter.correct'): Promise<EncounterRow> {
   const row = await findEncounter(deps.db.orm, encounterId);
   if (!row || row.regionId !== actor.regionId) throw notFound('Encounter');
   authorize(actor, action, { regionId: row.regionId, siteId: row.siteId });
@@ -27,8 +27,8 @@ export async function readEncounter(deps: Deps, ctx: Ctx, encounterId: string): 
 }
 
 /** A site's encounters of one Helsinki day (today by default), newest first; audited with the count. */
-export async function listEncountersOfDay(deps: Deps, ctx: Ctx, siteId: string, day?: string): Promise<EncounterView[]> {
-  const site = await loadSiteFor(deps.db.orm, ctx.actor, siteId, 'encounter.read');
+export async function listEncountersOfDay(deps: Deps, ctx: Ctx, siteId: string, day?: string, action: 'encounter.read' | 'encounter.correct' = 'encounter.read'): Promise<EncounterView[]> {
+  const site = await loadSiteFor(deps.db.orm, ctx.actor, siteId, action);
   const now = deps.clock.now();
   const shown = day ?? helsinkiDay(now);
   const rows = await deps.db.orm

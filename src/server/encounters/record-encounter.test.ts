@@ -31,7 +31,7 @@ describe(`recording encounters on ${testEngine}`, () => {
       createdBy: o.nurse.session.user.id,
       canEdit: true,
     });
-    expect(view.professionals).toEqual([{ userId: o.nurse.session.user.id, displayName: expect.any(String), profession: 'nurse' }]);
+    expect(view.professionals).toEqual([{ userId: o.nurse.session.user.id, displayName: expect.any(String), profession: 'nurse', isFirstWithProfessional: null }]);
     expect(view.referrals).toEqual([
       expect.objectContaining({ serviceId: o.services.health_station, way: 'booked_together', status: 'suggested', followUpOn: '2026-02-01', memo: 'asks about evening times', closedAt: null, hasSlip: false }),
     ]);

@@ -31,7 +31,13 @@ export async function loadBundles(ex: Executor, rows: EncounterRow[]): Promise<E
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const people = await ex
-    .select({ encounterId: encounterProfessionals.encounterId, userId: encounterProfessionals.userId, profession: encounterProfessionals.profession, displayName: users.displayName })
+    .select({
+      encounterId: encounterProfessionals.encounterId,
+      userId: encounterProfessionals.userId,
+      profession: encounterProfessionals.profession,
+      isFirstWithProfessional: encounterProfessionals.isFirstWithProfessional,
+      displayName: users.displayName,
+    })
     .from(encounterProfessionals)
     .innerJoin(users, eq(users.id, encounterProfessionals.userId))
     .where(inArray(encounterProfessionals.encounterId, ids))
@@ -45,7 +51,7 @@ export async function loadBundles(ex: Executor, rows: EncounterRow[]): Promise<E
   const [byPeople, byCodes, byReferrals] = [groupBy(people), groupBy(codeRows), groupBy(referralRows)];
   return rows.map((row) => ({
     row,
-    professionals: (byPeople.get(row.id) ?? []).map((p) => ({ userId: p.userId, profession: p.profession, displayName: p.displayName })),
+    professionals: (byPeople.get(row.id) ?? []).map((p) => ({ userId: p.userId, profession: p.profession, isFirstWithProfessional: p.isFirstWithProfessional, displayName: p.displayName })),
     codes: (byCodes.get(row.id) ?? []).map((c) => ({ kind: c.kind, register: c.register, code: c.code })),
     referrals: byReferrals.get(row.id) ?? [],
   }));
@@ -58,7 +64,7 @@ export async function loadBundle(ex: Executor, row: EncounterRow): Promise<Encou
 
 export async function insertProfessionals(ex: Executor, encounterId: string, professionals: EncounterProfessional[]): Promise<void> {
   if (professionals.length === 0) return;
-  await ex.insert(encounterProfessionals).values(professionals.map((p) => ({ encounterId, userId: p.userId, profession: p.profession })));
+  await ex.insert(encounterProfessionals).values(professionals.map((p) => ({ encounterId, userId: p.userId, profession: p.profession, isFirstWithProfessional: p.isFirstWithProfessional ?? null })));
 }
 
 export async function insertCodes(ex: Executor, encounterId: string, refs: CodeRef[]): Promise<void> {

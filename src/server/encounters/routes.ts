@@ -6,10 +6,11 @@ import { encounterViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { recordEncounter } from './create-encounter.js';
+import { correctEncounter, removeEncounter } from './correct-encounter.js';
 import { deleteEncounter, updateEncounter } from './edit-encounter.js';
 import { listEncountersOfDay, readEncounter } from './read-encounters.js';
 import { recordEncounterBatch } from './record-batch.js';
-import { dayQuerySchema, encounterCreateSchema, encounterPatchSchema, encounterSummarySchema, summaryQuerySchema } from './schemas.js';
+import { dayQuerySchema, encounterCorrectionSchema, encounterCreateSchema, encounterPatchSchema, encounterRemovalSchema, encounterSummarySchema, summaryQuerySchema } from './schemas.js';
 import { summariseEncounters } from './summary.js';
 import { noContent } from '../http/openapi.js';
 
@@ -65,5 +66,25 @@ export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void 
   }, async (request, reply) => {
     await deleteEncounter(deps, ctx(request), request.params.encounterId);
     return reply.status(204).send(null);
+  });
+
+  // A coordinator's way to correct the record after the day: find the entry, then correct or remove it
+  // with a reason. The list is the same person-level read as the professionals' one, audited.
+  r.get('/api/sites/:siteId/encounters/for-correction', {
+    config: { access: { access: 'action', action: 'encounter.correct' } },
+    schema: { tags: ['encounters'], params: siteParams, querystring: dayQuerySchema, response: { 200: z.object({ encounters: z.array(encounterViewSchema) }) } },
+  }, async (request) => ({ encounters: await listEncountersOfDay(deps, ctx(request), request.params.siteId, request.query.day, 'encounter.correct') }));
+
+  r.post('/api/encounters/:encounterId/correction', {
+    config: { access: { access: 'action', action: 'encounter.correct' } },
+    schema: { tags: ['encounters'], params: encounterParams, body: encounterCorrectionSchema, response: { 200: encounterViewSchema } },
+  }, async (request) => correctEncounter(deps, ctx(request), request.params.encounterId, request.body));
+
+  r.post('/api/encounters/:encounterId/removal', {
+    config: { access: { access: 'action', action: 'encounter.correct' } },
+    schema: { tags: ['encounters'], params: encounterParams, body: encounterRemovalSchema },
+  }, async (request, reply) => {
+    await removeEncounter(deps, ctx(request), request.params.encounterId, request.body.reason);
+    return reply.status(204).send();
   });
 }

@@ -18,6 +18,21 @@ export const encounterCreateSchema = encounterInputSchema.extend({
 export const encounterPatchSchema = encounterUpdateSchema.extend({ occurredAt: occurredAt.optional() });
 export type EncounterPatch = z.infer<typeof encounterPatchSchema>;
 
+/** Why a coordinator changes someone else's entry; kept in the audit log (no names of visitors). */
+const correctionReason = z.string().trim().min(3, 'a reason of at least 3 characters').max(300);
+
+/**
+ * A coordinator's correction: the fields of an edit except the codes (a coordinator belongs to neither
+ * register and cannot see them) and the professionals (who was there is the professionals' to say).
+ */
+export const encounterCorrectionSchema = z.object({
+  reason: correctionReason,
+  // strict: a coordinator who sends codes or professionals is told so, rather than silently ignored
+  changes: encounterPatchSchema.omit({ needs: true, support: true, professionalIds: true }).strict(),
+});
+export type EncounterCorrection = z.infer<typeof encounterCorrectionSchema>;
+export const encounterRemovalSchema = z.object({ reason: correctionReason });
+
 export const MAX_SUMMARY_DAYS = 366;
 
 export const summaryQuerySchema = z

@@ -3,11 +3,12 @@ import type { CodeListKind, Register } from '../../domain/code-lists.js';
 import { registerOf, type Profession } from '../../domain/org.js';
 import type { Executor } from '../db/connect.js';
 import { roleAssignments, users } from '../db/schema.js';
-import { codes, outreachSessions } from '../db/schema-outreach.js';
+import { codes } from '../db/schema-outreach.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
 
-export type EncounterProfessional = { userId: string; profession: Profession };
+/** isFirstWithProfessional: "first time with me / my service?"; absent or null = not recorded. */
+export type EncounterProfessional = { userId: string; profession: Profession; isFirstWithProfessional?: boolean | null };
 /** A professional with the name shown to colleagues (the view of a new encounter needs it). */
 export type NamedProfessional = EncounterProfessional & { displayName: string };
 export type CodeRef = { kind: CodeListKind; register: Register; code: string };
@@ -83,11 +84,4 @@ export async function assertCodes(ex: Executor, refs: CodeRef[], professionals: 
     const list = missing.kind === 'need' ? 'needs' : 'support';
     throw badRequest(`${missing.register}:${missing.code} is not an active code of the ${list} list.`, list);
   }
-}
-
-/** An encounter may belong to an outreach session, but only to one at its own site. */
-export async function assertSessionAtSite(ex: Executor, sessionId: string | null, siteId: string): Promise<void> {
-  if (sessionId === null) return;
-  const [row] = await ex.select({ siteId: outreachSessions.siteId }).from(outreachSessions).where(eq(outreachSessions.id, sessionId));
-  if (!row || row.siteId !== siteId) throw badRequest('The outreach session is not one of this site.', 'sessionId');
 }

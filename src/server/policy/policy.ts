@@ -45,6 +45,9 @@ export const rules = {
   'encounter.create': { roles: ['professional'], scope: 'site' },
   'encounter.read': { roles: ['professional'], scope: 'site' },
   'encounter.update': { roles: ['professional'], scope: 'site' },
+  // A coordinator corrects or removes an encounter after the day, always with a written reason; listing
+  // a day's entries to find the one to correct is a person-level read and is audited.
+  'encounter.correct': { roles: ['coordinator'], scope: 'site' },
   'encounter.aggregate': { roles: ['coordinator', 'daycentre_staff', 'professional'], scope: 'site' },
   'visitor_code.issue': { roles: ['professional', 'daycentre_staff'], scope: 'site' },
   'visitor_code.read': { roles: ['professional'], scope: 'site' },

@@ -16,6 +16,7 @@ export function presentReferral(row: ReferralRow, canSeeMemo: boolean): Referral
     memo: canSeeMemo ? row.memo : null,
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
     hasSlip: row.slipCodeHash !== null,
+    referredBy: row.referredBy,
     createdAt: row.createdAt.toISOString(),
   };
 }

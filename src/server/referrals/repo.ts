@@ -54,6 +54,7 @@ export async function insertReferrals(ex: Executor, owner: ReferralOwner, inputs
       slipCodeHash: null,
       slipExpiresAt: null,
       slipUsedAt: null,
+      referredBy: r.referredBy ?? owner.createdBy,
       createdBy: owner.createdBy,
       createdAt: owner.now,
       updatedAt: owner.now,

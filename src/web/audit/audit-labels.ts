@@ -33,6 +33,7 @@ const actionKeys = {
   'encounter.created': 'audit.actions.encounter_created',
   'encounter.updated': 'audit.actions.encounter_updated',
   'encounter.deleted': 'audit.actions.encounter_deleted',
+  'encounter.corrected': 'audit.actions.encounter_corrected',
   'encounter.listed': 'audit.actions.encounter_listed',
   'encounter.read': 'audit.actions.encounter_read',
   'visitor_code.issued': 'audit.actions.visitor_code_issued',

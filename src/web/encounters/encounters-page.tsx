@@ -8,6 +8,7 @@ import { formatVisitorCode } from '../../domain/visitor-code';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { useCodes, useEncountersOfDay, useServices } from '../api/outreach';
+import { EncounterRowActions } from './encounter-row-actions';
 import { ButtonLink } from '../common/button-link';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
@@ -112,6 +113,7 @@ function EncounterList({ userId, siteId, day }: { userId: string; siteId: string
               {t('encounters.support')}: {e.support.map((c) => codeLabel('support', c)).join(', ')}
             </div>
           )}
+          <EncounterRowActions encounter={e} time={timeFormat.format(new Date(e.occurredAt))} />
           {e.referrals.length > 0 && (
             <div>
               {t('encounters.referrals')}:{' '}

@@ -7,6 +7,7 @@ import { useSites } from '../api/org';
 import { ErrorAlert } from '../common/error-alert';
 import { hasRole, siteKindLabel } from '../common/labels';
 import { Loading } from '../common/loading';
+import { TodaySessions } from '../encounters/today-sessions';
 
 export function AdminSection() {
   const { t } = useTranslation();
@@ -84,6 +85,7 @@ export function FieldWorkSection({ me }: { me: Me }) {
           <Heading variant="h2" id="home-encounters" mb="s">
             {t('home.encountersHeading')}
           </Heading>
+          <TodaySessions me={me} />
           <div className="page-actions">
             <ButtonLink to="/encounters/new">{t('encounters.record')}</ButtonLink>
           </div>

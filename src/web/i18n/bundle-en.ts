@@ -15,5 +15,6 @@ import report from './features/report.en.json';
 import pilots from './features/pilots.en.json';
 import daylogEntry from './features/daylogEntry.en.json';
 import offlineList from './features/offlineList.en.json';
+import encounterForm from './features/encounterForm.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };

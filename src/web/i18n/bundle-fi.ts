@@ -15,5 +15,6 @@ import report from './features/report.fi.json';
 import pilots from './features/pilots.fi.json';
 import daylogEntry from './features/daylogEntry.fi.json';
 import offlineList from './features/offlineList.fi.json';
+import encounterForm from './features/encounterForm.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };

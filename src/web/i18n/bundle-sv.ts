@@ -15,5 +15,6 @@ import report from './features/report.sv.json';
 import pilots from './features/pilots.sv.json';
 import daylogEntry from './features/daylogEntry.sv.json';
 import offlineList from './features/offlineList.sv.json';
+import encounterForm from './features/encounterForm.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../domain/api-types';
+import { useSites } from '../api/org';
+import { useSessionsOfDay } from '../api/outreach';
+import { ButtonLink } from '../common/button-link';
+import { professionalSiteIds, today } from './encounter-sites';
+
+function SiteSessions({ siteId, siteName }: { siteId: string; siteName: string | null }) {
+  const { t } = useTranslation();
+  const sessions = (useSessionsOfDay(siteId, today()).data ?? []).filter((s) => !s.isCancelled);
+  return (
+    <>
+      {sessions.map((s) => (
+        <div key={s.id} className="page-actions" data-session-id={s.id}>
+          <p className="today-session__when">
+            {t('encounterForm.todaySession', { start: s.startsAt.slice(0, 5), end: s.endsAt.slice(0, 5) })}
+            {siteName === null ? '' : `, ${siteName}`}
+          </p>
+          <ButtonLink to={`/encounters/new?site=${encodeURIComponent(siteId)}&session=${encodeURIComponent(s.id)}`}>{t('encounterForm.recordInSession')}</ButtonLink>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Today's sessions at the professional's sites, each one tap from recording an encounter in it. */
+export function TodaySessions({ me }: { me: Me }) {
+  const sites = useSites();
+  const siteIds = professionalSiteIds(me);
+  const siteName = (id: string) => sites.data?.find((s) => s.id === id)?.name ?? '';
+  return (
+    <>
+      {siteIds.map((id) => (
+        <SiteSessions key={id} siteId={id} siteName={siteIds.length > 1 ? siteName(id) : null} />
+      ))}
+    </>
+  );
+}
