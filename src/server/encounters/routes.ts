@@ -82,9 +82,9 @@ export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void 
 
   r.post('/api/encounters/:encounterId/removal', {
     config: { access: { access: 'action', action: 'encounter.correct' } },
-    schema: { tags: ['encounters'], params: encounterParams, body: encounterRemovalSchema },
+    schema: { tags: ['encounters'], params: encounterParams, body: encounterRemovalSchema, response: { 204: noContent } },
   }, async (request, reply) => {
     await removeEncounter(deps, ctx(request), request.params.encounterId, request.body.reason);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

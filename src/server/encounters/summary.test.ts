@@ -10,7 +10,8 @@ describe(`the encounter summary on ${testEngine}`, () => {
     const code = await issueCode(o);
     await record(o.nurse, encounterBody(o, { occurredAt: '2026-01-15T08:00:00Z' }));
     await record(o.nurse, encounterBody(o, { occurredAt: '2026-01-15T09:00:00Z', professionalIds: [sw], visitorCode: code }));
-    await record(o.socialWorker, encounterBody(o, { occurredAt: '2026-01-15T10:00:00Z', isUrgent: true }));
+    // Before the harness clock's 09:00: an encounter cannot be recorded ahead of the clock.
+    await record(o.socialWorker, encounterBody(o, { occurredAt: '2026-01-15T08:30:00Z', isUrgent: true }));
     // 22:30 UTC on the 12th is 00:30 on the 13th in Helsinki
     await record(o.nurse, encounterBody(o, { occurredAt: '2026-01-12T22:30:00Z', professionalIds: [sw], visitorCode: code }));
     await record(o.nurse, encounterBody(o, { occurredAt: '2026-01-10T10:00:00Z' }));

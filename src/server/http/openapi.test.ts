@@ -67,6 +67,7 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
     expect(noContent.sort()).toEqual([
       'DELETE /api/encounters/:encounterId',
       'POST /api/auth/logout',
+      'POST /api/encounters/:encounterId/removal',
       'POST /api/public/kiosk/leave',
       'POST /api/users/:userId/password',
     ]);
