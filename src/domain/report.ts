@@ -45,8 +45,21 @@ export type ColumnKind = (typeof columnKinds)[number];
 const localized = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
 export type LocalizedLabel = z.infer<typeof localized>;
 
-/** One figure. `value` null with `suppressed` true shows as "<5"; null without it is "not available". */
-export const reportCellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
+/**
+ * Why a figure is hidden (docs/PRIVACY.md): `small` a count really below the threshold; `complementary`
+ * hidden so that a small figure cannot be worked out from totals; `linked` hidden because the same
+ * figure is hidden in another table of the report; `derived` a share or mean whose numerator is hidden
+ * or whose base is below the threshold. Each has its own mark, so that "<5" is only ever a small count.
+ */
+export const suppressionReasons = ['small', 'complementary', 'linked', 'derived'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+/**
+ * One figure. `value` null with `suppressed` true is hidden, and `reason` says why (always set by the
+ * server; a hidden cell without one reads as complementary, never as small); null without it is
+ * "not available".
+ */
+export const reportCellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean(), reason: z.enum(suppressionReasons).optional() });
 export type ReportCell = z.infer<typeof reportCellSchema>;
 
 export const reportRowSchema = z.object({
