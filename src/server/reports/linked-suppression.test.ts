@@ -25,6 +25,8 @@ describe('suppression linked across tables', () => {
     ]);
     const linked = linkSuppression([{ key: 'referrals', tables: [byStatus, realisation], texts: [] }]);
     expect(values(find(linked, 'referrals.realisation'))).toEqual([['S', 'S', 'S'], [12, 19, 41.4]]);
+    // The counts are hidden for the other table's sake, the rate because it rests on them.
+    expect(find(linked, 'referrals.realisation')!.rows[0]!.cells.map((c) => c.reason)).toEqual(['linked', 'linked', 'derived']);
   });
 
   it('hides the window’s count and share when an hour total inside it is hidden, not when one outside is', () => {

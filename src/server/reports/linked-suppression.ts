@@ -1,8 +1,9 @@
-import type { ReportCell, ReportSection, ReportTable } from '../../domain/report.js';
+import type { ReportCell, ReportSection, ReportTable, SuppressionReason } from '../../domain/report.js';
 
 /**
  * Suppression works table by table; some tables repeat figures of another, and a figure hidden in
- * one must not be shown, or be computable, in the other. After every table is suppressed:
+ * one must not be shown, or be computable, in the other. After every table is suppressed (a count hidden
+ * here is marked `linked`, a share or mean resting on it `derived`; a cell hidden already keeps its reason):
  * - `referrals.realisation` repeats `referrals.byServiceAndStatus`: a service's realised count (and
  *   its rate) is hidden when the realised cell is hidden there, and its closed count when any of the
  *   closed statuses is;
@@ -29,15 +30,16 @@ export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   return sections.map((s) => ({ ...s, tables: s.tables.map((t) => replace.get(t.key) ?? t) }));
 }
 
-const hidden: ReportCell = { value: null, suppressed: true };
+const hidden = (reason: SuppressionReason): ReportCell => ({ value: null, suppressed: true, reason });
 const isHidden = (cell: ReportCell | undefined) => cell?.suppressed === true;
 const columnIndex = (table: ReportTable, key: string) => table.columns.findIndex((c) => c.key === key);
 
 function hideColumns(table: ReportTable, rowKey: string, keys: string[]): ReportTable {
   const indexes = new Set(keys.map((k) => columnIndex(table, k)).filter((i) => i >= 0));
-  // A not-available cell (null) stays so: it reveals nothing.
-  const hide = (c: ReportCell) => (c.value === null && !c.suppressed ? c : hidden);
-  return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hide(c) : c)) })) };
+  const reasonAt = (i: number): SuppressionReason => (table.columns[i]?.kind === 'count' ? 'linked' : 'derived');
+  // A not-available cell (null) stays so: it reveals nothing. A hidden one keeps its own reason.
+  const hide = (c: ReportCell, i: number) => (c.suppressed || c.value === null ? c : hidden(reasonAt(i)));
+  return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hide(c, i) : c)) })) };
 }
 
 function linkRealisation(byStatus: ReportTable, realisation: ReportTable): ReportTable {
