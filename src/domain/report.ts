@@ -74,7 +74,19 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 export const reportTableSchema = z.object({
   /** e.g. `referrals.byServiceAndStatus`; the page names tables and columns from it through i18n. */
   key: z.string(),
-  columns: z.array(z.object({ key: z.string(), kind: z.enum(columnKinds), label: localized.nullable() })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(columnKinds),
+      label: localized.nullable(),
+      /**
+       * For a percent column: `total` when it is the count column just before it as a share of that
+       * column's total (the totals row), so that a zero share of a large enough whole can be shown.
+       * Otherwise (absent) it rests on every count of its row.
+       */
+      shareOf: z.enum(['total']).optional(),
+    }),
+  ),
   rows: z.array(reportRowSchema),
   /** Column totals (a last row), or null when the table has none. */
   totals: z.array(reportCellSchema).nullable(),

@@ -98,12 +98,14 @@ export type Finding = { id: string; interval: Interval; width: number };
 
 /**
  * The hidden counts a reader can narrow to an interval of width (hi − lo) below `width`, unless the marks
- * alone (every visible count taken as unknown) already narrow it that far.
+ * and the zeros alone (every other visible count taken as unknown) already narrow it that far: then no
+ * choice of complementary cells could do better.
  */
 export function narrowedCells(tables: ReportTable[], equations: Equation[], threshold: number, width: number): Finding[] {
   const cells = countCells(tables, threshold);
   const published = propagate(new Map([...cells].map(([id, x]) => [id, x.known])), equations);
-  const marksOnly = propagate(new Map([...cells].map(([id, x]) => [id, x.cell.suppressed || x.cell.value === null ? x.known : [0, Number.POSITIVE_INFINITY]])), equations);
+  // Zeros are always shown (they reveal nobody), so they stay known here too.
+  const marksOnly = propagate(new Map([...cells].map(([id, x]) => [id, x.cell.suppressed || x.cell.value === null || x.cell.value === 0 ? x.known : [0, Number.POSITIVE_INFINITY]])), equations);
   const findings: Finding[] = [];
   for (const [id, { cell }] of cells) {
     if (!cell.suppressed) continue;

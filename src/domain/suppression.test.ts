@@ -416,7 +416,7 @@ describe('suppressTable: honest marks', () => {
         const findings = narrowedCells([published], tableEquations(published), threshold, protectionWidth(threshold));
         expect(findings).toEqual([]);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.RUNS ?? 1000) },
     );
   });
 
@@ -436,6 +436,22 @@ describe('suppressTable: honest marks', () => {
       }),
       runs,
     );
+  });
+});
+
+describe('suppressTable: shares of a column total', () => {
+  it('shows a zero share of a large enough whole, and hides a share whose count or whole is hidden or small', () => {
+    const shares = (whole: number, counts: number[]): ReportTable => {
+      const t = table(['count', 'percent'], counts.map((n) => [n, whole > 0 ? (n / whole) * 100 : null]), [whole, whole > 0 ? 100 : null], false);
+      return { ...t, columns: [t.columns[0]!, { ...t.columns[1]!, shareOf: 'total' }] };
+    };
+    const reasons = (t: ReportTable) => grid(t).map((row) => row.map((c) => (c.suppressed ? c.reason : Math.round(c.value ?? -1))));
+    expect(reasons(suppressTable(shares(51, [0, 2, 49]), 5))).toEqual([[0, 0], ['small', 'derived'], ['complementary', 'derived'], [51, 100]]);
+    // 0 of 4: the whole is small, so even the zero share is hidden (nobody of a small group), the zero count is not.
+    expect(reasons(suppressTable(shares(4, [0, 4]), 5))).toEqual([[0, 'derived'], ['small', 'derived'], ['small', 'derived']]);
+    // Without the mark, a share rests on its whole row: a zero count has a zero base, so its share is hidden.
+    const plain = table(['count', 'percent'], [[0, 0], [51, 100]], [51, 100], false);
+    expect(reasons(suppressTable(plain, 5))[0]).toEqual([0, 'derived']);
   });
 });
 

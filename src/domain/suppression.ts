@@ -29,6 +29,8 @@ import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM, type ReportCell, type ReportT
  *    Lines are visited in a fixed order (rows top-down, then columns left-right) until nothing changes.
  * 3. Combinations of lines: a hidden cell that several lines together pin down (a "bridge", see
  *    closeBridge) gets the fewest, then smallest, visible cells hidden with it; then back to 2.
+ *    A percent column marked `shareOf: 'total'` is instead its count's share of the column total: hidden
+ *    when that count or that total is hidden or the total is below the threshold (so 0 of 51 shows 0 %).
  * 4. Derived (`derived`): a row's `percent` and `mean` cells are hidden when any of its `count` cells is hidden, or
  *    when its base (the row total if present, else the sum of its count cells) is below the threshold.
  *    The totals row follows the same rule with its totals. Not-available cells stay not available.
@@ -54,7 +56,8 @@ export function suppressTable(table: ReportTable, threshold: number): ReportTabl
   const edges = edgesOf(layout, grid.length, table.totals !== null);
   for (let changed = true; changed; ) changed = protectLines(grid, lines, t) || closeBridge(grid, edges);
 
-  for (const row of grid) hideDerived(row, table, layout, t);
+  const totals = table.totals ? grid[table.rows.length]! : null;
+  for (const row of grid) hideDerived(row, table, layout, t, totals);
 
   return {
     ...table,
@@ -118,8 +121,9 @@ function edgesOf(layout: Layout, gridRows: number, hasTotals: boolean): Edge[] {
  */
 function protectLines(grid: ReportCell[][], lines: Line[], t: number): boolean {
   const known = (cell: ReportCell) => markRange(cell, t);
-  // What the marks alone give away (every visible count unknown): the most any hiding can achieve.
-  const marksOnly = (cell: ReportCell): Interval => (cell.suppressed || cell.value === null ? markRange(cell, t) : [0, Infinity]);
+  // What the marks and the zeros alone give away (every other visible count unknown): the most any
+  // hiding can achieve, as zeros are always shown.
+  const marksOnly = (cell: ReportCell): Interval => (cell.suppressed || cell.value === null || cell.value === 0 ? markRange(cell, t) : [0, Infinity]);
   const unsafeAlone = (line: Line) =>
     smallHiddenSum(grid, line, t) || isUnsafe(grid, line, feasibleIntervals(grid, [line], known), feasibleIntervals(grid, [line], marksOnly), t);
   let hidAny = false;
@@ -303,14 +307,22 @@ function cheapestPath(grid: ReportCell[][], edges: Edge[], bridge: Edge): Edge[]
   return path.filter((e) => !cellAt(grid, e.position).suppressed);
 }
 
-function hideDerived(row: ReportCell[], table: ReportTable, layout: Layout, t: number): void {
+function hideDerived(row: ReportCell[], table: ReportTable, layout: Layout, t: number, totals: ReportCell[] | null): void {
   if (layout.counts.length === 0) return;
+  // A share of its column's total rests on its own count and that total only: 0 of 51 is shown.
+  const ofTotal = (c: number) => table.columns[c]?.kind === 'percent' && table.columns[c]?.shareOf === 'total' && totals !== null && table.columns[c - 1]?.kind === 'count';
+  table.columns.forEach((_, c) => {
+    const cell = row[c];
+    if (!ofTotal(c) || !cell || (!cell.suppressed && cell.value === null)) return;
+    const base = totals![c - 1]!;
+    if (row[c - 1]?.suppressed === true || base.suppressed || (base.value ?? 0) < t) row[c] = hidden(cell.reason ?? 'derived');
+  });
   const anyHidden = layout.counts.some((c) => row[c]?.suppressed === true);
   const totalValue = layout.rowTotal === null ? null : (row[layout.rowTotal]?.value ?? null);
   const base = totalValue ?? layout.parts.reduce((sum, c) => sum + (row[c]?.value ?? 0), 0);
   if (!anyHidden && base >= t) return;
   table.columns.forEach((column, c) => {
     const cell = row[c];
-    if ((column.kind === 'percent' || column.kind === 'mean') && cell && (cell.suppressed || cell.value !== null)) row[c] = hidden(cell.reason ?? 'derived');
+    if ((column.kind === 'percent' || column.kind === 'mean') && !ofTotal(c) && cell && (cell.suppressed || cell.value !== null)) row[c] = hidden(cell.reason ?? 'derived');
   });
 }
