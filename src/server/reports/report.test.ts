@@ -5,6 +5,8 @@ import type { Report, ReportCell, ReportTable } from '../../domain/report.js';
 import { auditRows, encounterBody, record, setUpOutreach } from '../encounters/test-support.js';
 import { makeSite, makeUser, signIn, type Client } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
+import { cellId, narrowedCells, tableEquations, type Equation } from '../../domain/suppression-check.js';
+import { protectionWidth } from '../../domain/suppression.js';
 import { buildDataset, type Dataset } from './test-dataset.js';
 import { hourKey } from './timing.js';
 
@@ -218,6 +220,42 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const long = await get(`/api/reports?siteIds=${d.o.siteId}&from=2025-09-01&to=2025-12-31&exact=true`);
     // week 50 holds two session days: Tuesday's reception and Wednesday's evening session
     expect(flat(tableOf(long, 'daylog.days'))).toEqual([['2025-W49', 23, 42, 45, 1], ['2025-W50', 15, 25, 40, 2], ['2025-W52', 18, 22, 35, 0]]);
+  });
+
+  it('marks every hidden cell with its true reason, and no hidden count can be narrowed from the whole published report', () => {
+    const tables = published.sections.flatMap((s) => s.tables);
+    let hiddenCells = 0;
+    for (const table of tables) {
+      const truth = tableOf(exact, table.key);
+      const grid = [...table.rows.map((r) => r.cells), ...(table.totals ? [table.totals] : [])];
+      const exactGrid = [...truth.rows.map((r) => r.cells), ...(truth.totals ? [truth.totals] : [])];
+      grid.forEach((row, r) => row.forEach((cell, c) => {
+        if (!cell.suppressed) return;
+        hiddenCells++;
+        const kind = table.columns[c]!.kind;
+        const value = exactGrid[r]![c]!.value;
+        const where = `${table.key} ${r},${c} = ${value} (${cell.reason})`;
+        if (cell.reason === 'small') expect(kind === 'count' && value !== null && value >= 1 && value < 5, where).toBe(true);
+        else if (cell.reason === 'complementary') expect(kind === 'count' && value !== null && value >= 5, where).toBe(true);
+        else if (cell.reason === 'linked') expect(kind, where).toBe('count');
+        else expect([cell.reason, kind === 'percent' || kind === 'mean'], where).toEqual(['derived', true]);
+      }));
+    }
+    expect(hiddenCells).toBeGreaterThan(10);
+    // The sums across tables: the realisation table repeats the status table, the overview the professions.
+    const at = (key: string, rowKey: string | null, column: string) => {
+      const table = tableOf(published, key);
+      const r = rowKey === null ? table.rows.length : table.rows.findIndex((x) => x.key === rowKey);
+      return cellId(table, r, table.columns.findIndex((x) => x.key === column));
+    };
+    const links: Equation[] = tableOf(published, 'referrals.realisation').rows.flatMap((row) => [
+      { parts: [at('referrals.byServiceAndStatus', row.key, 'realised')], total: at('referrals.realisation', row.key, 'realised') },
+      { parts: ['realised', 'not_realised', 'unknown'].map((k) => at('referrals.byServiceAndStatus', row.key, k)), total: at('referrals.realisation', row.key, 'closed') },
+    ]);
+    links.push({ parts: [at('professionals.byProfession', null, 'contacts')], total: at('overview.figures', 'all', 'professionalContacts') });
+    links.push({ parts: [at('professionals.jointOrSingle', null, 'meetings')], total: at('overview.figures', 'all', 'meetings') });
+    const equations = [...tables.flatMap(tableEquations), ...links];
+    expect(narrowedCells(tables, equations, 5, protectionWidth(5))).toEqual([]);
   });
 
   it('uses the deployment’s threshold: at 3, the three urgent meetings are shown', async () => {
