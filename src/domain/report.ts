@@ -85,6 +85,12 @@ export const reportTableSchema = z.object({
        * Otherwise (absent) it rests on every count of its row.
        */
       shareOf: z.enum(['total']).optional(),
+      /**
+       * For a mean resting on another table's counts (a group's mean attendance on its sessions'
+       * totals): `otherTable`, so that a hidden count of its own row (the smallest session) does not
+       * hide it; the linking step hides it when what it rests on is hidden.
+       */
+      basis: z.enum(['otherTable']).optional(),
     }),
   ),
   rows: z.array(reportRowSchema),

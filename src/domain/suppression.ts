@@ -31,6 +31,7 @@ import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM, type ReportCell, type ReportT
  *    closeBridge) gets the fewest, then smallest, visible cells hidden with it; then back to 2.
  *    A percent column marked `shareOf: 'total'` is instead its count's share of the column total: hidden
  *    when that count or that total is hidden or the total is below the threshold (so 0 of 51 shows 0 %).
+ *    A column with `basis: 'otherTable'` is left to the linking step (src/server/reports/linked-suppression.ts).
  * 4. Derived (`derived`): a row's `percent` and `mean` cells are hidden when any of its `count` cells is hidden, or
  *    when its base (the row total if present, else the sum of its count cells) is below the threshold.
  *    The totals row follows the same rule with its totals. Not-available cells stay not available.
@@ -323,6 +324,7 @@ function hideDerived(row: ReportCell[], table: ReportTable, layout: Layout, t: n
   if (!anyHidden && base >= t) return;
   table.columns.forEach((column, c) => {
     const cell = row[c];
-    if ((column.kind === 'percent' || column.kind === 'mean') && !ofTotal(c) && cell && (cell.suppressed || cell.value !== null)) row[c] = hidden(cell.reason ?? 'derived');
+    const elsewhere = column.basis === 'otherTable';
+    if ((column.kind === 'percent' || column.kind === 'mean') && !ofTotal(c) && !elsewhere && cell && (cell.suppressed || cell.value !== null)) row[c] = hidden(cell.reason ?? 'derived');
   });
 }

@@ -9,6 +9,9 @@ import type { ReportCell, ReportSection, ReportTable, SuppressionReason } from '
  *   closed statuses is;
  * - `timing.window` covers hour totals of `timing.heatmap`: its count and share are hidden when any
  *   hour total inside the window is;
+ * - `groups.summary` rests on `groups.series.<id>`: a series' mean attendance (× its sessions, the
+ *   series' total attendance) is hidden when that total is hidden there; its max or min is hidden
+ *   when no shown session total equals it (it would give a hidden session away);
  * - `overview.figures` repeats the contacts total of `professionals.byProfession`: its contacts (and
  *   contacts per hour) are hidden when that total is.
  */
@@ -26,6 +29,8 @@ export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   if (byProfession?.totals && overview && isHidden(byProfession.totals[columnIndex(byProfession, 'contacts')])) {
     replace.set(overview.key, hideColumns(overview, 'all', ['professionalContacts', 'contactsPerProfessionalHour']));
   }
+  const summary = tables.get('groups.summary');
+  if (summary) replace.set(summary.key, linkGroupSummary(summary, tables));
   if (replace.size === 0) return sections;
   return sections.map((s) => ({ ...s, tables: s.tables.map((t) => replace.get(t.key) ?? t) }));
 }
@@ -40,6 +45,23 @@ function hideColumns(table: ReportTable, rowKey: string, keys: string[]): Report
   // A not-available cell (null) stays so: it reveals nothing. A hidden one keeps its own reason.
   const hide = (c: ReportCell, i: number) => (c.suppressed || c.value === null ? c : hidden(reasonAt(i)));
   return { ...table, rows: table.rows.map((r) => (r.key !== rowKey ? r : { ...r, cells: r.cells.map((c, i) => (indexes.has(i) ? hide(c, i) : c)) })) };
+}
+
+function linkGroupSummary(summary: ReportTable, tables: Map<string, ReportTable>): ReportTable {
+  let linked = summary;
+  for (const row of summary.rows) {
+    const series = tables.get(`groups.series.${row.key}`);
+    const total = series ? columnIndex(series, 'total') : -1;
+    if (!series || total < 0) continue;
+    if (!series.totals || isHidden(series.totals[total])) linked = hideColumns(linked, row.key, ['mean']);
+    const shown = new Set(series.rows.flatMap((r) => (isHidden(r.cells[total]) ? [] : [r.cells[total]?.value])));
+    const extremes = ['max', 'min'].filter((k) => {
+      const cell = row.cells[columnIndex(summary, k)];
+      return cell !== undefined && !cell.suppressed && cell.value !== null && !shown.has(cell.value);
+    });
+    if (extremes.length > 0) linked = hideColumns(linked, row.key, extremes);
+  }
+  return linked;
 }
 
 function linkRealisation(byStatus: ReportTable, realisation: ReportTable): ReportTable {
