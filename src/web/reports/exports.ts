@@ -45,7 +45,10 @@ export function tableCsv(model: TableModel, locale: Locale, legend: readonly (re
 
 /** One worksheet's rows: the table's title, its heading row (bold) and its rows, numbers as numbers. */
 export function tableSheetRows(model: TableModel, legend: readonly (readonly string[])[] = []): Pick<Sheet, 'rows' | 'boldRows'> {
-  const cell = (c: ModelCell): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? c.value : c.text);
+  // Shares and means as the page rounds them (one decimal), so that the workbook says the same.
+  const kinds = model.columns.map((c) => c.kind);
+  const rounded = (value: number, i: number) => (kinds[i] === 'percent' || kinds[i] === 'mean' ? Math.round(value * 10) / 10 : value);
+  const cell = (c: ModelCell, i: number): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? rounded(c.value, i) : c.text);
   return {
     rows: [[model.title], header(model), ...bodyRows(model).map((row) => [row.label, ...row.cells.map(cell)]), ...(legend.length > 0 ? [[], ...legend.map((l) => [...l])] : [])],
     boldRows: [0, 1],

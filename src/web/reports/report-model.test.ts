@@ -268,6 +268,12 @@ describe('workbook', () => {
     expect(xml).toContain('<c r="A1" s="1" t="inlineStr">');
   });
 
+  it('rounds shares and means as the page does', () => {
+    const rows = tableSheetRows(tableModel(ageBands, report, 5, labels('fi'))).rows;
+    expect(rows[2]).toEqual(['18–29', 20, 40]);
+    expect(rows[3]).toEqual(['30–50', 30, 60]);
+  });
+
   it('zips a workbook whose entries unpack to the same XML', () => {
     const sheets = [{ name: 'Ikä', rows: [['a', 1]] }, { name: 'B', rows: [['<5']] }];
     const bytes = workbook(sheets);
