@@ -95,12 +95,18 @@ describe('evaluation report', () => {
     expect(await r.section('timing').locator('svg[role="img"]').count()).toBeGreaterThan(0);
     expect(await r.section('timing').locator('p.report-window').innerText()).toMatch(/kohtaamisista oli kello \d+–\d+|Vastaanottoaikaa ei voi ehdottaa/);
 
-    // Hidden figures: as many "<5" cells on the page as suppressed cells in the report, and one note.
-    const suppressed = allCells(report).filter((c) => c.suppressed).length;
-    expect(suppressed).toBeGreaterThan(0);
-    expect(await r.suppressedCells().count()).toBe(suppressed);
-    expect(new Set(await r.suppressedCells().allInnerTexts())).toEqual(new Set([`<${report.threshold}`]));
+    // Hidden figures: as many hidden cells on the page as in the report, each with the mark of its
+    // reason ("<5" only for a small count), one note, and a legend of the marks that occur.
+    const suppressed = allCells(report).filter((c) => c.suppressed);
+    expect(suppressed.length).toBeGreaterThan(0);
+    expect(await r.suppressedCells().count()).toBe(suppressed.length);
+    const marks: Record<string, string> = { small: `<${report.threshold}`, complementary: '•', linked: '*', derived: '..' };
+    const shownMarks = await r.suppressedCells().evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-reason'), c.textContent]));
+    for (const [reason, text] of shownMarks) expect(text, String(reason)).toBe(marks[String(reason)]);
+    expect(new Set(shownMarks.map(([reason]) => reason))).toEqual(new Set(suppressed.map((c) => c.reason)));
     expect(await page.locator('#report-suppression-note').innerText()).toContain(`alle ${report.threshold}`);
+    const legend = await page.locator('#report-legend').innerText();
+    for (const reason of new Set(suppressed.map((c) => c.reason!))) expect(legend).toContain(marks[reason]);
     await expectNoSeriousViolations(page, 'report (desktop)');
     await screenshot(page, 'report-desktop');
 
@@ -113,7 +119,10 @@ describe('evaluation report', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n').filter((l) => l !== '');
     const pageRows = await r.tableRows(countTable.key);
-    expect(lines.slice(1).map((l) => csvFields(l, ';').map((f) => f.replace(/\s/g, '')))).toEqual(pageRows);
+    expect(lines.slice(1, 1 + pageRows.length).map((l) => csvFields(l, ';').map((f) => f.replace(/\s/g, '')))).toEqual(pageRows);
+    // After the table, a legend line per mark that occurs in it.
+    const tableReasons = new Set([...countTable.rows.flatMap((row) => row.cells), ...(countTable.totals ?? [])].flatMap((c) => (c.suppressed ? [c.reason!] : [])));
+    expect(lines.slice(1 + pageRows.length).map((l) => csvFields(l, ';')[0])).toEqual(['small', 'complementary', 'linked', 'derived'].filter((k) => tableReasons.has(k as never)).map((k) => marks[k]));
 
     // The workbook: a sheet per table plus the cover sheet, and a sheet carries the figures.
     const xlsxDownload = await r.downloadWorkbook();
@@ -130,7 +139,7 @@ describe('evaluation report', () => {
     const sheetIndex = report.sections.flatMap((s) => s.tables).findIndex((t) => t.key === countTable.key) + 2;
     const sheet = files.get(`xl/worksheets/sheet${sheetIndex}.xml`)!;
     expect(sheet).toContain(`<t xml:space="preserve">${await r.block(countTable.key).locator('h3').innerText()}</t>`);
-    for (const cell of countTable.rows[0]!.cells) expect(sheet).toContain(cell.suppressed ? '&lt;5' : `<v>${cell.value}</v>`);
+    for (const cell of countTable.rows[0]!.cells) expect(sheet).toContain(cell.suppressed ? marks[cell.reason!]!.replace('<', '&lt;') : `<v>${cell.value}</v>`);
 
     // Paper: at A4 content width in print media every chart fits, and the PDF is made.
     await page.setViewportSize({ width: a4ContentWidth, height: 1000 });

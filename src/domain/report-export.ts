@@ -1,4 +1,4 @@
-import type { ColumnKind, ReportCell, ReportRow, ReportTable } from './report.js';
+import type { ColumnKind, ReportCell, ReportRow, ReportTable, SuppressionReason } from './report.js';
 
 /** The texts of one exported table, already in the reader's language. */
 export type CsvLabels = {
@@ -6,12 +6,14 @@ export type CsvLabels = {
   columns: string[];
   rowLabel: (row: ReportRow) => string;
   totalLabel: string;
-  /** Shown for a suppressed cell, e.g. "<5". */
-  suppressedText: string;
+  /** Shown for a suppressed cell: one text (e.g. "<5"), or the mark of each reason. */
+  suppressedText: string | ((reason: SuppressionReason | undefined) => string);
   /** Shown for a cell without a value, e.g. "–". */
   notAvailableText: string;
   /** Header of the first column (the row labels); empty when not given. */
   rowHeader?: string;
+  /** Lines after the table, after an empty record: e.g. each mark and what it means. */
+  legend?: readonly (readonly string[])[];
 };
 
 export type CsvOptions = {
@@ -32,7 +34,7 @@ export function tableToCsv(table: ReportTable, labels: CsvLabels, options: CsvOp
   const text = (value: string) => csvField(guardFormula(value), separator);
   const number = (value: string) => csvField(value, separator);
   const cell = (cell: ReportCell | undefined, kind: ColumnKind): string => {
-    if (cell?.suppressed) return text(labels.suppressedText);
+    if (cell?.suppressed) return text(typeof labels.suppressedText === 'string' ? labels.suppressedText : labels.suppressedText(cell.reason));
     if (cell == null || cell.value === null || !Number.isFinite(cell.value)) return text(labels.notAvailableText);
     return number(formatNumber(cell.value, kind, options.decimalComma));
   };
@@ -43,6 +45,7 @@ export function tableToCsv(table: ReportTable, labels: CsvLabels, options: CsvOp
     [text(labels.rowHeader ?? ''), ...table.columns.map((column, c) => text(labels.columns[c] ?? column.key))].join(separator),
     ...table.rows.map((row) => record(labels.rowLabel(row), row.cells)),
     ...(table.totals ? [record(labels.totalLabel, table.totals)] : []),
+    ...(labels.legend && labels.legend.length > 0 ? ['', ...labels.legend.map((line) => line.map(text).join(separator))] : []),
   ];
   return BOM + records.map((r) => r + CRLF).join('');
 }

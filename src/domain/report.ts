@@ -45,8 +45,21 @@ export type ColumnKind = (typeof columnKinds)[number];
 const localized = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
 export type LocalizedLabel = z.infer<typeof localized>;
 
-/** One figure. `value` null with `suppressed` true shows as "<5"; null without it is "not available". */
-export const reportCellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
+/**
+ * Why a figure is hidden (docs/PRIVACY.md): `small` a count really below the threshold; `complementary`
+ * hidden so that a small figure cannot be worked out from totals; `linked` hidden because the same
+ * figure is hidden in another table of the report; `derived` a share or mean whose numerator is hidden
+ * or whose base is below the threshold. Each has its own mark, so that "<5" is only ever a small count.
+ */
+export const suppressionReasons = ['small', 'complementary', 'linked', 'derived'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+/**
+ * One figure. `value` null with `suppressed` true is hidden, and `reason` says why (always set by the
+ * server; a hidden cell without one reads as complementary, never as small); null without it is
+ * "not available".
+ */
+export const reportCellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean(), reason: z.enum(suppressionReasons).optional() });
 export type ReportCell = z.infer<typeof reportCellSchema>;
 
 export const reportRowSchema = z.object({
@@ -61,7 +74,25 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 export const reportTableSchema = z.object({
   /** e.g. `referrals.byServiceAndStatus`; the page names tables and columns from it through i18n. */
   key: z.string(),
-  columns: z.array(z.object({ key: z.string(), kind: z.enum(columnKinds), label: localized.nullable() })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(columnKinds),
+      label: localized.nullable(),
+      /**
+       * For a percent column: `total` when it is the count column just before it as a share of that
+       * column's total (the totals row), so that a zero share of a large enough whole can be shown.
+       * Otherwise (absent) it rests on every count of its row.
+       */
+      shareOf: z.enum(['total']).optional(),
+      /**
+       * For a mean resting on another table's counts (a group's mean attendance on its sessions'
+       * totals): `otherTable`, so that a hidden count of its own row (the smallest session) does not
+       * hide it; the linking step hides it when what it rests on is hidden.
+       */
+      basis: z.enum(['otherTable']).optional(),
+    }),
+  ),
   rows: z.array(reportRowSchema),
   /** Column totals (a last row), or null when the table has none. */
   totals: z.array(reportCellSchema).nullable(),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnKind, ReportCell, ReportTable } from './report.js';
-import { effectiveThreshold, suppressTable } from './suppression.js';
+import { effectiveThreshold, protectionWidth, suppressTable } from './suppression.js';
+import { cellId, narrowedCells, tableEquations } from './suppression-check.js';
 
 const cell = (value: number | null): ReportCell => ({ value, suppressed: false });
 const HIDDEN = { value: null, suppressed: true };
@@ -165,7 +166,8 @@ describe('suppressTable: examples', () => {
     t.rows[0]!.cells[1] = { value: 9, suppressed: true };
     const before = structuredClone(t);
     expect(shown(suppressTable(t, 5))).toEqual([['x', 'x']]);
-    expect(suppressTable(t, 5).rows[0]!.cells[1]).toEqual(HIDDEN);
+    // Hidden without a reason: never claimed to be small.
+    expect(suppressTable(t, 5).rows[0]!.cells[1]).toEqual({ ...HIDDEN, reason: 'complementary' });
     expect(t).toEqual(before);
   });
 });
@@ -380,5 +382,91 @@ describe('suppressTable: no hidden cell can be worked out', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('suppressTable: honest marks', () => {
+  const runs = { numRuns: 400 };
+
+  it('says why each cell is hidden, and the reason is true', () => {
+    fc.assert(
+      fc.property(builtTable, (b) => {
+        const threshold = effectiveThreshold(b.t);
+        const before = grid(b.table);
+        grid(suppressTable(b.table, b.t)).forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (!cell.suppressed) return;
+            const kind = b.table.columns[c]!.kind;
+            const original = before[r]![c]!.value;
+            if (cell.reason === 'small') expect(kind === 'count' && original !== null && original >= 1 && original < threshold).toBe(true);
+            else if (cell.reason === 'complementary') expect(kind === 'count' && original !== null && original >= threshold).toBe(true);
+            else expect([cell.reason, kind === 'percent' || kind === 'mean']).toEqual(['derived', true]);
+          }),
+        );
+      }),
+      runs,
+    );
+  });
+
+  it('lets no hidden count be narrowed, from the published cells and marks, below the protection width', () => {
+    fc.assert(
+      fc.property(builtTable, (b) => {
+        const threshold = effectiveThreshold(b.t);
+        const published = suppressTable(b.table, b.t);
+        const findings = narrowedCells([published], tableEquations(published), threshold, protectionWidth(threshold));
+        expect(findings).toEqual([]);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1000) },
+    );
+  });
+
+  it('keeps every true value inside the interval the checker gives (the checker and the marks are sound)', () => {
+    fc.assert(
+      fc.property(builtTable, (b) => {
+        const threshold = effectiveThreshold(b.t);
+        const published = suppressTable(b.table, b.t);
+        const before = grid(b.table);
+        const all = narrowedCells([published], tableEquations(published), threshold, Number.POSITIVE_INFINITY);
+        for (const { id, interval } of all) {
+          const [, r, c] = id.split('!').map(Number);
+          const truth = before[r!]![c!]!.value!;
+          expect(truth >= interval[0] && truth <= interval[1], `${id} = ${truth} in ${interval.join('…')}`).toBe(true);
+        }
+        expect(cellId(published, 0, 0)).toBe('test.table!0!0');
+      }),
+      runs,
+    );
+  });
+});
+
+describe('suppressTable: shares of a column total', () => {
+  it('shows a zero share of a large enough whole, and hides a share whose count or whole is hidden or small', () => {
+    const shares = (whole: number, counts: number[]): ReportTable => {
+      const t = table(['count', 'percent'], counts.map((n) => [n, whole > 0 ? (n / whole) * 100 : null]), [whole, whole > 0 ? 100 : null], false);
+      return { ...t, columns: [t.columns[0]!, { ...t.columns[1]!, shareOf: 'total' }] };
+    };
+    const reasons = (t: ReportTable) => grid(t).map((row) => row.map((c) => (c.suppressed ? c.reason : Math.round(c.value ?? -1))));
+    expect(reasons(suppressTable(shares(51, [0, 2, 49]), 5))).toEqual([[0, 0], ['small', 'derived'], ['complementary', 'derived'], [51, 100]]);
+    // 0 of 4: the whole is small, so even the zero share is hidden (nobody of a small group), the zero count is not.
+    expect(reasons(suppressTable(shares(4, [0, 4]), 5))).toEqual([[0, 'derived'], ['small', 'derived'], ['small', 'derived']]);
+    // Without the mark, a share rests on its whole row: a zero count has a zero base, so its share is hidden.
+    const plain = table(['count', 'percent'], [[0, 0], [51, 100]], [51, 100], false);
+    expect(reasons(suppressTable(plain, 5))[0]).toEqual([0, 'derived']);
+  });
+});
+
+describe('suppressTable: a worked example (docs/PRIVACY.md)', () => {
+  it('marks a small count, the cells hidden to protect it, and the shares resting on them, each its own way', () => {
+    // Visits by urgency with shares: 3 urgent of 51 is small; 48 would give it away; both shares rest on them.
+    const urgency = table(['count', 'percent'], [[3, 5.9], [48, 94.1]], [51, 100], false);
+    const marks = (t: ReportTable) => grid(t).map((row) => row.map((c) => (c.suppressed ? c.reason : c.value)));
+    expect(marks(suppressTable(urgency, 5))).toEqual([
+      ['small', 'derived'],
+      ['complementary', 'derived'],
+      [51, 100],
+    ]);
+    // Two "<5" adding up to 8 would each be exactly 4: a third cell is hidden with them.
+    const pinned = table(['count', 'count', 'count', 'count'], [[4, 4, 30, 38]], null, true);
+    expect(marks(suppressTable(pinned, 5))).toEqual([['small', 'small', 'complementary', 38]]);
   });
 });

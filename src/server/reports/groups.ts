@@ -33,6 +33,8 @@ const attendanceOf = (s: GroupSessionRow, codes: Map<string, string[]>): Session
   sessionId: s.id, day: s.day, startsAt: s.startsAt, theme: s.theme, isCancelled: s.isCancelled, counters: countersOf(s), codes: codes.get(s.id) ?? [],
 });
 
+const columnSums = (rows: number[][]): number[] => [0, 1, 2, 3].map((c) => rows.reduce((sum, r) => sum + (r[c] ?? 0), 0));
+
 /** Per series: each recorded session's attendance in the period, and the series summary over those sessions. */
 export async function groupsSection(deps: Deps, scope: ReportScope): Promise<ReportSection> {
   const { series, sessions, codes } = await seriesInScope(deps, scope);
@@ -52,6 +54,8 @@ export async function groupsSection(deps: Deps, scope: ReportScope): Promise<Rep
       table(
         `groups.series.${s.id}`,
         // Returning + new + unknown = total, marked as a row total, so a hidden figure cannot be recovered by subtraction.
+        // The totals row is what the summary's mean × sessions gives away anyway: published here, suppression
+        // protects a small session against it (by hiding a second session) and the mean can stay.
         [column('returning', 'count'), column('new', 'count'), column('unknown', 'count'), column('total', 'count')],
         recorded.map(({ session, figures: f }) =>
           row(
@@ -60,7 +64,7 @@ export async function groupsSection(deps: Deps, scope: ReportScope): Promise<Rep
             session.theme === '' ? null : sameInAll(session.theme),
           ),
         ),
-        { hasRowTotals: true },
+        { hasRowTotals: true, totals: columnSums(recorded.map(({ figures: f }) => [f.returning, f.new, f.total - f.returning - f.new, f.total])) },
       ),
     );
     const stats = seriesStatistics(s.id, inPeriod.map((g) => attendanceOf(g, codes)), s.anonymousRepeatParticipants);
@@ -68,7 +72,7 @@ export async function groupsSection(deps: Deps, scope: ReportScope): Promise<Rep
   }
   const summary = table(
     'groups.summary',
-    [column('sessions', 'measure'), column('mean', 'mean'), column('max', 'count'), column('min', 'count'), column('repeatParticipants', 'count')],
+    [column('sessions', 'measure'), { ...column('mean', 'mean'), basis: 'otherTable' }, column('max', 'count'), column('min', 'count'), column('repeatParticipants', 'count')],
     summaryRows,
   );
   return { key: 'groups', tables: [summary, ...tables], texts: [] };

@@ -25,6 +25,8 @@ describe('suppression linked across tables', () => {
     ]);
     const linked = linkSuppression([{ key: 'referrals', tables: [byStatus, realisation], texts: [] }]);
     expect(values(find(linked, 'referrals.realisation'))).toEqual([['S', 'S', 'S'], [12, 19, 41.4]]);
+    // The counts are hidden for the other table's sake, the rate because it rests on them.
+    expect(find(linked, 'referrals.realisation')!.rows[0]!.cells.map((c) => c.reason)).toEqual(['linked', 'linked', 'derived']);
   });
 
   it('hides the window’s count and share when an hour total inside it is hidden, not when one outside is', () => {
@@ -57,5 +59,19 @@ describe('suppression linked across tables', () => {
     expect(values(find(linked, 'overview.figures'))).toEqual([[2, 3, 'S', 'S']]);
     const kept = linkSuppression([{ key: 'overview', tables: [overview], texts: [] }, { key: 'professionals', tables: [byProfession(shown(40))], texts: [] }]);
     expect(values(find(kept, 'overview.figures'))).toEqual([[2, 3, 4, 0.5]]);
+  });
+
+  it('keeps a group’s mean unless its total attendance is hidden, and hides a max or min that only a hidden session has', () => {
+    const comp: ReportCell = { value: null, suppressed: true, reason: 'complementary' };
+    const series = (total: ReportCell) => tableOf('groups.series.s1', [col('total')], [['2025-01-01', [shown(12)]], ['2025-01-08', [comp]], ['2025-01-15', [hidden]]], [total]);
+    const summary = tableOf('groups.summary', [col('sessions', 'measure'), { key: 'mean', kind: 'mean' as never, label: null }, col('max'), col('min'), col('repeatParticipants')], [['s1', [shown(3), shown(8), shown(12), hidden, shown(6)]]]);
+    const withTotal = linkSuppression([{ key: 'groups', tables: [summary, series(shown(24))], texts: [] }]);
+    expect(values(find(withTotal, 'groups.summary'))).toEqual([[3, 8, 12, 'S', 6]]);
+    const hiddenTotal = linkSuppression([{ key: 'groups', tables: [summary, series(comp)], texts: [] }]);
+    expect(find(hiddenTotal, 'groups.summary')!.rows[0]!.cells.map((c) => c.reason ?? c.value)).toEqual([3, 'derived', 12, null, 6]);
+    // The largest session is the hidden one: a shown max would give it away.
+    const maxHidden = tableOf('groups.series.s1', [col('total')], [['2025-01-01', [shown(5)]], ['2025-01-08', [comp]], ['2025-01-15', [hidden]]], [shown(24)]);
+    const linked = linkSuppression([{ key: 'groups', tables: [summary, maxHidden], texts: [] }]);
+    expect(find(linked, 'groups.summary')!.rows[0]!.cells.map((c) => c.reason ?? c.value)).toEqual([3, 8, 'linked', null, 6]);
   });
 });

@@ -5,6 +5,8 @@ import type { Report, ReportCell, ReportTable } from '../../domain/report.js';
 import { auditRows, encounterBody, record, setUpOutreach } from '../encounters/test-support.js';
 import { makeSite, makeUser, signIn, type Client } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
+import { cellId, narrowedCells, tableEquations, type Equation } from '../../domain/suppression-check.js';
+import { protectionWidth } from '../../domain/suppression.js';
 import { buildDataset, type Dataset } from './test-dataset.js';
 import { hourKey } from './timing.js';
 
@@ -97,7 +99,8 @@ describe(`the evaluation report on ${testEngine}`, () => {
       ['under_18', 0, 0], ['18_29', 12, pct(12)], ['30_50', 20, pct(20)], ['51_64', 8, pct(8)], ['65_80', 6, pct(6)], ['over_80', 2, pct(2)], ['unknown', 3, pct(3)], ['Σ', 51, 100],
     ]);
     expect(flat(tableOf(published, 'ageBands.counts'))).toEqual([
-      ['under_18', 0, 'S'], ['18_29', 12, pct(12)], ['30_50', 20, pct(20)], ['51_64', 8, pct(8)], ['65_80', 6, pct(6)], ['over_80', 'S', 'S'], ['unknown', 'S', 'S'], ['Σ', 51, 100],
+      // an empty band's share of all 51 is shown: 0 %
+      ['under_18', 0, 0], ['18_29', 12, pct(12)], ['30_50', 20, pct(20)], ['51_64', 8, pct(8)], ['65_80', 6, pct(6)], ['over_80', 'S', 'S'], ['unknown', 'S', 'S'], ['Σ', 51, 100],
     ]);
   });
 
@@ -139,18 +142,23 @@ describe(`the evaluation report on ${testEngine}`, () => {
   it('shows each recorded group session of the period, returning and new counted over the whole series', () => {
     const series = tableOf(exact, `groups.series.${d.seriesId}`);
     // returning, new, unknown (counted without saying which) and the total, which the three add up to
-    expect(flat(series)).toEqual([['2025-11-06', 3, 2, 1, 6], ['2025-11-13', 5, 3, 0, 8], ['2025-11-20', 5, 2, 0, 7], ['2025-12-04', 4, 1, 0, 5], ['2025-12-11', 7, 3, 0, 10], ['2025-12-25', 4, 0, 0, 4]]);
+    expect(flat(series)).toEqual([['2025-11-06', 3, 2, 1, 6], ['2025-11-13', 5, 3, 0, 8], ['2025-11-20', 5, 2, 0, 7], ['2025-12-04', 4, 1, 0, 5], ['2025-12-11', 7, 3, 0, 10], ['2025-12-25', 4, 0, 0, 4], ['Σ', 28, 11, 1, 40]]);
     expect(series.rows.map((r) => r.label?.fi ?? null)).toEqual(['Raha-asiat', 'Liikunta', 'Ruoka', 'Joulu', 'Kela', null]);
     expect(flat(tableOf(published, `groups.series.${d.seriesId}`))).toEqual([
-      // small returning or new counts hide their partner too: the total is their sum
-      ['2025-11-06', 'S', 'S', 'S', 6], ['2025-11-13', 'S', 'S', 0, 8], ['2025-11-20', 'S', 'S', 0, 7], ['2025-12-04', 'S', 'S', 0, 5], ['2025-12-11', 'S', 'S', 0, 10], ['2025-12-25', 'S', 0, 0, 'S'],
+      // small returning or new counts hide their partner too: the total is their sum. On 20.11 the
+      // partner (5, marked as not small) with the total 7 would leave the "<5" exactly 2: the total goes too.
+      ['2025-11-06', 'S', 'S', 'S', 6], ['2025-11-13', 'S', 'S', 0, 8], ['2025-11-20', 'S', 'S', 0, 'S'], ['2025-12-04', 'S', 'S', 0, 5], ['2025-12-11', 'S', 'S', 0, 10], ['2025-12-25', 'S', 0, 0, 'S'],
+      // the totals row: the lone "not known" 1 is small, the new 11 hidden beside it; all 40 is shown
+      ['Σ', 28, 'S', 'S', 40],
     ]);
+    expect(tableOf(published, `groups.series.${d.seriesId}`).rows[2]!.cells.map((c) => c.reason ?? c.value)).toEqual(['complementary', 'small', 0, 'complementary']);
     const summary = tableOf(exact, 'groups.summary');
     expect(summary.rows[0]?.label).toEqual({ fi: 'Porinapirtti', sv: 'Porinapirtti', en: 'Porinapirtti' });
     // five codes came twice or more in the period, and the facilitators counted four more
     expect(flat(summary)).toEqual([[d.seriesId, 6, r6(40 / 6), 10, 4, 9]]);
-    // the minimum is small, so the mean of the same row is hidden too
-    expect(flat(tableOf(published, 'groups.summary'))).toEqual([[d.seriesId, 6, 'S', 10, 'S', 9]]);
+    // the minimum is small, but the mean rests on the sessions' total attendance (40, shown), not on it:
+    // the smallest session is protected in the series table by a second hidden session instead
+    expect(flat(tableOf(published, 'groups.summary'))).toEqual([[d.seriesId, 6, r6(40 / 6), 10, 'S', 9]]);
   });
 
   it('reports each agreement statement with its own n, recommendations and response rates per form version', () => {
@@ -215,6 +223,42 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const long = await get(`/api/reports?siteIds=${d.o.siteId}&from=2025-09-01&to=2025-12-31&exact=true`);
     // week 50 holds two session days: Tuesday's reception and Wednesday's evening session
     expect(flat(tableOf(long, 'daylog.days'))).toEqual([['2025-W49', 23, 42, 45, 1], ['2025-W50', 15, 25, 40, 2], ['2025-W52', 18, 22, 35, 0]]);
+  });
+
+  it('marks every hidden cell with its true reason, and no hidden count can be narrowed from the whole published report', () => {
+    const tables = published.sections.flatMap((s) => s.tables);
+    let hiddenCells = 0;
+    for (const table of tables) {
+      const truth = tableOf(exact, table.key);
+      const grid = [...table.rows.map((r) => r.cells), ...(table.totals ? [table.totals] : [])];
+      const exactGrid = [...truth.rows.map((r) => r.cells), ...(truth.totals ? [truth.totals] : [])];
+      grid.forEach((row, r) => row.forEach((cell, c) => {
+        if (!cell.suppressed) return;
+        hiddenCells++;
+        const kind = table.columns[c]!.kind;
+        const value = exactGrid[r]![c]!.value;
+        const where = `${table.key} ${r},${c} = ${value} (${cell.reason})`;
+        if (cell.reason === 'small') expect(kind === 'count' && value !== null && value >= 1 && value < 5, where).toBe(true);
+        else if (cell.reason === 'complementary') expect(kind === 'count' && value !== null && value >= 5, where).toBe(true);
+        else if (cell.reason === 'linked') expect(kind, where).toBe('count');
+        else expect([cell.reason, kind === 'percent' || kind === 'mean'], where).toEqual(['derived', true]);
+      }));
+    }
+    expect(hiddenCells).toBeGreaterThan(10);
+    // The sums across tables: the realisation table repeats the status table, the overview the professions.
+    const at = (key: string, rowKey: string | null, column: string) => {
+      const table = tableOf(published, key);
+      const r = rowKey === null ? table.rows.length : table.rows.findIndex((x) => x.key === rowKey);
+      return cellId(table, r, table.columns.findIndex((x) => x.key === column));
+    };
+    const links: Equation[] = tableOf(published, 'referrals.realisation').rows.flatMap((row) => [
+      { parts: [at('referrals.byServiceAndStatus', row.key, 'realised')], total: at('referrals.realisation', row.key, 'realised') },
+      { parts: ['realised', 'not_realised', 'unknown'].map((k) => at('referrals.byServiceAndStatus', row.key, k)), total: at('referrals.realisation', row.key, 'closed') },
+    ]);
+    links.push({ parts: [at('professionals.byProfession', null, 'contacts')], total: at('overview.figures', 'all', 'professionalContacts') });
+    links.push({ parts: [at('professionals.jointOrSingle', null, 'meetings')], total: at('overview.figures', 'all', 'meetings') });
+    const equations = [...tables.flatMap(tableEquations), ...links];
+    expect(narrowedCells(tables, equations, 5, protectionWidth(5))).toEqual([]);
   });
 
   it('uses the deployment’s threshold: at 3, the three urgent meetings are shown', async () => {

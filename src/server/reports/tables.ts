@@ -97,7 +97,7 @@ export function shareTable(key: string, counts: readonly { key: string; count: n
   const whole = counts.reduce((sum, c) => sum + c.count, 0);
   return table(
     key,
-    [column('count', 'count'), column(shareKey, 'percent')],
+    [column('count', 'count'), { ...column(shareKey, 'percent'), shareOf: 'total' }],
     counts.map((c) => row(c.key, [c.count, percent(c.count, whole)], c.label ?? null)),
     { totals: [whole, whole > 0 ? 100 : null] },
   );

@@ -1,12 +1,14 @@
 import type { Locale } from '../../domain/org';
 import { tableToCsv } from '../../domain/report-export';
-import { NOT_AVAILABLE, suppressedText } from './format';
+import type { SuppressionReason } from '../../domain/report';
+import { NOT_AVAILABLE, hiddenMark } from './format';
 import type { ModelCell, TableModel } from './table-model';
 import type { Sheet, SheetCell } from './xlsx';
 
 /**
  * The CSV file and the workbook sheets of a table, built from the table as the page shows it:
- * hidden figures stay "<5", missing ones "–". Figures are plain numbers (no thousands separator)
+ * hidden figures keep the page's marks ("<5" only for a small count), explained in legend lines after
+ * the table; missing ones are "–". Figures are plain numbers (no thousands separator)
  * so spreadsheets read them as numbers; percent columns say "(%)" in their heading instead.
  */
 
@@ -24,7 +26,7 @@ function bodyRows(model: TableModel) {
  * A UTF-8 CSV file through the shared writer (BOM, CRLF, formula guard): the labels are the page's,
  * hidden figures stay "<5". Finnish and Swedish get ';' and a decimal comma, English ',' and a point.
  */
-export function tableCsv(model: TableModel, locale: Locale): string {
+export function tableCsv(model: TableModel, locale: Locale, legend: readonly (readonly string[])[] = []): string {
   const labels = new Map(model.table.rows.map((row, i) => [row, model.rows[i]?.label ?? row.key]));
   return tableToCsv(
     model.table,
@@ -32,21 +34,31 @@ export function tableCsv(model: TableModel, locale: Locale): string {
       columns: model.columns.map((c) => withPercent(c.label, c.kind)),
       rowLabel: (row) => labels.get(row) ?? row.key,
       totalLabel: model.totals?.label ?? '',
-      suppressedText: suppressedText(model.threshold),
+      suppressedText: (reason) => hiddenMark(reason, model.threshold),
       notAvailableText: NOT_AVAILABLE,
       rowHeader: model.rowHeader,
+      legend,
     },
     { decimalComma: locale !== 'en' },
   );
 }
 
 /** One worksheet's rows: the table's title, its heading row (bold) and its rows, numbers as numbers. */
-export function tableSheetRows(model: TableModel): Pick<Sheet, 'rows' | 'boldRows'> {
-  const cell = (c: ModelCell): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? c.value : c.text);
+export function tableSheetRows(model: TableModel, legend: readonly (readonly string[])[] = []): Pick<Sheet, 'rows' | 'boldRows'> {
+  // Shares and means as the page rounds them (one decimal), so that the workbook says the same.
+  const kinds = model.columns.map((c) => c.kind);
+  const rounded = (value: number, i: number) => (kinds[i] === 'percent' || kinds[i] === 'mean' ? Math.round(value * 10) / 10 : value);
+  const cell = (c: ModelCell, i: number): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? rounded(c.value, i) : c.text);
   return {
-    rows: [[model.title], header(model), ...bodyRows(model).map((row) => [row.label, ...row.cells.map(cell)])],
+    rows: [[model.title], header(model), ...bodyRows(model).map((row) => [row.label, ...row.cells.map(cell)]), ...(legend.length > 0 ? [[], ...legend.map((l) => [...l])] : [])],
     boldRows: [0, 1],
   };
+}
+
+/** The reasons for hiding that occur in a table, in a fixed order (for its legend). */
+export function reasonsIn(models: readonly TableModel[]): SuppressionReason[] {
+  const found = new Set(models.flatMap((m) => [...m.rows, ...(m.totals ? [m.totals] : [])].flatMap((r) => r.cells.flatMap((c) => (c.reason ? [c.reason] : [])))));
+  return (['small', 'complementary', 'linked', 'derived'] as const).filter((r) => found.has(r));
 }
 
 /** A file name from the table key and the period: ascii, no spaces. */

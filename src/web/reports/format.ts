@@ -1,14 +1,29 @@
-import type { ColumnKind, ReportCell } from '../../domain/report';
+import type { ColumnKind, ReportCell, SuppressionReason } from '../../domain/report';
 
 /**
  * How a figure reads on the page, in a CSV file and in a workbook. Kept pure so the three agree and
- * can be tested: a suppressed cell is "<5" (the threshold), a missing one is "–", counts are whole
- * numbers, percents and means carry one decimal at most.
+ * can be tested: a hidden cell shows the mark of its reason ("<5" only for a count really below the
+ * threshold), a missing one is "–", counts are whole numbers, percents and means carry one decimal at most.
  */
 
 export const NOT_AVAILABLE = '–';
 
 export const suppressedText = (threshold: number): string => `<${threshold}`;
+
+/**
+ * The mark of a hidden cell, the same in every language and plain in a CSV file (no leading "=", "+",
+ * "-" or "@"): "<5" a small count; "•" hidden to protect a small one; "*" hidden because the same
+ * figure is hidden in another table; ".." a share or mean resting on hidden or too few figures.
+ * A hidden cell without a reason is never claimed to be small.
+ */
+export function hiddenMark(reason: SuppressionReason | undefined, threshold: number): string {
+  if (reason === 'small') return suppressedText(threshold);
+  if (reason === 'linked') return '*';
+  if (reason === 'derived') return '..';
+  return '•';
+}
+
+export const reasonOf = (cell: ReportCell): SuppressionReason => cell.reason ?? 'complementary';
 
 function digits(kind: ColumnKind): { min: number; max: number } {
   if (kind === 'count') return { min: 0, max: 0 };
@@ -25,10 +40,10 @@ export function formatFigure(value: number, kind: ColumnKind, locale: string): s
   return new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
 }
 
-export type CellText = { text: string; state: 'value' | 'suppressed' | 'missing'; value: number | null };
+export type CellText = { text: string; state: 'value' | 'suppressed' | 'missing'; value: number | null; reason?: SuppressionReason };
 
 export function cellText(cell: ReportCell | undefined, kind: ColumnKind, locale: string, threshold: number): CellText {
-  if (cell?.suppressed) return { text: suppressedText(threshold), state: 'suppressed', value: null };
+  if (cell?.suppressed) return { text: hiddenMark(cell.reason, threshold), state: 'suppressed', value: null, reason: reasonOf(cell) };
   if (!cell || cell.value === null) return { text: NOT_AVAILABLE, state: 'missing', value: null };
   return { text: formatFigure(cell.value, kind, locale), state: 'value', value: cell.value };
 }

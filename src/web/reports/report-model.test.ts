@@ -1,14 +1,17 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportTable } from '../../domain/report';
-import { fileName, tableCsv, tableSheetRows } from './exports';
+import { fileName, reasonsIn, tableCsv, tableSheetRows } from './exports';
 import { cellText, formatDay, formatFigure, weekdayName } from './format';
+import { legendLines } from './hidden-legend';
 import { hasSuppressedCells, type Labels, tableBase, tableModel } from './table-model';
 import { columnName, sheetNames, sheetXml, workbook, workbookFiles } from './xlsx';
 
 // ---- fixtures: hand-made tables in the shape of the contract ----
 const v = (value: number) => ({ value, suppressed: false });
-const hidden = { value: null, suppressed: true };
+const hidden = { value: null, suppressed: true, reason: 'small' as const };
+const complementary = { value: null, suppressed: true, reason: 'complementary' as const };
+const derived = { value: null, suppressed: true, reason: 'derived' as const };
 const missing = { value: null, suppressed: false };
 const label = (fi: string, sv: string, en: string) => ({ fi, sv, en });
 
@@ -19,7 +22,7 @@ const referrals: ReportTable = {
     { key: 'total', kind: 'count', label: null },
   ],
   rows: [
-    { key: 'svc-1', label: label('Terveysasema', 'Hälsostation', 'Health station'), cells: [v(12), hidden, v(1234), hidden, v(0), v(1260)] },
+    { key: 'svc-1', label: label('Terveysasema', 'Hälsostation', 'Health station'), cells: [v(12), hidden, v(1234), complementary, v(0), v(1260)] },
     { key: 'svc-2', label: label('Kela', 'FPA', 'Kela'), cells: [hidden, hidden, hidden, missing, v(0), hidden] },
   ],
   totals: [v(14), v(6), v(1236), hidden, v(0), v(1262)],
@@ -35,7 +38,7 @@ const ageBands: ReportTable = {
   rows: [
     { key: '18_29', label: null, cells: [v(20), v(40.04)] },
     { key: '30_50', label: null, cells: [v(30), v(59.96)] },
-    { key: 'over_80', label: null, cells: [hidden, hidden] },
+    { key: 'over_80', label: null, cells: [hidden, derived] },
   ],
   totals: [v(50), v(100)],
   hasRowTotals: false,
@@ -125,11 +128,16 @@ describe('formatting figures', () => {
     expect(formatFigure(3.25, 'measure', 'fi')).toBe('3,3');
   });
 
-  it('shows a hidden figure as "<threshold" and a missing one as a dash', () => {
-    expect(cellText(hidden, 'count', 'fi', 5)).toEqual({ text: '<5', state: 'suppressed', value: null });
+  it('shows "<threshold" only for a small count, its own mark for each other reason, and a dash for a missing one', () => {
+    expect(cellText(hidden, 'count', 'fi', 5)).toEqual({ text: '<5', state: 'suppressed', value: null, reason: 'small' });
     expect(cellText(missing, 'count', 'fi', 5)).toEqual({ text: '–', state: 'missing', value: null });
     expect(cellText(undefined, 'count', 'fi', 7).text).toBe('–');
-    expect(cellText(hidden, 'percent', 'en', 7).text).toBe('<7');
+    expect(cellText(hidden, 'count', 'en', 7).text).toBe('<7');
+    expect(cellText(complementary, 'count', 'fi', 5).text).toBe('•');
+    expect(cellText({ value: null, suppressed: true, reason: 'linked' }, 'count', 'fi', 5).text).toBe('*');
+    expect(cellText(derived, 'percent', 'fi', 5).text).toBe('..');
+    // A hidden cell that does not say why is never passed off as a small count.
+    expect(cellText({ value: null, suppressed: true }, 'count', 'fi', 5)).toEqual({ text: '•', state: 'suppressed', value: null, reason: 'complementary' });
   });
 
   it('names days and weekdays in the reader’s language', () => {
@@ -148,7 +156,7 @@ describe('table model', () => {
     expect(model.rowHeader).toBe('Palvelu');
     expect(model.columns.map((c) => c.label)).toEqual(['Ehdotettu', 'booked', 'realised', 'not_realised', 'unknown', 'Yhteensä']);
     expect(model.rows.map((r) => r.label)).toEqual(['Terveysasema', 'Kela']);
-    expect(model.rows[0]!.cells.map((c) => c.text)).toEqual(['12', '<5', '1\u00a0234', '<5', '0', '1\u00a0260']);
+    expect(model.rows[0]!.cells.map((c) => c.text)).toEqual(['12', '<5', '1\u00a0234', '•', '0', '1\u00a0260']);
     expect(model.rows[1]!.cells.map((c) => c.state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'missing', 'value', 'suppressed']);
     expect(model.totals?.label).toBe('Yhteensä');
     expect(model.hasRowTotals).toBe(true);
@@ -183,10 +191,20 @@ describe('table model', () => {
 });
 
 describe('CSV export', () => {
-  it('writes a BOM, semicolons and decimal commas in Finnish, keeps "<5" and adds a total row', () => {
+  it('writes a BOM, semicolons and decimal commas in Finnish, keeps the marks and adds a total row', () => {
     const csv = tableCsv(tableModel(ageBands, report, 5, labels('fi')), 'fi');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.slice(1).split('\r\n')).toEqual(['Kohta;count;Osuus (%)', '18–29;20;40,0', '30–50;30;60,0', 'over_80;<5;<5', 'Yhteensä;50;100,0', '']);
+    expect(csv.slice(1).split('\r\n')).toEqual(['Kohta;count;Osuus (%)', '18–29;20;40,0', '30–50;30;60,0', 'over_80;<5;..', 'Yhteensä;50;100,0', '']);
+  });
+
+  it('explains the marks of the table in legend lines after it', () => {
+    const model = tableModel(ageBands, report, 5, labels('fi'));
+    expect(reasonsIn([model])).toEqual(['small', 'derived']);
+    const legend = legendLines(reasonsIn([model]), 5, (key, options) => `${key} ${String(options?.threshold)}-${String(options?.max)}`);
+    const lines = tableCsv(model, 'fi', legend).slice(1).split('\r\n');
+    expect(lines.slice(-4)).toEqual(['', '<5;report.hidden.small 5-4', '..;report.hidden.derived 5-4', '']);
+    const sheet = tableSheetRows(model, legend).rows;
+    expect(sheet.slice(-3)).toEqual([[], ['<5', 'report.hidden.small 5-4'], ['..', 'report.hidden.derived 5-4']]);
   });
 
   it('uses commas and decimal points in English and quotes fields that need it', () => {
@@ -242,11 +260,17 @@ describe('workbook', () => {
   it('writes numbers as numbers and everything else as escaped inline text', () => {
     const rows = tableSheetRows(tableModel(referrals, report, 5, labels('fi')));
     expect(rows.rows[0]).toEqual(['Ohjaukset palveluittain']);
-    expect(rows.rows[2]).toEqual(['Terveysasema', 12, '<5', 1234, '<5', 0, 1260]);
+    expect(rows.rows[2]).toEqual(['Terveysasema', 12, '<5', 1234, '•', 0, 1260]);
     const xml = sheetXml({ name: 's', ...rows });
     expect(xml).toContain('<c r="C3" t="inlineStr"><is><t xml:space="preserve">&lt;5</t></is></c>');
     expect(xml).toContain('<c r="D3"><v>1234</v></c>');
     expect(xml).toContain('<c r="A1" s="1" t="inlineStr">');
+  });
+
+  it('rounds shares and means as the page does', () => {
+    const rows = tableSheetRows(tableModel(ageBands, report, 5, labels('fi'))).rows;
+    expect(rows[2]).toEqual(['18–29', 20, 40]);
+    expect(rows[3]).toEqual(['30–50', 30, 60]);
   });
 
   it('zips a workbook whose entries unpack to the same XML', () => {

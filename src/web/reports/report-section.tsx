@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportSectionKey } from '../../domain/report';
 import { DownloadButton } from './download';
-import { fileName, tableCsv } from './exports';
+import { fileName, reasonsIn, tableCsv } from './exports';
+import { legendLines } from './hidden-legend';
 import { ReportTable } from './report-table';
 import { TableChart } from './table-chart';
 import type { TableModel } from './table-model';
@@ -30,7 +31,7 @@ function TablePanel({ model, variant, section, showLabel }: { model: TableModel;
         accessibleLabel={t('report.csvOf', { title: caption })}
         fileName={fileName(model.key, variant.from, variant.to, 'csv')}
         type="text/csv;charset=utf-8"
-        make={() => tableCsv(model, locale)}
+        make={() => tableCsv(model, locale, legendLines(reasonsIn([model]), model.threshold, t as unknown as Parameters<typeof legendLines>[2]))}
       />
     </div>
   );

@@ -4,8 +4,8 @@ import type { ModelRow, TableModel } from './table-model';
 
 /**
  * A report table as the accessible, exact version of its chart: a caption, column and row headers
- * with scope, numbers right-aligned. A hidden figure reads "<5" and carries a title that says why;
- * the explanation itself is given once at the top of the report.
+ * with scope, numbers right-aligned. A hidden figure shows the mark of its reason ("<5" only for a
+ * small count) and carries a title that says why; the legend at the top of the report explains the marks.
  */
 export function ReportTable({ model, caption }: { model: TableModel; caption?: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,8 @@ export function ReportTable({ model, caption }: { model: TableModel; caption?: s
           key={model.columns[i]?.key ?? i}
           className={cell.isText ? undefined : 'report-table__number'}
           data-state={cell.state}
-          title={cell.state === 'suppressed' ? t('report.suppressedCell', { threshold: model.threshold }) : undefined}
+          data-reason={cell.reason}
+          title={cell.state === 'suppressed' && cell.reason ? t(`report.hiddenCell.${cell.reason}`, { threshold: model.threshold }) : undefined}
         >
           {cell.text}
         </td>

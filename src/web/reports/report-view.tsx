@@ -8,7 +8,8 @@ import { formatDay } from './format';
 import { ReportSection, type Variant } from './report-section';
 import { hasSuppressedCells } from './table-model';
 import { saveFile } from './download';
-import { fileName, tableSheetRows } from './exports';
+import { fileName, reasonsIn, tableSheetRows } from './exports';
+import { HiddenLegend, legendLines } from './hidden-legend';
 
 type Props = { reports: Report[]; variants: Variant[]; exact: boolean; onExact: (exact: boolean) => void; title: string };
 
@@ -21,6 +22,8 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
   const first = reports[0]!;
   const isExact = reports.some((r) => !r.isSuppressed);
   const sections = reportSectionKeys.filter((key) => reports.some((r) => r.sections.some((s) => s.key === key)));
+  const reasons = reasonsIn(variants.flatMap((v) => v.sections.flatMap((s) => s.tables)));
+  const legendOf = (reasonList: typeof reasons) => legendLines(reasonList, first.threshold, t as unknown as Parameters<typeof legendLines>[2]);
 
   const downloadWorkbook = async () => {
     setXlsxError(null);
@@ -33,11 +36,12 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
         [t('report.sites'), r.sites.map((s) => s.name).join(', ')],
         [r.isSuppressed ? t('report.suppressionNote', { threshold: r.threshold }) : t('report.exactBanner')],
       ]);
+      const legend = reasons.length > 0 ? [[], [t('report.legendTitle')], ...legendOf(reasons)] : [];
       const tables = variants.flatMap((v) => v.sections.flatMap((s) => s.tables.map((m) => ({ title: variants.length > 1 ? `${v.id} ${m.title}` : m.title, model: m }))));
       const names = sheetNames([t('report.xlsxInfoSheet'), ...tables.map((x) => x.title)]);
       const sheets = [
-        { name: names[0]!, rows: info.flat(), boldRows: [0] },
-        ...tables.map((x, i) => ({ name: names[i + 1]!, ...tableSheetRows(x.model) })),
+        { name: names[0]!, rows: [...info.flat(), ...legend], boldRows: [0] },
+        ...tables.map((x, i) => ({ name: names[i + 1]!, ...tableSheetRows(x.model, legendOf(reasonsIn([x.model]))) })),
       ];
       saveFile(fileName('silta-report', first.query.from, first.query.to, 'xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', workbook(sheets));
     } catch (error) {
@@ -78,6 +82,7 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
             {!reports.some(hasSuppressedCells) && ` ${t('report.nothingHidden')}`}
           </p>
         )}
+        <HiddenLegend reasons={reasons} threshold={first.threshold} />
       </div>
       <div className="report-toolbar no-print">
         {first.canSeeExact && (
