@@ -141,9 +141,9 @@ function referralsSql(ctx: GenContext): string {
   // Closed by the end of the last day: nothing is known from the future.
   const lastInstant = helsinkiAt(`'${ctx.lastDay}'::date`, '1439');
   return `
-    insert into referrals (id, encounter_id, region_id, site_id, service_id, way, status, follow_up_on, memo, closed_at, slip_code_hash, slip_expires_at, slip_used_at, created_by, created_at, updated_at)
+    insert into referrals (id, encounter_id, region_id, site_id, service_id, way, status, follow_up_on, memo, closed_at, slip_code_hash, slip_expires_at, slip_used_at, created_by, referred_by, created_at, updated_at)
     select ${uuidV7(millisOf('x.created_at'), ID_TAG.referral, 'x.n')}, x.id, '${ctx.regionId}'::uuid, x.site_id, x.service_id, x.way, x.status, x.follow_up_on, null,
-      x.closed_at, null, null, null, x.recorder, x.created_at, coalesce(x.closed_at, x.created_at)
+      x.closed_at, null, null, null, x.recorder, x.recorder, x.created_at, coalesce(x.closed_at, x.created_at)
     from (
       select e.id, e.n, e.site_id, e.recorder, e.created_at, e.day, sv.id as service_id,
         ${weighted(R(42), [["'advised'", 50], ["'booked_together'", 25], ["'e_contact_together'", 15], ["'escorted'", 10]])} as way,
