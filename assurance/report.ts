@@ -9,6 +9,8 @@ export type AssuranceResults = {
   startedAt: string;
   finishedAt: string;
   mode: 'short' | 'long';
+  /** The engines' crash parts ran side by side (CI), so restart times include the other's load. */
+  enginesTogether?: boolean;
   machine: { cpus: number; node: string };
   crash: CrashResult[];
   dbRestart: DbRestartResult | null;
@@ -105,6 +107,7 @@ export function formatAssurance(r: AssuranceResults): string {
     '|---|---|---|---|---|---|---|---|---|',
     ...crashRows(r.crash),
     '',
+    ...(r.enginesTogether ? ['The two engines\' crash parts ran side by side (`--engines-together`, as CI runs them), so each median restart includes the other engine\'s load.', ''] : []),
     'A save cut off by the kill before its answer may or may not be stored; when it is, it is complete, and the device resends it with the same id, which never creates a duplicate. ' +
       'The embedded engine (PGlite) does not fsync: these kills end the Silta process, not the machine; a power cut can lose its last writes (see docs/OPERATIONS.md).',
     '',

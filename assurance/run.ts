@@ -9,6 +9,8 @@
 //   --engine=pglite|postgres   run on that engine alone
 //   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
 //   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
+//   --engines-together run the two engines' crash parts side by side (CI: saves minutes; restart
+//                      times then include the other engine's load, and the summary says so)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,12 +70,28 @@ async function main(): Promise<void> {
   const engineArg = option('engine');
   const engines = (['pglite', 'postgres'] as const).filter((e) => engineArg === undefined || e === engineArg);
   const seed = startedAt.getTime() % 100_000;
-  const crash: CrashResult[] = [];
-  for (const engine of runs('crash') ? engines : []) {
+  const together = args.includes('--engines-together');
+  const crashOn = (engine: (typeof engines)[number]) => {
     log(`crash durability on ${engine}: ${kills} kills`);
-    crash.push(await runCrash({ engine, kills, clients: 8, seed, log }));
+    return runCrash({ engine, kills, clients: 8, seed, log });
+  };
+  const restartDb = () => (!runs('crash') || args.includes('--no-db-restart') ? Promise.resolve(null) : runDbRestart(log));
+  const crash: CrashResult[] = [];
+  let dbRestart: DbRestartResult | null = null;
+  if (together && runs('crash')) {
+    // PGlite's part needs no PostgreSQL, so it overlaps PostgreSQL's crash part and the database
+    // restart (which must not overlap PostgreSQL's crash part: it stops the cluster under it).
+    const postgresPart = async () => {
+      const result = engines.includes('postgres') ? await crashOn('postgres') : null;
+      return { result, restart: await restartDb() };
+    };
+    const [pglite, postgres] = await Promise.all([engines.includes('pglite') ? crashOn('pglite') : Promise.resolve(null), postgresPart()]);
+    crash.push(...[pglite, postgres.result].filter((c): c is CrashResult => c !== null));
+    dbRestart = postgres.restart;
+  } else {
+    for (const engine of runs('crash') ? engines : []) crash.push(await crashOn(engine));
+    dbRestart = await restartDb();
   }
-  const dbRestart: DbRestartResult | null = !runs('crash') || args.includes('--no-db-restart') ? null : await runDbRestart(log);
   const soak: SoakResult[] = [];
   for (const engine of runs('soak') ? engines : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: soakRate === undefined ? SOAK_RATES[engine] : Number(soakRate), seed, log }));
   const enumeration: EnumerationResult | null = runs('enumeration') ? await runEnumeration(short ? 30 : 200, log) : null;
@@ -81,7 +99,7 @@ async function main(): Promise<void> {
     log(`suite: ${suite.name}`);
     return runSuite(suite);
   });
-  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, soak, enumeration, suites: suiteResults };
+  const results: AssuranceResults = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: short ? 'short' : 'long', enginesTogether: together && runs('crash'), machine: { cpus: os.cpus().length, node: process.version }, crash, dbRestart, soak, enumeration, suites: suiteResults };
   const day = startedAt.toISOString().slice(0, 10);
   fs.mkdirSync(path.join(REPO_ROOT, 'assurance/results'), { recursive: true });
   // A soak-only check is written beside the full runs and leaves the summary of the last full run alone.
