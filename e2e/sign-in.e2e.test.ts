@@ -91,7 +91,7 @@ describe('signing in', () => {
     await login.signOut();
     await page.goto('/admin/users');
     await page.waitForURL((url) => url.pathname === '/login');
-    expect(await page.locator('main .fi-inline-alert').count()).toBe(0);
+    expect(await page.locator('main [data-testid="login-notice"]').count()).toBe(0);
     await login.signIn('demo.admin', demoPassword);
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     expect(await login.headingText()).toBe('Käyttäjät');
@@ -109,7 +109,7 @@ describe('signing in', () => {
     // The users list is not cached yet, so opening it asks the server, which answers 401.
     await login.navigate('/admin/users');
     await page.waitForURL((url) => url.pathname === '/login');
-    expect(await page.locator('main .fi-inline-alert').innerText()).toContain('Istuntosi päättyi.');
+    expect(await page.locator('main [data-testid="login-notice"]').innerText()).toContain('Istuntosi päättyi.');
     await login.signIn('demo.admin', demoPassword);
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     expect(await login.headingText()).toBe('Käyttäjät');

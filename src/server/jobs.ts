@@ -6,11 +6,13 @@ import { refreshReportRollups } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
 
 const HOUR_MS = 3_600_000;
+/** The first round waits this long after start, so it does not queue before the first requests on PGlite's one connection. */
+const FIRST_RUN_DELAY_MS = 5_000;
 /** Reports refresh the rollups themselves; this keeps the work small and the rollups under a minute old. */
 const ROLLUP_REFRESH_MS = 10_000;
 
 /**
- * Housekeeping that runs in every Silta process: at start and then hourly. Each job is idempotent
+ * Housekeeping that runs in every Silta process: shortly after start and then hourly. Each job is idempotent
  * (clearing already-cleared memos changes nothing), so several processes on one database need no lock.
  */
 export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<void> {
@@ -23,7 +25,8 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
     // Ended feedback flood windows, for a quiet hour with no opening to sweep them.
     sweepFloodCounters(deps.db.orm, deps.clock.now()).catch((error: unknown) => log.error({ err: error }, 'flood counter sweep failed; retrying within the hour'));
   };
-  run();
+  const firstRun = setTimeout(run, FIRST_RUN_DELAY_MS);
+  firstRun.unref();
   const timer = setInterval(run, HOUR_MS);
   timer.unref();
   let refreshing: Promise<void> | null = null;
@@ -41,6 +44,7 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   rollupTimer.unref();
   // Stopping waits for a refresh in flight, so the database is never closed under it.
   return async () => {
+    clearTimeout(firstRun);
     clearInterval(timer);
     clearInterval(rollupTimer);
     await refreshing;

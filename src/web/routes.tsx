@@ -1,13 +1,14 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
 import { AppLayout } from './layout/app-layout';
-import { NotFoundPage } from './layout/not-found-page';
 import { lazyPage } from './lazy-page';
 
 // Every page loads on demand with its texts, so the sign-in page stays small on a slow phone.
+// The not-found page needs only the shell's texts.
+const NotFoundPage = lazy(() => import('./layout/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const HomePage = lazyPage(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
 const SitesPage = lazyPage(() => import('./sites/sites-page').then((m) => ({ default: m.SitesPage })));
 const SiteCreatePage = lazyPage(() => import('./sites/site-create-page').then((m) => ({ default: m.SiteCreatePage })));

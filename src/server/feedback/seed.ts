@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { regions } from '../db/schema.js';
-import type { Executor } from '../db/connect.js';
+import { rowsOf, type Executor } from '../db/connect.js';
 import type { Ids } from '../deps.js';
 import { insertForm } from './forms-repo.js';
 import { formTemplates } from './templates.js';
@@ -16,5 +17,18 @@ export async function seedDefaultFeedbackForms(ex: Executor, ids: Ids, regionId:
 
 /** For regions made before the feedback feature: run at start, like the default code lists. */
 export async function ensureDefaultFeedbackForms(ex: Executor, ids: Ids, now: Date): Promise<void> {
+  if (!(await lacksATemplateForm(ex))) return;
   for (const region of await ex.select({ id: regions.id }).from(regions)) await seedDefaultFeedbackForms(ex, ids, region.id, now);
+}
+
+/** Whether some region lacks one of the template forms: one query, so a start with nothing to add stays quick. */
+export async function lacksATemplateForm(ex: Executor): Promise<boolean> {
+  const keys = JSON.stringify(formTemplates.map((template) => template.key));
+  const [row] = rowsOf<{ lacks: boolean }>(
+    await ex.execute(sql`select exists (
+      select 1 from regions r cross join jsonb_array_elements_text(${keys}::jsonb) t(key)
+      where not exists (select 1 from feedback_forms f where f.region_id = r.id and f.template_key = t.key)
+    ) as lacks`),
+  );
+  return row?.lacks !== false;
 }

@@ -1,10 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import { useLogin, useSession } from '../api/auth';
-import { ErrorAlert } from '../common/error-alert';
-import { PageHeading } from '../common/page-heading';
+import { errorMessage } from '../common/error-message';
+import { usePageHeading } from '../common/use-page-heading';
+import { LoginField } from './login-field';
+import './login-page.css';
+
+// The sign-in page is the first thing a visit shows, so it is plain HTML styled in the Suomi.fi look
+// (login-page.css) rather than the design system's components: those bring styled-components, its
+// tokens and polished, which kept the first route above its 150 KiB budget (issue 17, item 19).
 
 type FieldErrors = { username?: string; password?: string };
 
@@ -23,6 +28,7 @@ export function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const location = useLocation();
+  const headingRef = usePageHeading(t('login.title'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -42,42 +48,36 @@ export function LoginPage() {
 
   return (
     <div className="narrow-page">
-      <PageHeading>{t('login.title')}</PageHeading>
-      <Paragraph mb="l">{t('login.intro')}</Paragraph>
+      <h1 ref={headingRef} tabIndex={-1} className="page-heading login-heading">
+        {t('login.title')}
+      </h1>
+      <p className="login-intro">{t('login.intro')}</p>
       {isExpired(location.state) && !login.isError && (
-        <InlineAlert status="warning" mb="m">
+        <div className="login-alert login-alert--warning" data-testid="login-notice">
           {t('login.sessionExpired')}
-        </InlineAlert>
+        </div>
       )}
-      {login.isError && <ErrorAlert error={login.error} />}
+      {login.isError && (
+        <div className="login-alert login-alert--error" role="alert" data-testid="login-notice">
+          <strong className="login-alert__label">{t('errors.title')}</strong> {errorMessage(t, login.error)}
+        </div>
+      )}
       <form onSubmit={submit} noValidate className="form-stack">
-        <TextInput
+        <LoginField
           id="login-username"
-          labelText={t('login.username')}
+          label={t('login.username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           value={username}
-          onChange={(value) => setUsername(String(value ?? ''))}
-          status={errors.username ? 'error' : 'default'}
-          statusText={errors.username}
-          fullWidth
+          onChange={setUsername}
+          error={errors.username}
         />
-        <TextInput
-          id="login-password"
-          type="password"
-          labelText={t('login.password')}
-          autoComplete="current-password"
-          value={password}
-          onChange={(value) => setPassword(String(value ?? ''))}
-          status={errors.password ? 'error' : 'default'}
-          statusText={errors.password}
-          fullWidth
-        />
+        <LoginField id="login-password" type="password" label={t('login.password')} autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
         <div>
-          <Button type="submit" disabled={login.isPending}>
+          <button type="submit" className="login-button" disabled={login.isPending}>
             {t('login.submit')}
-          </Button>
+          </button>
         </div>
       </form>
     </div>

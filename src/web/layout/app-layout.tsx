@@ -1,13 +1,14 @@
-import { type MouseEvent, Suspense } from 'react';
+import { lazy, type MouseEvent, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { SkipLink } from 'suomifi-ui-components';
 import { useSession } from '../api/auth';
-import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
+import { LazyErrorAlert } from '../common/shell-lazy';
 import { useProfileLocale } from '../i18n/use-locale';
-import { OutboxStatus } from '../offline/outbox-status';
 import { AppHeader } from './app-header';
+
+// Shown to signed-in users only: it loads after sign-in, not with the sign-in page (see shell-lazy.tsx).
+const OutboxStatus = lazy(() => import('../offline/outbox-status').then((m) => ({ default: m.OutboxStatus })));
 
 const mainId = 'main-content';
 
@@ -25,14 +26,19 @@ export function AppLayout() {
 
   return (
     <div className="app">
-      <SkipLink href={`#${mainId}`} onClick={skipToMain}>
+      {/* The design system's skip link as plain HTML (app.css), so the first route needs none of its code. */}
+      <a href={`#${mainId}`} onClick={skipToMain} className="skip-link">
         {t('layout.skipToContent')}
-      </SkipLink>
+      </a>
       <AppHeader me={me} />
       <main id={mainId} className="app-main" tabIndex={-1}>
         {session.isPending && <Loading />}
-        {session.isError && <ErrorAlert error={session.error} />}
-        {session.data && <OutboxStatus />}
+        {session.isError && <LazyErrorAlert error={session.error} />}
+        {session.data && (
+          <Suspense fallback={null}>
+            <OutboxStatus />
+          </Suspense>
+        )}
         {session.isSuccess && (
           <Suspense fallback={<Loading />}>
             <Outlet />
