@@ -1,49 +1,136 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { routeCatalogue } from '../http/access.js';
-import { createHarness, signIn, type Harness, type TestUser } from '../testing/harness.js';
-import { roleKeys, setUpRoleFixture, type Fixture } from '../testing/policy-matrix.js';
+import { createHarness, signIn, type Client, type Harness } from '../testing/harness.js';
+import {
+  placeKeys,
+  refusalAt,
+  regionRoles,
+  roleKeys,
+  setUpPlacesFixture,
+  type Fixture,
+  type Place,
+  type PlaceKey,
+  type PolicyCase,
+  type PolicyRequest,
+  type RoleKey,
+} from '../testing/policy-matrix.js';
 import { testEngine } from '../testing/test-db.js';
 import { routeCases as matrix } from './route-cases.js';
 
+type Verb = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type SignedInRole = Exclude<RoleKey, 'anonymous'>;
 
-let calls = 0;
-async function call(h: Harness, method: string, request: { url: string; body?: unknown }, user: TestUser | null): Promise<LightMyRequestResponse> {
-  const verb = method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  if (!user) return h.app.inject({ method: verb, url: request.url, ...(request.body === undefined ? {} : { payload: request.body as object }) });
-  // A fresh session per call (from a fresh address, so throttling stays out of the way):
-  // logout and password changes must not spoil the next request.
-  const client = await signIn(h, user, `10.77.${Math.floor(calls / 250)}.${calls % 250}`);
-  return client.request(verb, request.url, request.body);
+/**
+ * One signed-in session per caller, reused for every call: signing in costs an argon2 hash. A call that
+ * ends the session (logout, password change) gets a sign-in of its own, and as a password change ends
+ * every session of the user, the shared one is made again before the caller's next call.
+ */
+function sessions(h: Harness, own: Place) {
+  const shared = new Map<SignedInRole, Client>();
+  let signIns = 0;
+  // Each sign-in from an address of its own, so that throttling stays out of the way.
+  const fresh = (role: SignedInRole) => signIn(h, own.users[role], `10.77.${Math.floor(signIns / 250)}.${signIns++ % 250}`);
+  return {
+    count: () => signIns,
+    /** `mayEnd`: the call is expected to succeed, so a session-ending route will end the session. */
+    async call(role: RoleKey, entry: PolicyCase, method: string, request: PolicyRequest, mayEnd: boolean): Promise<LightMyRequestResponse> {
+      const verb = method as Verb;
+      if (role === 'anonymous') return h.app.inject({ method: verb, url: request.url, ...(request.body === undefined ? {} : { payload: request.body as object }) });
+      // A refused call leaves the session alone; if it did not, the caller's next calls would answer 401.
+      if (entry.endsSession && mayEnd) {
+        shared.delete(role);
+        return (await fresh(role)).request(verb, request.url, request.body);
+      }
+      const client = shared.get(role) ?? (await fresh(role));
+      shared.set(role, client);
+      return client.request(verb, request.url, request.body);
+    },
+    async client(role: SignedInRole): Promise<Client> {
+      const client = shared.get(role) ?? (await fresh(role));
+      shared.set(role, client);
+      return client;
+    },
+  };
 }
 
-describe(`route × role policy on ${testEngine}`, () => {
+/** What the case's table says the call must answer: '2xx', '401', '403' or '404'. */
+function expectedAnswer(entry: PolicyCase, role: RoleKey, place: PlaceKey): string {
+  const allowedAtOwn = entry.allow === 'public' || entry.allow.includes(role);
+  if (!allowedAtOwn) return role === 'anonymous' ? '401' : '403';
+  if (place === 'own' || entry.places.scope === 'none') return '2xx';
+  const refused = String(refusalAt(entry.places, place));
+  if (place === 'otherRegion') return refused;
+  // The other site of the caller's own region: the same place for region-wide things and region roles.
+  if (entry.places.scope !== 'site') return '2xx';
+  return regionRoles.includes(role) ? '2xx' : refused;
+}
+
+/** The places a case is tried at: all three, or only the caller's own when the route has no place. */
+const placesOf = (entry: PolicyCase): PlaceKey[] => (entry.places.scope === 'none' ? ['own'] : placeKeys);
+
+function fixtureAt(h: Harness, places: Record<PlaceKey, Place>, place: PlaceKey, role: RoleKey, unique: string): Fixture {
+  const own = places.own;
+  return { h, ...places[place], place, own, caller: role === 'anonymous' ? null : own.users[role], role, unique };
+}
+
+/** A place answer that says nothing (no scope, or `none` without a reason) is no answer. */
+function placeAnswerProblem(entry: Partial<PolicyCase>): string | null {
+  const answer = entry.places;
+  if (!answer) return 'no place answer';
+  if (answer.scope === 'none') return typeof answer.why === 'string' && answer.why.trim().length >= 10 ? null : 'no place, without a reason';
+  if (!['site', 'region', 'regionNamed'].includes(answer.scope)) return `unknown scope ${String(answer.scope)}`;
+  return answer.otherRegion && answer.otherRegion.why.trim().length < 10 ? 'another region answered otherwise, without a reason' : null;
+}
+
+describe(`route × role × place policy on ${testEngine}`, () => {
   it('has a policy entry for every route the app serves, and none for routes it does not', async () => {
     const h = await createHarness();
     const served = routeCatalogue(h.app).map((r) => `${r.method} ${r.url}`).sort();
     expect(served).toEqual(Object.keys(matrix).sort());
   });
 
-  // Every route × role is a fresh sign-in and a real request: ~350 of them outgrow the default 30 s on a busy machine.
-  it('allows exactly the roles in the table (2xx) and refuses the others with 401 or 403', async () => {
+  it('has a place answer for every route: a scope and how it refuses, or no place and why', () => {
+    const problems = Object.entries(matrix).flatMap(([key, entry]) => {
+      const problem = placeAnswerProblem(entry);
+      return problem ? [`${key}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  // Two regions with two sites each. Callers work at site A1 (site roles) or region A (region roles);
+  // every route is called by every role, aimed at A1, at A2 and at B1 unless the route has no place.
+  it('answers every route × role × place as its case says: 2xx where allowed, else 401, 403 or 404', async () => {
     const h = await createHarness();
-    const base = await setUpRoleFixture(h);
+    const places = await setUpPlacesFixture(h);
+    const session = sessions(h, places.own);
     const outcomes: string[] = [];
+    let calls = 0;
     for (const route of routeCatalogue(h.app)) {
       const key = `${route.method} ${route.url}`;
       const entry = matrix[key];
       if (!entry) throw new Error(`no policy entry for ${key}`);
-      for (const role of roleKeys) {
-        const caller = role === 'anonymous' ? null : base.users[role];
-        const fixture: Fixture = { h, ...base, caller, role, unique: `${role}-${++calls}` };
-        const response = await call(h, route.method, await entry.request(fixture), caller);
-        const expected = entry.allow === 'public' || entry.allow.includes(role) ? '2xx' : role === 'anonymous' ? '401' : '403';
-        const actual = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
-        outcomes.push(`${key} as ${role}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
+      for (const place of placesOf(entry)) {
+        // A refused call changes nothing, so the refused roles at a place share one request (building
+        // one may create an encounter or a series of sessions); a call that may succeed gets its own.
+        let refusedRequest: PolicyRequest | null = null;
+        for (const role of roleKeys) {
+          const expected = expectedAnswer(entry, role, place);
+          const build = () => entry.request(fixtureAt(h, places, place, role, `${role}-${++calls}`));
+          const request = expected === '2xx' ? await build() : (refusedRequest ??= await build());
+          const response = await session.call(role, entry, route.method, request, expected === '2xx');
+          const status = entry.answerOf ? entry.answerOf(response) : response.statusCode;
+          const actual = status >= 200 && status < 300 ? '2xx' : String(status);
+          outcomes.push(`${key} as ${role} at ${place}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
+        }
       }
     }
-    expect(outcomes.filter((o) => !o.endsWith('ok'))).toEqual([]);
-    expect(outcomes.length).toBe(Object.keys(matrix).length * roleKeys.length);
+    expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
+    const placed = Object.values(matrix).filter((entry) => entry.places.scope !== 'none').length;
+    expect(outcomes.length).toBe((Object.keys(matrix).length + 2 * placed) * roleKeys.length);
+    // One sign-in per signed-in role, and one more for each call that ends a session (and to resume after it).
+    const sessionEnding = Object.values(matrix).filter((entry) => entry.endsSession).length;
+    expect(session.count()).toBeLessThanOrEqual(roleKeys.length - 1 + 2 * sessionEnding * (roleKeys.length - 1));
   }, 240_000);
 });
 
@@ -52,22 +139,22 @@ describe(`CSRF on every state-changing route on ${testEngine}`, () => {
   // one the caller may make (it would be a 2xx), sent with a valid session but a missing or forged token.
   it('refuses every signed-in POST, PUT, PATCH and DELETE without the right token, and changes nothing', async () => {
     const h = await createHarness();
-    const base = await setUpRoleFixture(h);
+    const places = await setUpPlacesFixture(h);
+    const session = sessions(h, places.own);
     const problems: string[] = [];
     let checked = 0;
     for (const route of routeCatalogue(h.app)) {
       const entry = matrix[`${route.method} ${route.url}`];
       if (route.method === 'GET' || !entry || entry.allow === 'public') continue;
-      const role = entry.allow.find((r) => r !== 'anonymous');
+      const role = entry.allow.find((r): r is SignedInRole => r !== 'anonymous');
       if (!role) continue;
-      const caller = base.users[role];
-      const fixture: Fixture = { h, ...base, caller, role, unique: `csrf-${++calls}` };
-      const request = await entry.request(fixture);
-      const client = await signIn(h, caller, `10.78.${Math.floor(calls / 250)}.${calls % 250}`);
+      const request = await entry.request(fixtureAt(h, places, 'own', role, `csrf-${checked}`));
+      // Refused before the route runs, so even a session-ending route leaves the shared session alive.
+      const client = await session.client(role);
       const before = await auditCount(h);
       for (const token of [undefined, 'forged-token']) {
         const response = await h.app.inject({
-          method: route.method as 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+          method: route.method as Verb,
           url: request.url,
           cookies: { silta_session: client.cookie },
           headers: token === undefined ? {} : { 'x-csrf-token': token },
