@@ -7,7 +7,8 @@ export const authPolicyCases: PolicyCases = {
   'GET /api/auth/me': { places: noPlace('The caller\'s own profile'), allow: signedIn, request: () => ({ url: '/api/auth/me' }) },
   'PATCH /api/auth/me': { places: noPlace('The caller\'s own profile'), allow: signedIn, request: () => ({ url: '/api/auth/me', body: { locale: 'sv' } }) },
   // Every session of the user ends, and this one is replaced.
-  'POST /api/auth/password': { places: noPlace('The caller\'s own password'), endsSession: true,
+  'POST /api/auth/password': {
+    places: noPlace('The caller\'s own password'), endsSession: true,
     allow: signedIn,
     request: (f) => ({ url: '/api/auth/password', body: { currentPassword: f.caller?.password ?? 'x', newPassword: f.caller?.password ?? 'long enough password' } }),
   },

@@ -4,7 +4,8 @@ import { atSite, type PolicyCases } from '../testing/policy-matrix.js';
 const readers = ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'] as const;
 
 export const daylogPolicyCases: PolicyCases = {
-  'PUT /api/sites/:siteId/daylog/:day': { places: atSite,
+  'PUT /api/sites/:siteId/daylog/:day': {
+    places: atSite,
     allow: ['daycentre_staff'],
     request: (f) => ({ url: `/api/sites/${f.siteId}/daylog/2026-01-14`, body: { id: f.h.deps.ids.newId(), breakfasts: 48, lunches: 61, estimatedVisitors: 55 } }),
   },

@@ -36,7 +36,8 @@ export async function makeEncounter(f: Fixture, by: TestUser = recorderOf(f)) {
 const today = (f: Fixture) => f.h.clock.now().toISOString().slice(0, 10);
 
 export const encounterPolicyCases: PolicyCases = {
-  'POST /api/encounters': { places: atSite,
+  'POST /api/encounters': {
+    places: atSite,
     allow: professionals,
     request: (f) => ({ url: '/api/encounters', body: { id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() } }),
   },
@@ -52,28 +53,34 @@ export const encounterPolicyCases: PolicyCases = {
     request: (f) => ({ url: '/api/encounters/batch', body: { encounters: [{ id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() }] } }),
   },
   'GET /api/sites/:siteId/encounters': { places: atSite, allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/encounters` }) },
-  'GET /api/sites/:siteId/encounters/summary': { places: atSite,
+  'GET /api/sites/:siteId/encounters/summary': {
+    places: atSite,
     allow: ['coordinator', 'daycentre_staff', ...professionals],
     request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/summary?from=${today(f)}&to=${today(f)}` }),
   },
-  'GET /api/encounters/:encounterId': { places: atSite,
+  'GET /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
   },
-  'PATCH /api/encounters/:encounterId': { places: atSite,
+  'PATCH /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}`, body: { isUrgent: true } }),
   },
-  'DELETE /api/encounters/:encounterId': { places: atSite,
+  'DELETE /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
   },
   'GET /api/sites/:siteId/encounters/for-correction': { places: atSite, allow: ['coordinator'], request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/for-correction` }) },
-  'POST /api/encounters/:encounterId/correction': { places: atSite,
+  'POST /api/encounters/:encounterId/correction': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/correction`, body: { reason: 'typed on the wrong day', changes: { isUrgent: true } } }),
   },
-  'POST /api/encounters/:encounterId/removal': { places: atSite,
+  'POST /api/encounters/:encounterId/removal': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/removal`, body: { reason: 'recorded twice' } }),
   },

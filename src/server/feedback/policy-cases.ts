@@ -38,12 +38,14 @@ export const feedbackPolicyCases: PolicyCases = {
   'GET /api/feedback/forms': { places: noPlace('Lists the feedback forms of the caller\'s own region; the list takes no place to aim at'), allow: signedIn, request: () => ({ url: '/api/feedback/forms' }) },
   'POST /api/feedback/forms': { places: noPlace('A new form belongs to the caller\'s own region; the body names no region'), allow: ['coordinator'], request: (f) => ({ url: '/api/feedback/forms', body: simpleForm(`Lomake ${f.unique}`) }) },
   'GET /api/feedback/forms/:formId': { places: ofRegion, allow: signedIn, request: async (f) => ({ url: `/api/feedback/forms/${await templateForm(f)}` }) },
-  'PUT /api/feedback/forms/:formId/content': { places: ofRegion,
+  'PUT /api/feedback/forms/:formId/content': {
+    places: ofRegion,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/feedback/forms/${await freshForm(f)}/content`, body: { name: { fi: 'Uusi nimi' }, items: [{ kind: 'open_text', text: { fi: 'Mitä muuta?' } }] } }),
   },
   'PATCH /api/feedback/forms/:formId': { places: ofRegion, allow: ['coordinator'], request: async (f) => ({ url: `/api/feedback/forms/${await freshForm(f)}`, body: { isActive: false } }) },
-  'POST /api/feedback/forms/:formId/paper': { places: atSite,
+  'POST /api/feedback/forms/:formId/paper': {
+    places: atSite,
     allow: [...collectors],
     request: async (f) => {
       const formId = await freshForm(f);
@@ -53,7 +55,8 @@ export const feedbackPolicyCases: PolicyCases = {
   },
   'GET /api/feedback/forms/:formId/results': { places: atSite, allow: [...collectors], request: async (f) => ({ url: `/api/feedback/forms/${await templateForm(f)}/results?siteId=${f.siteId}` }) },
   // Unlocking a kiosk ends the staff session in this browser (the tablet keeps only the kiosk token).
-  'POST /api/feedback/kiosks': { places: atSite, endsSession: true,
+  'POST /api/feedback/kiosks': {
+    places: atSite, endsSession: true,
     allow: [...collectors],
     request: async (f) => ({ url: '/api/feedback/kiosks', body: { formId: await templateForm(f), context: { siteId: f.siteId }, pin: '1357' } }),
   },
@@ -68,7 +71,8 @@ export const feedbackPolicyCases: PolicyCases = {
   'POST /api/public/kiosk/open': { places: noPlace('Public: the kiosk token is the secret that names the kiosk, whatever its site'), allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/open', body: { kioskToken: (await freshKiosk(f)).token } }) },
   'POST /api/public/kiosk/leave': { places: noPlace('Public: the kiosk token and PIN name the kiosk, whatever its site'), allow: 'public', request: async (f) => ({ url: '/api/public/kiosk/leave', body: { kioskToken: (await freshKiosk(f)).token, pin: '2468' } }) },
   'POST /api/public/feedback/links/:token/open': { places: noPlace('Public: a visitor opens a link by its secret token, whatever its site'), allow: 'public', request: async (f) => ({ url: `/api/public/feedback/links/${(await freshLink(f)).token}/open` }) },
-  'POST /api/public/feedback/responses': { places: noPlace('Public: the ticket from opening a link or kiosk is the secret, whatever its site'),
+  'POST /api/public/feedback/responses': {
+    places: noPlace('Public: the ticket from opening a link or kiosk is the secret, whatever its site'),
     allow: 'public',
     request: async (f) => {
       const opened = await openLink(f.h.deps, (await freshLink(f)).token, '192.0.2.1');

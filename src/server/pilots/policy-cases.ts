@@ -28,11 +28,13 @@ export const pilotPolicyCases: PolicyCases = {
     request: (f) => ({ url: '/api/pilots', body: { name: `Yhteisvastaanotto ${f.unique}`, siteIds: [f.siteId], startsOn: '2026-02-01', endsOn: '2026-05-31', goals: 'Matalan kynnyksen palveluohjaus' } }),
   },
   'GET /api/pilots/:pilotId': { places: atSite, allow: [...readers], request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}` }) },
-  'PATCH /api/pilots/:pilotId': { places: atSite,
+  'PATCH /api/pilots/:pilotId': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}`, body: { conclusions: 'Jatketaan muutettuna.' } }),
   },
-  'POST /api/pilots/:pilotId/phases': { places: atSite,
+  'POST /api/pilots/:pilotId/phases': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}/phases`, body: { kind: 'midpoint', fields: { targetGroupReached: 'Osittain' } } }),
   },

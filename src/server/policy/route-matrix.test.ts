@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { feedbackForms } from '../db/schema-groups.js';
+import { services } from '../db/schema-outreach.js';
 import { routeCatalogue } from '../http/access.js';
 import { createHarness, signIn, type Client, type Harness } from '../testing/harness.js';
 import {
@@ -54,6 +57,30 @@ function sessions(h: Harness, own: Place) {
   };
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const sentText = (request: PolicyRequest) => `${request.url} ${JSON.stringify(request.body ?? null)}`;
+
+/**
+ * What region B holds, as ids and names, growing as the cases create things there: none of it may
+ * appear in any answer to a caller of region A, unless the caller sent it in the request.
+ */
+async function otherRegionWatch(h: Harness, places: Awaited<ReturnType<typeof setUpPlacesFixture>>) {
+  const regionId = places.otherRegion.regionId;
+  const marks = new Set(places.otherRegionMarks);
+  // What creating the region seeded there: its services and feedback forms.
+  for (const row of await h.db.orm.select({ id: services.id }).from(services).where(eq(services.regionId, regionId))) marks.add(row.id);
+  for (const row of await h.db.orm.select({ id: feedbackForms.id }).from(feedbackForms).where(eq(feedbackForms.regionId, regionId))) marks.add(row.id);
+  return {
+    noteOtherRegion(request: PolicyRequest) {
+      for (const id of sentText(request).match(UUID) ?? []) marks.add(id.toLowerCase());
+    },
+    leaksIn(call: string, request: PolicyRequest, body: string): string[] {
+      const sent = sentText(request);
+      return [...marks].filter((mark) => body.includes(mark) && !sent.includes(mark)).map((mark) => `${call}: answers ${mark} of the other region`);
+    },
+  };
+}
+
 /** What the case's table says the call must answer: '2xx', '401', '403' or '404'. */
 function expectedAnswer(entry: PolicyCase, role: RoleKey, place: PlaceKey): string {
   const allowedAtOwn = entry.allow === 'public' || entry.allow.includes(role);
@@ -104,7 +131,9 @@ describe(`route × role × place policy on ${testEngine}`, () => {
     const h = await createHarness();
     const places = await setUpPlacesFixture(h);
     const session = sessions(h, places.own);
+    const seen = await otherRegionWatch(h, places);
     const outcomes: string[] = [];
+    const leaks: string[] = [];
     let calls = 0;
     for (const route of routeCatalogue(h.app)) {
       const key = `${route.method} ${route.url}`;
@@ -118,14 +147,28 @@ describe(`route × role × place policy on ${testEngine}`, () => {
           const expected = expectedAnswer(entry, role, place);
           const build = () => entry.request(fixtureAt(h, places, place, role, `${role}-${++calls}`));
           const request = expected === '2xx' ? await build() : (refusedRequest ??= await build());
+          if (place === 'otherRegion') seen.noteOtherRegion(request);
           const response = await session.call(role, entry, route.method, request, expected === '2xx');
+          leaks.push(...seen.leaksIn(`${key} as ${role} at ${place}`, request, response.body));
           const status = entry.answerOf ? entry.answerOf(response) : response.statusCode;
           const actual = status >= 200 && status < 300 ? '2xx' : String(status);
           outcomes.push(`${key} as ${role} at ${place}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
         }
       }
     }
+    // The lists without a place once more, now that every object of region B the cases made exists.
+    for (const route of routeCatalogue(h.app).filter((r) => r.method === 'GET')) {
+      const key = `${route.method} ${route.url}`;
+      const entry = matrix[key]!;
+      if (entry.places.scope !== 'none') continue;
+      for (const role of roleKeys.filter((r) => expectedAnswer(entry, r, 'own') === '2xx')) {
+        const request = await entry.request(fixtureAt(h, places, 'own', role, `${role}-${++calls}`));
+        const response = await session.call(role, entry, route.method, request, true);
+        leaks.push(...seen.leaksIn(`${key} as ${role}, after the matrix`, request, response.body));
+      }
+    }
     expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
+    expect(leaks).toEqual([]);
     const placed = Object.values(matrix).filter((entry) => entry.places.scope !== 'none').length;
     expect(outcomes.length).toBe((Object.keys(matrix).length + 2 * placed) * roleKeys.length);
     // One sign-in per signed-in role, and one more for each call that ends a session (and to resume after it).

@@ -8,12 +8,14 @@ const freshSlip = async (f: Fixture) => {
 };
 
 export const referralPolicyCases: PolicyCases = {
-  'PATCH /api/referrals/:referralId': { places: atSite,
+  'PATCH /api/referrals/:referralId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/referrals/${(await makeEncounter(f)).referralId}`, body: { status: 'booked', followUpOn: '2026-02-01' } }),
   },
   'GET /api/sites/:siteId/follow-ups': { places: atSite, allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/follow-ups` }) },
-  'POST /api/referrals/:referralId/slip': { places: atSite,
+  'POST /api/referrals/:referralId/slip': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/referrals/${(await makeEncounter(f)).referralId}/slip` }),
   },

@@ -15,14 +15,16 @@ async function freshSession(f: Fixture): Promise<string> {
 }
 
 export const sessionPolicyCases: PolicyCases = {
-  'POST /api/sites/:siteId/sessions': { places: atSite,
+  'POST /api/sites/:siteId/sessions': {
+    places: atSite,
     allow: [...managers],
     request: (f) => ({ url: `/api/sites/${f.siteId}/sessions`, body: { recurrence: 'one_off', startsOn: '2026-02-11', startsAt: '09:30', endsAt: '13:00', room: `Room ${f.unique}`, professionals: [{ userId: f.target.id }] } }),
   },
   'GET /api/sites/:siteId/sessions': { places: atSite, allow: signedIn, request: (f) => ({ url: `/api/sites/${f.siteId}/sessions?from=2026-01-01&to=2026-03-31` }) },
   'GET /api/sessions/mine': { places: noPlace('The caller\'s own sessions; the list takes no place to aim at'), allow: signedIn, request: () => ({ url: '/api/sessions/mine' }) },
   'GET /api/sessions/:sessionId': { places: atSite, allow: signedIn, request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}` }) },
-  'PATCH /api/sessions/:sessionId': { places: atSite,
+  'PATCH /api/sessions/:sessionId': {
+    places: atSite,
     allow: [...managers],
     request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}`, body: { room: `Room ${f.unique}`, isCancelled: true } }),
   },

@@ -136,16 +136,23 @@ export async function setUpRoleFixture(h: Harness): Promise<Place & { place: Pla
   return { ...own, place: 'own', own };
 }
 
-/** Two regions with two sites each, staffed; the places a request can be aimed at, from a caller in A1. */
-export async function setUpPlacesFixture(h: Harness): Promise<Record<PlaceKey, Place>> {
+/**
+ * Two regions with two sites each, staffed; the places a request can be aimed at, from a caller in A1.
+ * `otherRegionMarks` are the ids and names of region B's region, sites and users: none of them may
+ * ever appear in an answer to a caller of region A (unless the caller sent it).
+ */
+export async function setUpPlacesFixture(h: Harness): Promise<Record<PlaceKey, Place> & { otherRegionMarks: string[] }> {
   const [a, b] = [await makeRegion(h), await makeRegion(h)];
   const [a1, a2, b1] = [await makeSite(h, a.id), await makeSite(h, a.id), await makeSite(h, b.id)];
   // Region B's second site is never aimed at: it is there so that region B is shaped like region A.
-  await makeSite(h, b.id);
+  const b2 = await makeSite(h, b.id);
   const [staffA, staffB] = [await regionStaff(h, a.id), await regionStaff(h, b.id)];
+  const otherRegion = await placeOf(h, b.id, b1.id, staffB);
+  const bUsers = [...Object.values(otherRegion.users), otherRegion.target];
   return {
     own: await placeOf(h, a.id, a1.id, staffA),
     sameRegionOtherSite: await placeOf(h, a.id, a2.id, staffA),
-    otherRegion: await placeOf(h, b.id, b1.id, staffB),
+    otherRegion,
+    otherRegionMarks: [b.id, b.name, b1.id, b1.name, b2.id, b2.name, ...bUsers.flatMap((u) => [u.id, u.username])],
   };
 }

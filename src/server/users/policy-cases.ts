@@ -2,7 +2,8 @@ import { atSite, namesRegion, noPlace, ofRegion, type PolicyCases } from '../tes
 
 export const userPolicyCases: PolicyCases = {
   'GET /api/users': { places: noPlace('Lists the users of the caller\'s own region; the list takes no place to aim at'), allow: ['administrator'], request: () => ({ url: '/api/users' }) },
-  'POST /api/users': { places: namesRegion,
+  'POST /api/users': {
+    places: namesRegion,
     allow: ['administrator'],
     request: (f) => ({
       url: '/api/users',

@@ -7,7 +7,8 @@ const freshCode = async (f: Fixture) => issueVisitorCode(f.h.deps, await context
 export const visitorCodePolicyCases: PolicyCases = {
   'POST /api/sites/:siteId/visitor-codes': { places: atSite, allow: [...professionals, 'daycentre_staff'], request: (f) => ({ url: `/api/sites/${f.siteId}/visitor-codes` }) },
   'GET /api/visitor-codes/:code': { places: ofRegion, allow: professionals, request: async (f) => ({ url: `/api/visitor-codes/${await freshCode(f)}` }) },
-  'POST /api/visitor-codes/:code/retire': { places: ofRegion,
+  'POST /api/visitor-codes/:code/retire': {
+    places: ofRegion,
     allow: [...professionals, 'daycentre_staff', 'administrator'],
     request: async (f) => ({ url: `/api/visitor-codes/${await freshCode(f)}/retire` }),
   },
