@@ -26,7 +26,7 @@ type SignedInRole = Exclude<RoleKey, 'anonymous'>;
 
 /**
  * One signed-in session per caller, reused for every call: signing in costs an argon2 hash. A call that
- * ends the session (logout, password change) gets a sign-in of its own, and as a password change ends
+ * ends the session (logout, password change, unlocking a kiosk) gets a sign-in of its own, and as a password change ends
  * every session of the user, the shared one is made again before the caller's next call.
  */
 function sessions(h: Harness, own: Place) {
