@@ -57,13 +57,15 @@ export type PolicyRequest = { url: string; body?: unknown };
  *   profile, a list of the caller's own region, a national code list, a public page reached by a
  *   secret token...). Such a route is tried at the caller's own place only.
  *
- * The refusal outside the caller's scope follows one rule (see `refusalAt`): **404 where the target
- * is not visible to the caller, 403 where it is visible but the caller may not act on it.** Another
- * region is not visible at all: its sites and objects answer 404, as if they did not exist (regions
- * are separate controllers of their data; a 403 would confirm what the other region holds). The other
- * sites of the caller's own region are visible (every user sees the region's site list): acting there
- * without a role at the site is 403. A request that names another region's id itself in the body
- * (`regionNamed`) has already said which region it means: 403.
+ * The refusal outside the caller's scope follows one rule, by place rather than by the kind of id
+ * (see `refusalAt`): **another region is not visible, the caller's own region is.** Another region's
+ * sites and objects answer 404, as if they did not exist, whether named by a site id or reached by an
+ * object's id: regions are separate controllers of their data, and a 403 would confirm what the other
+ * region holds. At another site of the caller's own region the answer is 403: the caller works for
+ * that region, the site is one it could be given a role at (site ids are public anyway, on posters
+ * and announcement pages), and "not yours" is the honest answer. A request that names another
+ * region's id itself in the body (`regionNamed`) has already said which region it means: 403. The
+ * services answered this way before the matrix asked; the matrix now holds every route to it.
  */
 export type PlaceAnswer =
   | {
@@ -94,7 +96,7 @@ export type PolicyCase = {
   allow: RoleKey[] | 'public';
   places: PlaceAnswer;
   request: (f: Fixture) => PolicyRequest | Promise<PolicyRequest>;
-  /** The call ends or rotates the caller's session (logout, password change): it gets a fresh sign-in. */
+  /** A successful call ends the caller's session (logout, password change, kiosk unlock): it gets a sign-in of its own. */
   endsSession?: true;
   /**
    * The status the call amounts to, for a route that answers 200 with a result per item inside (the
