@@ -81,6 +81,32 @@ async function otherRegionWatch(h: Harness, places: Awaited<ReturnType<typeof se
   };
 }
 
+/**
+ * What site A2 holds that is the site's own (not the region's): its id, its staff, and what the cases
+ * made there. A caller with a role at site A1 only must not find any of it in a list.
+ */
+async function otherSiteMarks(h: Harness, place: Place): Promise<string[]> {
+  const ofSite = [
+    'select id from encounters where site_id = $1',
+    'select id from referrals where site_id = $1',
+    'select id from outreach_sessions where site_id = $1',
+    'select id from session_series where site_id = $1',
+    'select id from group_series where site_id = $1',
+    'select s.id from group_sessions s join group_series g on g.id = s.series_id where g.site_id = $1',
+    'select id from feedback_kiosks where site_id = $1',
+    'select id from feedback_links where site_id = $1',
+    // A pilot at this site alone (the cases make no pilot spanning sites).
+    'select pilot_id as id from pilot_sites where site_id = $1',
+  ];
+  const ids = await h.db.withRawSession(async (db) => {
+    const found: string[] = [];
+    for (const sql of ofSite) found.push(...(await db.query<{ id: string }>(sql, [place.siteId])).map((r) => r.id));
+    return found;
+  });
+  const staff = [place.users.nurse, place.users.social_worker, place.users.daycentre_staff, place.target];
+  return [place.siteId, ...staff.flatMap((u) => [u.id, u.username]), ...ids];
+}
+
 /** What the case's table says the call must answer: '2xx', '401', '403' or '404'. */
 function expectedAnswer(entry: PolicyCase, role: RoleKey, place: PlaceKey): string {
   const allowedAtOwn = entry.allow === 'public' || entry.allow.includes(role);
@@ -127,7 +153,7 @@ describe(`route × role × place policy on ${testEngine}`, () => {
 
   // Two regions with two sites each. Callers work at site A1 (site roles) or region A (region roles);
   // every route is called by every role, aimed at A1, at A2 and at B1 unless the route has no place.
-  it('answers every route × role × place as its case says: 2xx where allowed, else 401, 403 or 404', async () => {
+  it('answers every route × role × place as its case says (2xx where allowed, else 401, 403 or 404), and no list shows what is not the caller\'s', async () => {
     const h = await createHarness();
     const places = await setUpPlacesFixture(h);
     const session = sessions(h, places.own);
@@ -156,7 +182,11 @@ describe(`route × role × place policy on ${testEngine}`, () => {
         }
       }
     }
-    // The lists without a place once more, now that every object of region B the cases made exists.
+    // The lists without a place once more, now that every object the cases made at B1 and A2 exists:
+    // nothing of region B for anyone, nothing of site A2 for the roles of site A1.
+    const otherSite = await otherSiteMarks(h, places.sameRegionOtherSite);
+    // The cases made encounters, sessions, series, kiosks, links and pilots at A2: the sweep has them to look for.
+    expect(otherSite.length).toBeGreaterThan(50);
     for (const route of routeCatalogue(h.app).filter((r) => r.method === 'GET')) {
       const key = `${route.method} ${route.url}`;
       const entry = matrix[key]!;
@@ -165,6 +195,11 @@ describe(`route × role × place policy on ${testEngine}`, () => {
         const request = await entry.request(fixtureAt(h, places, 'own', role, `${role}-${++calls}`));
         const response = await session.call(role, entry, route.method, request, true);
         leaks.push(...seen.leaksIn(`${key} as ${role}, after the matrix`, request, response.body));
+        if (role === 'anonymous' || regionRoles.includes(role)) continue;
+        const sent = sentText(request);
+        for (const mark of otherSite) {
+          if (response.body.includes(mark) && !sent.includes(mark)) leaks.push(`${key} as ${role}, after the matrix: answers ${mark} of the other site`);
+        }
       }
     }
     expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
