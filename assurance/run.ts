@@ -33,7 +33,7 @@ const SOAK_RATES = { pglite: 10, postgres: 20 } as const;
 
 /** The test files whose passing is part of the assurance, run through vitest with a JSON report. */
 const suites = [
-  { name: 'Route × role matrix (every route, every role, other sites and regions); CSRF refused on every state-changing route', files: ['src/server/policy/route-matrix.test.ts'] },
+  { name: 'Route × role × place matrix (two regions × two sites: every route as every role at its own site, the other site of its region and a site of the other region; nothing of the other region in any answer, nothing of the other site in a site role\'s lists); CSRF refused on every state-changing route', files: ['src/server/policy/route-matrix.test.ts'] },
   { name: 'Bad input fuzzing of every route, driven by the OpenAPI document: real ids in every path parameter, fast-check mutations of each body field and query parameter, whole-body garbage (never a 5xx; every 4xx in the error shape with a documented code)', files: ['src/server/http/bad-input.test.ts'] },
   { name: 'Sign-in, sessions, CSRF and throttling', files: ['src/server/auth/auth.test.ts'] },
   { name: 'Audit log is append-only: triggers for every role; the server role may only INSERT and SELECT it (PostgreSQL)', files: ['src/server/audit/append-only.test.ts', 'src/server/audit/append-only-roles.test.ts'] },

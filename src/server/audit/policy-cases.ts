@@ -1,5 +1,5 @@
-import type { PolicyCases } from '../testing/policy-matrix.js';
+import { noPlace, type PolicyCases } from '../testing/policy-matrix.js';
 
 export const auditPolicyCases: PolicyCases = {
-  'GET /api/audit': { allow: ['administrator', 'auditor'], request: () => ({ url: '/api/audit?limit=5' }) },
+  'GET /api/audit': { places: noPlace('Reads the audit log of the caller\'s own region; the query names no region or site'), allow: ['administrator', 'auditor'], request: () => ({ url: '/api/audit?limit=5' }) },
 };

@@ -1,8 +1,9 @@
 import { uuidv7 } from 'uuidv7';
+import type { EncounterBatchResponse } from '../../domain/encounter-batch.js';
+import { errorStatuses, type ErrorCode } from '../../domain/errors.js';
 import { loadActor } from '../auth/actor-repo.js';
 import { listServices } from '../codes/commands.js';
-import type { Fixture, PolicyCases } from '../testing/policy-matrix.js';
-import { professionals } from '../testing/policy-matrix.js';
+import { atSite, type Fixture, type PolicyCases, professionals } from '../testing/policy-matrix.js';
 import type { TestUser } from '../testing/harness.js';
 import { recordEncounter } from './create-encounter.js';
 import { encounterCreateSchema } from './schemas.js';
@@ -36,37 +37,50 @@ const today = (f: Fixture) => f.h.clock.now().toISOString().slice(0, 10);
 
 export const encounterPolicyCases: PolicyCases = {
   'POST /api/encounters': {
+    places: atSite,
     allow: professionals,
     request: (f) => ({ url: '/api/encounters', body: { id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() } }),
   },
   // The batch answers 200 with per-item results; a caller without the action anywhere is stopped before that.
   'POST /api/encounters/batch': {
+    places: atSite,
+    // The item's result is the answer: a refused item carries the error the single route would answer.
+    answerOf: (response) => {
+      const item = response.statusCode === 200 ? response.json<EncounterBatchResponse>().results[0] : undefined;
+      return item?.error ? errorStatuses[item.error.code as ErrorCode] : response.statusCode;
+    },
     allow: professionals,
     request: (f) => ({ url: '/api/encounters/batch', body: { encounters: [{ id: uuidv7(), siteId: f.siteId, occurredAt: f.h.clock.now().toISOString() }] } }),
   },
-  'GET /api/sites/:siteId/encounters': { allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/encounters` }) },
+  'GET /api/sites/:siteId/encounters': { places: atSite, allow: professionals, request: (f) => ({ url: `/api/sites/${f.siteId}/encounters` }) },
   'GET /api/sites/:siteId/encounters/summary': {
+    places: atSite,
     allow: ['coordinator', 'daycentre_staff', ...professionals],
     request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/summary?from=${today(f)}&to=${today(f)}` }),
   },
   'GET /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
   },
   'PATCH /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}`, body: { isUrgent: true } }),
   },
   'DELETE /api/encounters/:encounterId': {
+    places: atSite,
     allow: professionals,
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f)).encounter.id}` }),
   },
-  'GET /api/sites/:siteId/encounters/for-correction': { allow: ['coordinator'], request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/for-correction` }) },
+  'GET /api/sites/:siteId/encounters/for-correction': { places: atSite, allow: ['coordinator'], request: (f) => ({ url: `/api/sites/${f.siteId}/encounters/for-correction` }) },
   'POST /api/encounters/:encounterId/correction': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/correction`, body: { reason: 'typed on the wrong day', changes: { isUrgent: true } } }),
   },
   'POST /api/encounters/:encounterId/removal': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/encounters/${(await makeEncounter(f, f.users.nurse)).encounter.id}/removal`, body: { reason: 'recorded twice' } }),
   },

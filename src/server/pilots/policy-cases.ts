@@ -1,6 +1,6 @@
 import { pilotInputSchema } from '../../domain/pilots.js';
 import type { Actor } from '../policy/policy.js';
-import type { Fixture, PolicyCases } from '../testing/policy-matrix.js';
+import { atSite, type Fixture, noPlace, type PolicyCases } from '../testing/policy-matrix.js';
 import { createPilot, savePhase } from './commands.js';
 
 // Everyone who works at the fixture site reads its pilots; only the region-wide coordinator manages them.
@@ -18,17 +18,23 @@ export async function freshPilot(f: Fixture): Promise<string> {
 }
 
 export const pilotPolicyCases: PolicyCases = {
-  'GET /api/pilots': { allow: [...readers], request: () => ({ url: '/api/pilots' }) },
+  'GET /api/pilots': { places: noPlace('Lists the pilots at the caller\'s own sites; the list takes no place to aim at'), allow: [...readers], request: () => ({ url: '/api/pilots' }) },
   'POST /api/pilots': {
+    places: {
+      scope: 'site',
+      otherRegion: { status: 400, why: 'The sites are a member list checked against the region: another region\'s site is "not in this region", the same answer as a site that does not exist' },
+    },
     allow: ['coordinator'],
     request: (f) => ({ url: '/api/pilots', body: { name: `Yhteisvastaanotto ${f.unique}`, siteIds: [f.siteId], startsOn: '2026-02-01', endsOn: '2026-05-31', goals: 'Matalan kynnyksen palveluohjaus' } }),
   },
-  'GET /api/pilots/:pilotId': { allow: [...readers], request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}` }) },
+  'GET /api/pilots/:pilotId': { places: atSite, allow: [...readers], request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}` }) },
   'PATCH /api/pilots/:pilotId': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}`, body: { conclusions: 'Jatketaan muutettuna.' } }),
   },
   'POST /api/pilots/:pilotId/phases': {
+    places: atSite,
     allow: ['coordinator'],
     request: async (f) => ({ url: `/api/pilots/${await freshPilot(f)}/phases`, body: { kind: 'midpoint', fields: { targetGroupReached: 'Osittain' } } }),
   },

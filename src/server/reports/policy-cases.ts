@@ -1,8 +1,9 @@
-import type { PolicyCases } from '../testing/policy-matrix.js';
+import { atSite, type PolicyCases } from '../testing/policy-matrix.js';
 
 export const reportPolicyCases: PolicyCases = {
   // Every role that works at the site reads the published (suppressed) report; administrators and auditors do not.
   'GET /api/reports': {
+    places: atSite,
     allow: ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'],
     request: (f) => ({ url: `/api/reports?siteIds=${f.siteId}&from=2026-01-01&to=2026-01-15` }),
   },

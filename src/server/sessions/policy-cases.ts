@@ -1,6 +1,6 @@
 import { sessionPlanSchema } from '../../domain/outreach.js';
 import type { Actor } from '../policy/policy.js';
-import { signedIn, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
+import { atSite, type Fixture, noPlace, type PolicyCases, signedIn } from '../testing/policy-matrix.js';
 import { planSessions } from './commands.js';
 
 // session.manage: coordinators region-wide, the site's professionals and day-centre staff — not administrators or auditors.
@@ -16,15 +16,17 @@ async function freshSession(f: Fixture): Promise<string> {
 
 export const sessionPolicyCases: PolicyCases = {
   'POST /api/sites/:siteId/sessions': {
+    places: atSite,
     allow: [...managers],
     request: (f) => ({ url: `/api/sites/${f.siteId}/sessions`, body: { recurrence: 'one_off', startsOn: '2026-02-11', startsAt: '09:30', endsAt: '13:00', room: `Room ${f.unique}`, professionals: [{ userId: f.target.id }] } }),
   },
-  'GET /api/sites/:siteId/sessions': { allow: signedIn, request: (f) => ({ url: `/api/sites/${f.siteId}/sessions?from=2026-01-01&to=2026-03-31` }) },
-  'GET /api/sessions/mine': { allow: signedIn, request: () => ({ url: '/api/sessions/mine' }) },
-  'GET /api/sessions/:sessionId': { allow: signedIn, request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}` }) },
+  'GET /api/sites/:siteId/sessions': { places: atSite, allow: signedIn, request: (f) => ({ url: `/api/sites/${f.siteId}/sessions?from=2026-01-01&to=2026-03-31` }) },
+  'GET /api/sessions/mine': { places: noPlace('The caller\'s own sessions; the list takes no place to aim at'), allow: signedIn, request: () => ({ url: '/api/sessions/mine' }) },
+  'GET /api/sessions/:sessionId': { places: atSite, allow: signedIn, request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}` }) },
   'PATCH /api/sessions/:sessionId': {
+    places: atSite,
     allow: [...managers],
     request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}`, body: { room: `Room ${f.unique}`, isCancelled: true } }),
   },
-  'GET /api/public/sites/:siteId/announcements': { allow: 'public', request: (f) => ({ url: `/api/public/sites/${f.siteId}/announcements` }) },
+  'GET /api/public/sites/:siteId/announcements': { places: noPlace('Public: any site\'s announced sessions are for anyone to read, by design'), allow: 'public', request: (f) => ({ url: `/api/public/sites/${f.siteId}/announcements` }) },
 };
