@@ -2,12 +2,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.js';
 import { sweepFloodCounters } from './feedback/flood.js';
 import { purgeClosedMemos } from './referrals/purge.js';
-import { refreshReportRollups } from './reports/rollups/refresh.js';
+import { foldIfFree } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
 
 const HOUR_MS = 3_600_000;
-/** Reports refresh the rollups themselves; this keeps the work small and the rollups under a minute old. */
-const ROLLUP_REFRESH_MS = 10_000;
+/**
+ * Folds the queued rollup changes: reports read what is folded without waiting, so this keeps their
+ * figures a few seconds old (the promise is at most a minute) and each fold small.
+ */
+const ROLLUP_REFRESH_MS = 5_000;
 
 /**
  * Housekeeping that runs in every Silta process: at start and then hourly. Each job is idempotent
@@ -28,10 +31,11 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   timer.unref();
   let refreshing: Promise<void> | null = null;
   const refreshRollups = () => {
-    refreshing ??= refreshReportRollups(deps.db)
+    // Skipped when a report is folding at the moment; the next tick comes soon.
+    refreshing ??= foldIfFree(deps.db, deps.clock.now())
       .then(
         () => undefined,
-        (error: unknown) => log.warn({ err: error }, 'report rollup refresh failed; the next report or refresh retries'),
+        (error: unknown) => log.warn({ err: error }, 'report rollup fold failed; the next report or fold retries'),
       )
       .finally(() => {
         refreshing = null;
