@@ -30,9 +30,15 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   const timer = setInterval(run, HOUR_MS);
   timer.unref();
   let refreshing: Promise<void> | null = null;
+  let stopping = false;
   const refreshRollups = () => {
     // Skipped when a report is folding at the moment; the next tick comes soon.
-    refreshing ??= foldIfFree(deps.db, deps.clock.now())
+    const foldAll = async () => {
+      // A backlog (a restore) folds batch after batch, each its own transaction, so reads keep going.
+      // Stopping ends the loop after the batch in hand; the rest stays queued for the next start.
+      while (!stopping && (await foldIfFree(deps.db, deps.clock.now())) === 'more');
+    };
+    refreshing ??= foldAll()
       .then(
         () => undefined,
         (error: unknown) => log.warn({ err: error }, 'report rollup fold failed; the next report or fold retries'),
@@ -45,6 +51,7 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   rollupTimer.unref();
   // Stopping waits for a refresh in flight, so the database is never closed under it.
   return async () => {
+    stopping = true;
     clearInterval(timer);
     clearInterval(rollupTimer);
     await refreshing;

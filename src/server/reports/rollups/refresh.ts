@@ -69,12 +69,16 @@ export async function refreshReportRollups(db: Database, onProgress?: (done: num
   }
 }
 
+/** What a try to fold found: someone else folding, everything queued folded, or more left (a backlog). */
+export type FoldOutcome = 'busy' | 'drained' | 'more';
+
 /**
- * The report's fold: one batch, only when no other fold is running (then the figures are at most one
- * fold interval old), and never waiting for one. Returns whether it folded everything queued.
+ * One batch of the fold, only when no other fold is running and never waiting for one. The report
+ * folds one batch at most; the server's job keeps going while there is more.
  */
-export async function foldIfFree(db: Database, at: Date): Promise<boolean> {
-  return (await foldOnce(db, at, false))?.drained ?? false;
+export async function foldIfFree(db: Database, at: Date): Promise<FoldOutcome> {
+  const step = await foldOnce(db, at, false);
+  return step === null ? 'busy' : step.drained ? 'drained' : 'more';
 }
 
 /** The time the figures are complete up to (every change committed before it is folded), or null before the first fold. */
