@@ -60,6 +60,9 @@ function soakText(soak: SoakResult[]): string[] {
     (s) => `| ${s.engine} | ${s.memory.startMiB} MiB | ${s.memory.endMiB} MiB | ${s.memory.peakMiB} MiB | ${s.memory.growthMiB} MiB | ≤ ${s.memory.boundMiB} MiB | ${held(s.memory.withinBound)} |`,
   );
   const ok = soak.every((s) => s.errors === 0 && s.memory.withinBound);
+  const byMinute = soak.filter((s) => s.readsByMinute).map((s) =>
+    `Report reads on ${s.engine}, p95 by minute: ${s.readsByMinute!.map((m) => `${m.minute}: ${m.p95} ms`).join(', ')}` +
+      (s.loadAverage ? ` (load average ${s.loadAverage.start.toFixed(1)} at the start, ${s.loadAverage.end.toFixed(1)} at the end).` : '.'));
   return [
     `A steady rate of requests (${soak.map((s) => `${s.engine} ${s.ratePerSecond} a second`).join(', ')}) for ${first.durationMs / 1000} s per engine, after a 10 s warm-up, started on schedule whether or not earlier ones had finished (as users do): ` +
       `${Math.round(first.mix.save * 100)} % single encounter saves dated now, ${Math.round(first.mix.batch * 100)} % outbox batch syncs of 20 encounters dated over the last ${first.batchWithinDays} days, ${Math.round(first.mix.read * 100)} % report reads (the last three months of all sites). ` +
@@ -72,6 +75,7 @@ function soakText(soak: SoakResult[]): string[] {
     '| Engine | Rate | Request | Count | Errors | Shed (sent again) | p50 | p95 | p99 |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    ...(byMinute.length > 0 ? ['', ...byMinute] : []),
     '',
     'Server memory (resident set size, median of the first and of the last samples taken each second). The bound allows 32 MiB plus a quarter of the start for caches and the JIT; more growth than that over a run counts as a leak.',
     '',

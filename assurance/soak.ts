@@ -2,6 +2,7 @@
 // batch syncs and report reads — on one server, counting every error, the latency of each kind of
 // request, and the server's memory (resident set size) from start to end, to catch leaks.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { freePort, stopServer } from '../bench/process.js';
 import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
 import { addRegionSites, randomEncounter, seededRandom, signedRequest, signInAs, type Answer, type SignedIn } from './client.js';
@@ -24,6 +25,13 @@ export type SoakResult = {
    * outbox does; the latency runs from the first try to the final answer.
    */
   requests: Record<Kind, { count: number; errors: number; shed: number; latencyMs: Summary & { p99: number } }>;
+  /**
+   * Report reads per minute of the measured run (by when they started): the target holds from the
+   * first minute to the last, and a whole-run p95 would hide a slope. Optional: older runs lack it.
+   */
+  readsByMinute?: { minute: number; count: number; p95: number; p99: number }[];
+  /** The machine's 1-minute load average at the start and the end of the measured run (other work inflates latency). */
+  loadAverage?: { start: number; end: number };
   /** A request still shed after this many tries counts as an error. */
   maxTries: number;
   /** The longest a shed try waited for its 503: the server's bound (3 s) plus the time to answer. */
@@ -81,6 +89,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'error' });
   const pid = server.child.pid!;
   const samples: Record<Kind, number[]> = { save: [], batch: [], read: [] };
+  // [ms after the measured run began, latency] of each measured read, for the per-minute figures.
+  const readTimes: [number, number][] = [];
+  let measuredFrom = 0;
+  const loadAverage = { start: 0, end: 0 };
   const errors: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
   const shed: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
   let slowestShedMs = 0;
@@ -123,6 +135,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         // A batch answers 200 with a result per item: an item refused is an error too.
         if (kind === 'batch' && (JSON.parse(answer.text) as { results: { status: string }[] }).results.some((r) => r.status !== 'created')) throw new Error('an item was not created');
         if (measured) samples[kind].push(performance.now() - startedAt);
+        if (measured && kind === 'read') readTimes.push([startedAt - measuredFrom, performance.now() - startedAt]);
       } catch (error) {
         if (!measured) return;
         errors[kind] += 1;
@@ -154,7 +167,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     };
     options.log(`soak on ${options.engine}: warm-up ${WARM_UP_MS / 1000} s, then ${options.durationMs / 1000} s at ${options.ratePerSecond} requests/s`);
     await drive(WARM_UP_MS, false);
+    measuredFrom = performance.now();
+    loadAverage.start = os.loadavg()[0]!;
     await drive(options.durationMs, true);
+    loadAverage.end = os.loadavg()[0]!;
     memory.push(rssMiB(pid));
   } finally {
     await stopServer(server);
@@ -167,9 +183,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const requests = Object.fromEntries(
     (Object.keys(MIX) as Kind[]).map((kind) => [kind, { count: samples[kind].length + errors[kind], errors: errors[kind], shed: shed[kind], latencyMs: { ...summarize(samples[kind]), p99: percentile(sortedCopy(samples[kind]), 99) } }]),
   ) as SoakResult['requests'];
+  const readsByMinute = Array.from({ length: Math.ceil(options.durationMs / 60_000) }, (_, minute) => {
+    const latencies = sortedCopy(readTimes.filter(([at]) => Math.floor(at / 60_000) === minute).map(([, latency]) => latency));
+    return { minute: minute + 1, count: latencies.length, p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) };
+  });
+  options.log(`soak on ${options.engine}: report reads by minute ${readsByMinute.map((m) => `${m.minute}: p95 ${m.p95} ms, p99 ${m.p99} ms (${m.count})`).join('; ')}; load average ${loadAverage.start.toFixed(1)} → ${loadAverage.end.toFixed(1)}`);
   return {
     engine: options.engine,
     durationMs: options.durationMs,
+    readsByMinute,
+    loadAverage,
     ratePerSecond: options.ratePerSecond,
     sites: SITES,
     batchWithinDays: BATCH_WITHIN_DAYS,

@@ -2,7 +2,7 @@
 // command (encounterCreateSchema.parse + recordEncounter, as the encounter bench's in-process loop)
 // back to back, in rounds that alternate the two modes (ABBA, so drift and warm caches hit both).
 // "With": the rollup triggers on and refreshReportRollups every second in this process (the server
-// refreshes every 10 s, so this is the harsher case). "Without": the triggers off and no refresh. Each mode saves at its own site of about the
+// folds every 5 s, so this is the harsher case). "Without": the triggers off and no refresh. Each mode saves at its own site of about the
 // same size, so the "without" rows (which no trigger marked) never make the "with" site's rollups stale.
 import { setImmediate } from 'node:timers/promises';
 import { recordEncounter } from '../../src/server/encounters/create-encounter.js';
@@ -23,7 +23,11 @@ export type ModeResult = {
   elapsedMs: number;
   perSecond: number;
   latencyMs: { p50: number; p95: number; max: number };
-  /** "with" only: refreshes run during the rounds, site-days they recomputed and the time they took. */
+  /**
+   * "with" only: refreshes run during the rounds, what they folded and the time they took. Since
+   * migration 0019 `refreshedSiteDays` counts queued delta rows folded (and site-days recounted, if any
+   * were marked); the name stays for the results' history.
+   */
   refreshes: number;
   refreshedSiteDays: number;
   refreshMs: number;

@@ -137,6 +137,11 @@ export const reportSchema = z.object({
   /** Whether this reader may switch to the exact view. */
   canSeeExact: z.boolean(),
   generatedAt: z.string(),
+  /**
+   * The rollup figures include every change committed before this time (ISO; null before the first
+   * fold). Reads never wait for the fold, so the figures may be up to a minute behind the data.
+   */
+  figuresAsOf: z.string().nullable().optional(),
   sections: z.array(reportSectionSchema),
 });
 export type Report = z.infer<typeof reportSchema>;

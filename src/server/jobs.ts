@@ -2,14 +2,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.js';
 import { sweepFloodCounters } from './feedback/flood.js';
 import { purgeClosedMemos } from './referrals/purge.js';
-import { refreshReportRollups } from './reports/rollups/refresh.js';
+import { foldIfFree } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
 
 const HOUR_MS = 3_600_000;
 /** The first round waits this long after start, so it does not queue before the first requests on PGlite's one connection. */
 const FIRST_RUN_DELAY_MS = 5_000;
-/** Reports refresh the rollups themselves; this keeps the work small and the rollups under a minute old. */
-const ROLLUP_REFRESH_MS = 10_000;
+/**
+ * Folds the queued rollup changes: reports read what is folded without waiting, so this keeps their
+ * figures a few seconds old (the promise is at most a minute) and each fold small.
+ */
+const ROLLUP_REFRESH_MS = 5_000;
 
 /**
  * Housekeeping that runs in every Silta process: shortly after start and then hourly. Each job is idempotent
@@ -30,11 +33,18 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   const timer = setInterval(run, HOUR_MS);
   timer.unref();
   let refreshing: Promise<void> | null = null;
+  let stopping = false;
   const refreshRollups = () => {
-    refreshing ??= refreshReportRollups(deps.db)
+    // Skipped when a report is folding at the moment; the next tick comes soon.
+    const foldAll = async () => {
+      // A backlog (a restore) folds batch after batch, each its own transaction, so reads keep going.
+      // Stopping ends the loop after the batch in hand; the rest stays queued for the next start.
+      while (!stopping && (await foldIfFree(deps.db, deps.clock.now())) === 'more');
+    };
+    refreshing ??= foldAll()
       .then(
         () => undefined,
-        (error: unknown) => log.warn({ err: error }, 'report rollup refresh failed; the next report or refresh retries'),
+        (error: unknown) => log.warn({ err: error }, 'report rollup fold failed; the next report or fold retries'),
       )
       .finally(() => {
         refreshing = null;
@@ -44,6 +54,7 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   rollupTimer.unref();
   // Stopping waits for a refresh in flight, so the database is never closed under it.
   return async () => {
+    stopping = true;
     clearTimeout(firstRun);
     clearInterval(timer);
     clearInterval(rollupTimer);

@@ -14,7 +14,7 @@ import { needsSupportSection, referralsSection } from './needs-referrals.js';
 import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
 import { timingSection } from './timing.js';
 import { readRollups } from './rollups/read.js';
-import { refreshReportRollups } from './rollups/refresh.js';
+import { foldedAt, foldIfFree } from './rollups/refresh.js';
 
 export type Ctx = { actor: Actor; requestId: string | null };
 
@@ -40,8 +40,10 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
   const includeOpen = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
   const threshold = reportThreshold(deps);
 
-  // Changes written since the last refresh are folded in first, so the report is never behind the data.
-  await refreshReportRollups(deps.db);
+  // Changes queued since the last fold are folded in first when no other fold is running; a report never
+  // waits for one (the background job folds every few seconds), and says how fresh its figures are.
+  await foldIfFree(deps.db, deps.clock.now());
+  const figuresAsOf = await foldedAt(deps.db.orm);
   // The day log and groups do not need the rollups: on PostgreSQL they run beside the rollup read on
   // other pooled connections (PGlite takes the statements one at a time either way).
   const independent = Promise.all([daylogSection(deps, scope), groupsSection(deps, scope)]);
@@ -77,6 +79,7 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     threshold,
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
+    figuresAsOf,
     sections: q.exact ? sections : linkSuppression(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) }))),
   };
 }

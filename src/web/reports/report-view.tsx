@@ -10,6 +10,7 @@ import { hasSuppressedCells } from './table-model';
 import { saveFile } from './download';
 import { fileName, reasonsIn, tableSheetRows } from './exports';
 import { HiddenLegend, legendLines } from './hidden-legend';
+import { FreshnessLine } from './freshness-line';
 
 type Props = { reports: Report[]; variants: Variant[]; exact: boolean; onExact: (exact: boolean) => void; title: string };
 
@@ -83,6 +84,7 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
           </p>
         )}
         <HiddenLegend reasons={reasons} threshold={first.threshold} />
+        <FreshnessLine reports={reports} />
       </div>
       <div className="report-toolbar no-print">
         {first.canSeeExact && (

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/connect.js';
-import { applyDayRowsDelta, dropEmptyRows } from './deltas.js';
-import { computeAllRegionRows, recountRegionPeriods } from './region.js';
+import { computeAllRegionRows } from './region.js';
 
 /** Site-days as two parallel comma lists: array parameters differ between the drivers, text does not. */
 export type SiteDays = { siteIds: string[]; days: string[] };
@@ -11,11 +10,13 @@ const siteDaysTable = (batch: SiteDays): SQL => sql`
     from unnest(string_to_array(${batch.siteIds.join(',')}, ','), string_to_array(${batch.days.join(',')}, ',')) as u(s, d)`;
 
 /**
- * The day rows (migration 0005 lists the metrics) of the encounters and sessions a source gives:
- * `encounters` yields encounter rows with their Helsinki `day`, `sessions` session rows and
- * `feedback` feedback responses.
+ * The day rows (migration 0005 lists the metrics) of the encounters and sessions a source gives, as a
+ * WITH clause ending in `counted (site_id, day, kind, metric, key, n)`; the caller appends the
+ * statement that uses them. `encounters` yields encounter rows with their Helsinki `day`, `sessions`
+ * session rows and `feedback` feedback responses. The per-entity contributions of migration 0019
+ * (rollup_encounter_rows and its siblings) count the same way; fold.test.ts holds the two together.
  */
-function dayRowsSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQL): SQL {
+function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQL): SQL {
   return sql`
     with e as (
       select e.id, e.site_id, e.day, coalesce(os.kind, '') as kind, e.visitor_code is null as anonymous, e.is_urgent,
@@ -65,24 +66,20 @@ function dayRowsSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
       select f.site_id, f.day, f.kind, 'fb_ans', a.item_id::text || ':' || case when a.is_not_applicable then 'na' else a.score::text end, count(*)
         from f join feedback_answers a on a.response_id = f.id
        where a.score is not null or a.is_not_applicable group by 1, 2, 3, 5
-    )
-    insert into report_rollup (grain, site_id, period_start, session_kind, metric, key, n)
-    select 'd', site_id, day, kind, metric, key, n from counted where n > 0`;
+    )`;
 }
 
 /**
- * Recomputes the day rows of the given site-days from the base tables, and with `byDeltas` moves the
- * sites' month and year rows and the regions' rows by the difference (deltas.ts). LATERAL makes the database
- * fetch each site-day's encounters through the (site_id, occurred_at) index, one Helsinki day at a
- * time, whatever it guesses about the list's size.
+ * Queues, for the given site-days, the difference between a recount from the base tables and what the
+ * rollups will hold once the queue is folded (their day rows plus the queued deltas): after folding,
+ * those site-days equal the recount. One statement, so the recount and the queue are read in one
+ * snapshot (a write commits its rows and its deltas together), without a stricter isolation level.
+ * LATERAL makes the database fetch each site-day's encounters through the (site_id, occurred_at)
+ * index, one Helsinki day at a time, whatever it guesses about the list's size. Run under the fold lock.
  */
-export async function computeDayRows(ex: Executor, batch: SiteDays, byDeltas: boolean): Promise<void> {
+export async function queueRecountCorrection(ex: Executor, batch: SiteDays): Promise<void> {
   const siteDays = siteDaysTable(batch);
-  if (byDeltas) await applyDayRowsDelta(ex, siteDays, -1);
-  await ex.execute(sql`
-    delete from report_rollup r using (${siteDays}) t
-     where r.grain = 'd' and r.site_id = t.site_id and r.period_start = t.day`);
-  await ex.execute(dayRowsSql(
+  const counted = countedSql(
     sql`select e.*, t.day from (${siteDays}) t cross join lateral (
           select * from encounters e where e.site_id = t.site_id
              and e.occurred_at >= (t.day::timestamp at time zone 'Europe/Helsinki')
@@ -91,26 +88,41 @@ export async function computeDayRows(ex: Executor, batch: SiteDays, byDeltas: bo
           select * from outreach_sessions s where s.site_id = t.site_id and s.day = t.day) s`,
     sql`select f.* from (${siteDays}) t cross join lateral (
           select * from feedback_responses f where f.site_id = t.site_id and f.submitted_on = t.day) f`,
-  ));
-  if (byDeltas) {
-    await applyDayRowsDelta(ex, siteDays, 1);
-    await dropEmptyRows(ex, siteDays);
-  }
+  );
+  await ex.execute(sql`
+    ${counted}, t as (${siteDays})
+    insert into report_rollup_delta (site_id, day, session_kind, metric, key, n)
+    select site_id, day, kind, metric, key, sum(n)
+      from (select site_id, day, kind, metric, key, n from counted
+            union all
+            select r.site_id, r.period_start, r.session_kind, r.metric, r.key, -r.n
+              from t join report_rollup r on r.grain = 'd' and r.site_id = t.site_id and r.period_start = t.day
+            union all
+            select q.site_id, q.day, q.session_kind, q.metric, q.key, -q.n
+              from t join report_rollup_delta q on q.site_id = t.site_id and q.day = t.day) x
+     group by site_id, day, kind, metric, key
+    having sum(n) <> 0`);
 }
 
-/** Recounts the region rows of the periods holding the given site-days (see recountRegionPeriods). */
-export async function recountRegions(ex: Executor, batch: SiteDays): Promise<void> {
-  await recountRegionPeriods(ex, siteDaysTable(batch));
-}
-
-/** Recomputes every rollup row in three passes over the data (days, then months, then years), then the regions' rows. */
+/**
+ * Recomputes every rollup row in three passes over the data (days, then months, then years), then the
+ * regions' rows. The day rows are counted in the statement that empties the queue and the marks, so
+ * both read one snapshot: every delta left in the queue belongs to a write the count did not see.
+ * Run under the fold lock.
+ */
 export async function computeAllRows(ex: Executor): Promise<void> {
   await ex.execute(sql`delete from report_rollup`);
-  await ex.execute(dayRowsSql(
-    sql`select e.*, (e.occurred_at at time zone 'Europe/Helsinki')::date as day from encounters e`,
-    sql`select * from outreach_sessions`,
-    sql`select * from feedback_responses`,
-  ));
+  await ex.execute(sql`
+    ${countedSql(
+      sql`select e.*, (e.occurred_at at time zone 'Europe/Helsinki')::date as day from encounters e`,
+      sql`select * from outreach_sessions`,
+      sql`select * from feedback_responses`,
+    )},
+    -- Run to completion though nothing reads them (as every data-modifying WITH).
+    queued as (delete from report_rollup_delta returning 1),
+    marked as (delete from report_rollup_dirty returning 1)
+    insert into report_rollup (grain, site_id, period_start, session_kind, metric, key, n)
+    select 'd', site_id, day, kind, metric, key, n from counted where n > 0`);
   for (const [grain, unit, finer] of [['m', 'month', 'd'], ['y', 'year', 'm']] as const) {
     await ex.execute(sql`
       insert into report_rollup (grain, site_id, period_start, session_kind, metric, key, n)
@@ -121,22 +133,3 @@ export async function computeAllRows(ex: Executor): Promise<void> {
   await computeAllRegionRows(ex);
 }
 
-/**
- * Recomputes the month rows ('m', from day rows) or year rows ('y', from month rows) of the periods
- * holding the given site-days. Run months before years.
- */
-export async function computeCoarserRows(ex: Executor, grain: 'm' | 'y', batch: SiteDays): Promise<void> {
-  const unit = grain === 'm' ? sql.raw(`'month'`) : sql.raw(`'year'`);
-  const finer = grain === 'm' ? 'd' : 'm';
-  const periods = sql`select distinct site_id, date_trunc(${unit}, day)::date as start from (${siteDaysTable(batch)}) t`;
-  await ex.execute(sql`
-    delete from report_rollup r using (${periods}) p
-     where r.grain = ${grain} and r.site_id = p.site_id and r.period_start = p.start`);
-  await ex.execute(sql`
-    insert into report_rollup (grain, site_id, period_start, session_kind, metric, key, n)
-    select ${grain}, p.site_id, p.start, r.session_kind, r.metric, r.key, sum(r.n)
-      from (${periods}) p
-      join report_rollup r on r.grain = ${finer} and r.site_id = p.site_id
-       and r.period_start >= p.start and r.period_start < (p.start + ${grain === 'm' ? sql`interval '1 month'` : sql`interval '1 year'`})::date
-     group by p.site_id, p.start, r.session_kind, r.metric, r.key`);
-}

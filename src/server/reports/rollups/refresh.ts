@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Executor } from '../../db/connect.js';
-import { computeCoarserRows, computeDayRows, recountRegions, type SiteDays } from './compute.js';
+import { queueRecountCorrection, type SiteDays } from './compute.js';
+import { foldQueueBatch, FOLD_BATCH } from './fold.js';
 
-// Any fixed number: refreshes of all Silta processes on one database take turns.
+// Any fixed number: folds of all Silta processes on one database take turns. Report reads never take
+// it: they read what is folded (MVCC needs no lock), and only try to fold first when no one else is.
 export const REFRESH_LOCK_KEY = 7_411_020_505;
-/** Site-days recomputed per statement: bounded so one statement never holds millions of rows. */
+/** Site-days recounted per statement: bounded so one statement never holds millions of rows. */
 const BATCH = 2_000;
-/** Up to this many site-days a refresh moves the coarser rows by deltas; above it, it recounts them. */
-export const DELTA_LIMIT = 200;
 
 function batches(pairs: { site_id: string; day: string }[]): SiteDays[] {
   const out: SiteDays[] = [];
@@ -19,44 +19,70 @@ function batches(pairs: { site_id: string; day: string }[]): SiteDays[] {
 }
 
 /**
- * Recomputes the given site-days at every grain, inside the caller's transaction. The month, year and
- * region rows follow by deltas when the site-days are few (the usual refresh: cost by the site-days'
- * own rows), and are recounted from the finer rows when they are many (deltas would rewrite each
- * month and year once per site-day).
+ * Site-days marked in report_rollup_dirty (by the triggers before migration 0019, or on purpose by a
+ * backfill) are recounted: the difference to the rollups is queued and folded like any write.
  */
-export async function recomputeSiteDays(tx: Executor, pairs: { site_id: string; day: string }[], onProgress?: (done: number, total: number) => void): Promise<void> {
-  const parts = batches(pairs);
-  const byDeltas = pairs.length <= DELTA_LIMIT;
-  for (const [i, batch] of parts.entries()) {
-    await computeDayRows(tx, batch, byDeltas);
-    onProgress?.(Math.min((i + 1) * BATCH, pairs.length), pairs.length);
-  }
-  if (byDeltas) return;
-  // Months and years are sums of the finer rows, so they are computed once all days are in place.
-  for (const batch of parts) await computeCoarserRows(tx, 'm', batch);
-  for (const batch of parts) await computeCoarserRows(tx, 'y', batch);
-  for (const batch of parts) await recountRegions(tx, batch);
-}
-
-/**
- * Folds the site-days marked by the triggers into the rollups, in one transaction: the marks are
- * taken and the figures recomputed together, so a failure leaves the marks for the next try. Marks
- * written by transactions that commit meanwhile stay for the next refresh. Returns the number of
- * site-days recomputed.
- */
-export async function refreshReportRollups(db: Database, onProgress?: (done: number, total: number) => void): Promise<number> {
-  return db.orm.transaction((tx) => refreshWithin(tx, onProgress));
-}
-
-/** The refresh inside a transaction the caller owns. */
-export async function refreshWithin(tx: Executor, onProgress?: (done: number, total: number) => void): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
+async function queueMarkedSiteDays(tx: Executor, onProgress?: (done: number, total: number) => void): Promise<number> {
   const taken = rowsOf<{ site_id: string; day: string }>(
     await tx.execute(sql`
       with taken as (delete from report_rollup_dirty returning site_id, day)
       select distinct site_id::text as site_id, to_char(day, 'YYYY-MM-DD') as day from taken order by 1, 2`),
   );
-  if (taken.length === 0) return 0;
-  await recomputeSiteDays(tx, taken, onProgress);
+  for (const [i, batch] of batches(taken).entries()) {
+    await queueRecountCorrection(tx, batch);
+    onProgress?.(Math.min((i + 1) * BATCH, taken.length), taken.length);
+  }
   return taken.length;
+}
+
+/**
+ * One fold transaction: recounts marked site-days, folds up to FOLD_BATCH queued deltas and, when the
+ * queue is drained, records `at` as the time the figures are complete up to. Null when `wait` is false
+ * and another process holds the lock.
+ */
+async function foldOnce(db: Database, at: Date, wait: boolean, onProgress?: (done: number, total: number) => void) {
+  return db.orm.transaction(async (tx) => {
+    if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
+    else {
+      const [lock] = rowsOf<{ got: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK_KEY}) as got`));
+      if (!lock!.got) return null;
+    }
+    const recounted = await queueMarkedSiteDays(tx, onProgress);
+    const folded = await foldQueueBatch(tx);
+    const drained = folded < FOLD_BATCH;
+    if (drained) await tx.execute(sql`update report_rollup_state set folded_at = ${at.toISOString()}::timestamptz`);
+    return { changes: recounted + folded, drained };
+  });
+}
+
+/**
+ * Folds the queued changes into the rollups, waiting for a fold elsewhere to finish. A failure leaves
+ * the queue as it was for the next try. `at` (now by default) must be taken before the call: every
+ * change committed before it is folded. Returns the number of queue rows and marked site-days taken.
+ */
+export async function refreshReportRollups(db: Database, onProgress?: (done: number, total: number) => void, at: Date = new Date()): Promise<number> {
+  let changes = 0;
+  for (;;) {
+    const step = (await foldOnce(db, at, true, onProgress))!;
+    changes += step.changes;
+    if (step.drained) return changes;
+  }
+}
+
+/** What a try to fold found: someone else folding, everything queued folded, or more left (a backlog). */
+export type FoldOutcome = 'busy' | 'drained' | 'more';
+
+/**
+ * One batch of the fold, only when no other fold is running and never waiting for one. The report
+ * folds one batch at most; the server's job keeps going while there is more.
+ */
+export async function foldIfFree(db: Database, at: Date): Promise<FoldOutcome> {
+  const step = await foldOnce(db, at, false);
+  return step === null ? 'busy' : step.drained ? 'drained' : 'more';
+}
+
+/** The time the figures are complete up to (every change committed before it is folded), or null before the first fold. */
+export async function foldedAt(ex: Executor): Promise<string | null> {
+  const [row] = rowsOf<{ at: string | null }>(await ex.execute(sql`select to_char(folded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from report_rollup_state`));
+  return row?.at ?? null;
 }
