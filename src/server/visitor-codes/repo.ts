@@ -38,7 +38,9 @@ export async function recomputeFirstVisits(ex: Executor, code: string): Promise<
   await ex.execute(sql`
     update encounters e
        set is_first_visit = (e.id = (select f.id from encounters f where f.visitor_code = ${code} order by f.occurred_at, f.id limit 1))
-     where e.visitor_code = ${code}`);
+     where e.visitor_code = ${code}
+       -- Only rows whose flag changes: fewer row locks, and no rollup work for the unchanged ones.
+       and e.is_first_visit is distinct from (e.id = (select f.id from encounters f where f.visitor_code = ${code} order by f.occurred_at, f.id limit 1))`);
 }
 
 export async function visitStats(ex: Executor, code: string) {
