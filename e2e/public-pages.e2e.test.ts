@@ -52,8 +52,9 @@ function expectedLines(day: string) {
   const weekday = isoWeekday(day) - 1;
   return {
     fi: { when: `${weekdays.fi[weekday]} ${date}.${month}. klo 14.15–15.45`, present: 'Paikalla sairaanhoitaja ja sosiaalityöntekijä.', room: 'Paikka: Ryhmätila' },
-    sv: { when: `${weekdays.sv[weekday]} ${date}.${month}. kl. 14.15–15.45`, present: 'På plats: sjukskötare och socialarbetare.', room: 'Plats: Ryhmätila' },
-    en: { when: `${weekdays.en[weekday]} ${date} ${englishMonths[month - 1]}, 14:15–15:45`, present: 'Here: a nurse and a social worker.', room: 'Where: Ryhmätila' },
+    // The demo site names its rooms in Swedish and English too (src/server/demo/seed-demo.ts).
+    sv: { when: `${weekdays.sv[weekday]} ${date}.${month}. kl. 14.15–15.45`, present: 'På plats: sjukskötare och socialarbetare.', room: 'Plats: Grupprum' },
+    en: { when: `${weekdays.en[weekday]} ${date} ${englishMonths[month - 1]}, 14:15–15:45`, present: 'Here: a nurse and a social worker.', room: 'Where: Group room' },
   } as const;
 }
 
@@ -61,7 +62,8 @@ function expectedLines(day: string) {
 const staffNames = ['Hilkka Ahokas', 'Veli-Pekka Virtanen'];
 const staffWords = ['Hilkka', 'Ahokas', 'Virtanen', 'Demo'];
 
-type Fixture = { siteId: string; siteName: string; day: string };
+type SiteJson = { id: string; name: string; slug: string; nameTranslations: { sv?: string; en?: string } };
+type Fixture = { siteId: string; slug: string; siteName: Record<'fi' | 'sv' | 'en', string>; day: string };
 
 /** Gives the demo professionals real-looking names and plans a coming session for both at the demo site. */
 async function announcedSession(): Promise<Fixture> {
@@ -72,7 +74,7 @@ async function announcedSession(): Promise<Fixture> {
   await admin.context.close();
 
   const coordinator = await signedIn('demo.coordinator');
-  const { sites } = await api<{ sites: { id: string; name: string }[] }>(coordinator.page, coordinator.me.csrfToken, 'GET', '/api/sites');
+  const { sites } = await api<{ sites: SiteJson[] }>(coordinator.page, coordinator.me.csrfToken, 'GET', '/api/sites');
   const site = sites[0];
   if (!site) throw new Error('The demo has no site.');
   const day = addDays(helsinkiDay(new Date()), 2);
@@ -88,7 +90,12 @@ async function announcedSession(): Promise<Fixture> {
   // Staff see who is coming; the public pages must show the same session by profession only.
   expect(planned.sessions[0]?.professionals.map((p) => p.displayName).sort()).toEqual([...staffNames].sort());
   await coordinator.context.close();
-  return { siteId: site.id, siteName: site.name, day };
+  // The demo gives the site a Swedish and an English name; the page must show them, not the Finnish one.
+  const siteName = { fi: site.name, sv: site.nameTranslations.sv ?? '', en: site.nameTranslations.en ?? '' };
+  expect(siteName.sv).not.toBe('');
+  expect(siteName.sv).not.toBe(siteName.fi);
+  expect(siteName.en).not.toBe(siteName.fi);
+  return { siteId: site.id, slug: site.slug, siteName, day };
 }
 
 async function expectNoStaffNames(page: Page, where: string): Promise<void> {
@@ -102,13 +109,15 @@ describe('public announcements and poster, without signing in', () => {
     const expected = expectedLines(fixture.day);
     const { page, context, problems } = await anonymous(phone);
     const announcements = new AnnouncementsPage(page);
-    await announcements.open(fixture.siteId);
+    // Opened by the short address a person types from the poster.
+    await announcements.openAddress(fixture.slug);
     expect(await announcements.state()).toBe('timetable');
     expect(await page.locator('.main-nav').count()).toBe(0); // no signed-in chrome
+    expect(await announcements.shortAddress()).toBe(`${new URL(suite().server.baseUrl).host}/s/${fixture.slug}`);
 
     for (const locale of ['fi', 'sv', 'en'] as const) {
       if (locale !== 'fi') await announcements.switchLanguage(locale);
-      expect(await announcements.headingText()).toContain(fixture.siteName);
+      expect(await announcements.headingText()).toContain(fixture.siteName[locale]);
       const entries = await announcements.entries();
       const ours = entries.find((text) => text.includes(expected[locale].when));
       expect(ours, `${locale}: ${JSON.stringify(entries)}`).toBeDefined();
@@ -133,18 +142,19 @@ describe('public announcements and poster, without signing in', () => {
     const month = fixture.day.slice(0, 7);
     const opened = await anonymous(desktop);
     const poster = new PosterPage(opened.page);
-    await poster.openMonth(fixture.siteId, month);
+    await poster.openAddressMonth(fixture.slug, month);
     expect(await poster.state()).toBe('poster');
     for (const locale of ['fi', 'sv', 'en'] as const) {
       if (locale !== 'fi') await poster.switchLanguage(locale);
-      expect(await poster.headingText()).toBe(fixture.siteName);
+      expect(await poster.headingText()).toBe(fixture.siteName[locale]);
       const ours = (await poster.entries()).find((text) => text.includes(expected[locale].when));
       expect(ours).toContain(expected[locale].present);
       await expectNoStaffNames(opened.page, `poster (${locale})`);
       await expectNoSeriousViolations(opened.page, `poster (${locale})`);
     }
     expect(await poster.qrCode().getAttribute('aria-label')).toBeTruthy();
-    expect(await opened.page.locator('main .poster__url').innerText()).toBe(`${suite().server.baseUrl}/announcements/${fixture.siteId}`);
+    // The poster prints the short address, which is what a reader can type.
+    expect(await opened.page.locator('main .poster__url').innerText()).toBe(`${suite().server.baseUrl}/s/${fixture.slug}`);
     await screenshot(opened.page, 'poster-desktop');
 
     // On paper: the poster only, without the header, language menu or print button.
@@ -161,6 +171,34 @@ describe('public announcements and poster, without signing in', () => {
     await opened.context.close();
   });
 
+  it('keep answering the old links by site id: the same page and poster, in the reader’s language, showing the short address', async () => {
+    const fixture = await announcedSession();
+    const expected = expectedLines(fixture.day);
+    const { page, context, problems } = await anonymous(phone);
+    const announcements = new AnnouncementsPage(page);
+    await announcements.open(fixture.siteId);
+    expect(await announcements.state()).toBe('timetable');
+    expect(new URL(page.url()).pathname).toBe(`/announcements/${fixture.siteId}`);
+    expect(await announcements.headingText()).toContain(fixture.siteName.fi);
+    expect(await announcements.shortAddress()).toBe(`${new URL(suite().server.baseUrl).host}/s/${fixture.slug}`);
+    await announcements.switchLanguage('sv');
+    expect(await announcements.headingText()).toContain(fixture.siteName.sv);
+    const ours = (await announcements.entries()).find((text) => text.includes(expected.sv.when));
+    expect(ours).toContain(expected.sv.room);
+    await expectNoSeriousViolations(page, 'announcements by the old link (sv)');
+    // From the old page, the poster link leads to the short address.
+    expect(await announcements.posterLink().getAttribute('href')).toMatch(new RegExp(`^/s/${fixture.slug}/poster\\?month=\\d{4}-\\d{2}$`));
+
+    const poster = new PosterPage(page);
+    await poster.openMonth(fixture.siteId, fixture.day.slice(0, 7));
+    expect(await poster.state()).toBe('poster');
+    expect(await poster.headingText()).toBe(fixture.siteName.sv);
+    expect(await page.locator('main .poster__url').innerText()).toBe(`${suite().server.baseUrl}/s/${fixture.slug}`);
+    await expectNoSeriousViolations(page, 'poster by the old link (sv)');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('answer an unknown site with a clear page, not an error code', async () => {
     const { page, context } = await anonymous(phone);
     const announcements = new AnnouncementsPage(page);
@@ -168,6 +206,10 @@ describe('public announcements and poster, without signing in', () => {
     expect(await announcements.state()).toBe('unknown-site');
     expect(await announcements.headingText()).toBe('Paikkaa ei löytynyt');
     await announcements.open('not-a-site');
+    expect(await announcements.state()).toBe('unknown-site');
+    await announcements.openAddress('no-such-place');
+    expect(await announcements.state()).toBe('unknown-site');
+    await announcements.openAddress('Not%20an%20address');
     expect(await announcements.state()).toBe('unknown-site');
     await expectNoSeriousViolations(page, 'announcements of an unknown site');
     await context.close();

@@ -12,6 +12,17 @@ export class AnnouncementsPage extends AppShell {
     await this.page.locator('main [data-page-state]').waitFor();
   }
 
+  /** The same page by the site's short address (/s/:slug), as a person types it from a poster. */
+  async openAddress(slug: string): Promise<void> {
+    await this.page.goto(`/s/${slug}`);
+    await this.page.locator('main [data-page-state]').waitFor();
+  }
+
+  /** The short address the page shows, "host/s/slug". */
+  shortAddress(): Promise<string> {
+    return this.page.locator('main .announcements__short-url').innerText();
+  }
+
   state(): Promise<string | null> {
     return this.page.locator('main [data-page-state]').getAttribute('data-page-state');
   }
@@ -34,6 +45,11 @@ export class AnnouncementsPage extends AppShell {
 export class PosterPage extends AnnouncementsPage {
   async openMonth(siteId: string, month: string): Promise<void> {
     await this.page.goto(`/announcements/${siteId}/poster?month=${month}`);
+    await this.page.locator('main [data-page-state]').waitFor();
+  }
+
+  async openAddressMonth(slug: string, month: string): Promise<void> {
+    await this.page.goto(`/s/${slug}/poster?month=${month}`);
     await this.page.locator('main [data-page-state]').waitFor();
   }
 

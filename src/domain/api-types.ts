@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsViewSchema } from './translations.js';
 import { locales, openingHoursSchema, professions, roleAssignmentSchema, siteKinds, unitKinds } from './org.js';
 import { errorCodes } from './errors.js';
 
@@ -35,6 +36,11 @@ export const siteViewSchema = z.object({
   openingHours: z.array(openingHoursSchema),
   rooms: z.array(z.string()),
   isActive: z.boolean(),
+  /** The short public address: /s/<slug>. */
+  slug: z.string(),
+  nameTranslations: translationsViewSchema,
+  /** Swedish and English names of rooms, keyed by the Finnish name in `rooms`. */
+  roomTranslations: z.record(z.string(), translationsViewSchema),
 });
 export type SiteView = z.infer<typeof siteViewSchema>;
 

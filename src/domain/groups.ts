@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDay, timeOfDay } from './outreach.js';
+import { translationsInputSchema, translationsViewSchema } from './translations.js';
 
 /** Open groups (domain.md § 4.6): input and response schemas, and the attendance arithmetic. */
 
@@ -18,6 +19,7 @@ export const groupSeriesInputSchema = z
   .object({
     name: text(120).min(1),
     description: text(1000).default(''),
+    descriptionTranslations: translationsInputSchema(1000).default({}),
     targetGroup: text(300).default(''),
     room: text(100).default(''),
     facilitators: z.array(facilitatorSchema).max(10).default([]),
@@ -38,6 +40,7 @@ export type GroupSeriesInput = z.infer<typeof groupSeriesInputSchema>;
 export const groupSeriesUpdateSchema = z.object({
   name: text(120).min(1).optional(),
   description: text(1000).optional(),
+  descriptionTranslations: translationsInputSchema(1000).optional(),
   targetGroup: text(300).optional(),
   room: text(100).optional(),
   facilitators: z.array(facilitatorSchema).max(10).optional(),
@@ -111,6 +114,8 @@ export const groupSeriesViewSchema = z.object({
   siteId: z.string(),
   name: z.string(),
   description: z.string(),
+  /** Optional versions in Swedish and English (always sent by the server). */
+  descriptionTranslations: translationsViewSchema.optional(),
   targetGroup: z.string(),
   room: z.string(),
   facilitators: z.array(z.object({ role: z.string(), organisation: z.string(), isPeerWorker: z.boolean() })),

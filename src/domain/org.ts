@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { slugInputSchema } from './site-address.js';
+import { translationsInputSchema } from './translations.js';
 
 /** Roles a user can hold. Each assignment is scoped to one site, or to the whole region (site null). */
 export const roles = ['administrator', 'coordinator', 'professional', 'daycentre_staff', 'auditor'] as const;
@@ -44,6 +46,11 @@ const siteFields = z.object({
   address: z.string().trim().max(300),
   openingHours: z.array(openingHoursSchema).max(21),
   rooms: z.array(z.string().trim().min(1).max(100)).max(50),
+  /** The short public address; suggested from the name when a new site leaves it out. */
+  slug: slugInputSchema,
+  nameTranslations: translationsInputSchema(200),
+  /** Keyed by the Finnish room name; entries for rooms not in `rooms` are dropped. */
+  roomTranslations: z.record(z.string().max(100), translationsInputSchema(100)).refine((r) => Object.keys(r).length <= 50, 'at most 50 rooms'),
 });
 
 export const siteInputSchema = siteFields.extend({
@@ -51,8 +58,13 @@ export const siteInputSchema = siteFields.extend({
   address: siteFields.shape.address.default(''),
   openingHours: siteFields.shape.openingHours.default([]),
   rooms: siteFields.shape.rooms.default([]),
+  slug: siteFields.shape.slug.optional(),
+  nameTranslations: siteFields.shape.nameTranslations.default({}),
+  roomTranslations: siteFields.shape.roomTranslations.default({}),
 });
-export type SiteInput = z.infer<typeof siteInputSchema>;
+/** The translations may be left out by callers in code (the schema defaults them for the API). */
+export type SiteInput = Omit<z.infer<typeof siteInputSchema>, 'nameTranslations' | 'roomTranslations'> &
+  Partial<Pick<z.infer<typeof siteInputSchema>, 'nameTranslations' | 'roomTranslations'>>;
 export const siteUpdateSchema = siteFields.partial().extend({ isActive: z.boolean().optional() });
 export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
 

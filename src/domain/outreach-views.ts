@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { holidayKeys } from './calendar/holidays.js';
 import { ageBands, genders } from './code-lists.js';
 import { professions } from './org.js';
+import { translationsViewSchema } from './translations.js';
 import { recurrences, referralStatuses, referralWays, sessionKinds } from './outreach.js';
 
 /** Response shapes of the outreach API (validated by the server's serializer, read by the web). */
@@ -33,6 +34,8 @@ export const sessionViewSchema = z.object({
   isCancelled: z.boolean(),
   isAnnounced: z.boolean(),
   publicNote: z.string(),
+  /** Optional versions of the note in Swedish and English (always sent by the server). */
+  publicNoteTranslations: translationsViewSchema.optional(),
   professionals: z.array(sessionProfessionalViewSchema),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
@@ -53,16 +56,28 @@ export const seriesViewSchema = z.object({ id: z.string(), recurrence: z.enum(re
 
 /** What a visitor sees on the public announcement page and poster: no staff names, only professions. */
 export const announcementSchema = z.object({
-  site: z.object({ id: z.string(), name: z.string(), address: z.string() }),
+  /**
+   * The Finnish texts stay where they were; the optional Swedish and English versions sit beside
+   * them (optional here so that older answers still parse) and the page picks the reader's language.
+   */
+  site: z.object({ id: z.string(), name: z.string(), address: z.string(), slug: z.string().optional(), nameTranslations: translationsViewSchema.optional() }),
   sessions: z.array(
-    z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), kind: z.enum(sessionKinds), publicNote: z.string(), professions: z.array(z.enum(professions)) }),
+    z.object({
+      day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), kind: z.enum(sessionKinds), publicNote: z.string(), professions: z.array(z.enum(professions)),
+      roomTranslations: translationsViewSchema.optional(),
+      publicNoteTranslations: translationsViewSchema.optional(),
+    }),
   ),
   /**
    * Open group sessions in the same period (filled by the groups feature). `theme` is null unless
    * the theme was published beforehand; facilitators are never named.
    */
   groups: z.array(
-    z.object({ day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), name: z.string(), theme: z.string().nullable(), description: z.string() }),
+    z.object({
+      day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), name: z.string(), theme: z.string().nullable(), description: z.string(),
+      roomTranslations: translationsViewSchema.optional(),
+      descriptionTranslations: translationsViewSchema.optional(),
+    }),
   ),
 });
 export type Announcement = z.infer<typeof announcementSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ageBands, genders } from './code-lists.js';
 import { isCalendarDay } from './calendar.js';
+import { translationsInputSchema } from './translations.js';
 
 /** Input schemas and enumerations of outreach work (domain.md §§ 4.2–4.5), shared by server and web. */
 
@@ -46,6 +47,7 @@ export const sessionPlanSchema = z
     professionals: z.array(sessionProfessionalSchema).max(20).default([]),
     isAnnounced: z.boolean().default(true),
     publicNote: shortText(300).default(''),
+    publicNoteTranslations: translationsInputSchema(300).default({}),
     /** Days of the plan to leave out, such as the public holidays the plan form flags. */
     skipDays: z.array(isoDay).max(366).default([]),
   })
@@ -62,6 +64,7 @@ export const sessionUpdateSchema = z.object({
   isCancelled: z.boolean().optional(),
   isAnnounced: z.boolean().optional(),
   publicNote: shortText(300).optional(),
+  publicNoteTranslations: translationsInputSchema(300).optional(),
   /** Replaces the list; hours default to the session length. */
   professionals: z.array(sessionProfessionalSchema).max(20).optional(),
 });

@@ -65,6 +65,9 @@ export function AppRoutes() {
       {/* Public pages: no sign-in, no personal data. Each brings its own minimal chrome (and print layout). */}
       <Route path="announcements/:siteId" element={<Suspense fallback={null}><AnnouncementsPage /></Suspense>} />
       <Route path="announcements/:siteId/poster" element={<Suspense fallback={null}><PosterPage /></Suspense>} />
+      {/* The short address a person can type (issue 17 item 17); the long links above keep working. */}
+      <Route path="s/:slug" element={<Suspense fallback={null}><AnnouncementsPage /></Suspense>} />
+      <Route path="s/:slug/poster" element={<Suspense fallback={null}><PosterPage /></Suspense>} />
       <Route path="slip/:code" element={<Suspense fallback={null}><SlipConfirmPage /></Suspense>} />
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />

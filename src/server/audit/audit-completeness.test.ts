@@ -36,6 +36,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/sessions/:sessionId': 'the schedule: times, rooms and the staff on duty, no visitor data',
   'GET /api/sites/:siteId/colleagues': 'staff directory: names and professions of colleagues',
   'GET /api/public/sites/:siteId/announcements': 'public: professions and times only',
+  'GET /api/public/addresses/:slug/announcements': 'public: the same page found by its short address',
   'GET /api/sites/:siteId/encounters/summary': 'counts only',
   'GET /api/sites/:siteId/daylog': 'counts of meals and visitors, no person data',
   'GET /api/sites/:siteId/daylog/trend': 'counts only',

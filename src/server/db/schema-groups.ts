@@ -1,5 +1,6 @@
 // Drizzle definitions for migration 0003_groups_feedback.sql (the migration is the truth).
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Translations } from '../../domain/translations.js';
 import type { Locale } from '../../domain/org.js';
 import type { Facilitator } from '../../domain/groups.js';
 import type { ChoiceOption, FeedbackAudience, FeedbackChannel, FeedbackItemKind } from '../../domain/feedback.js';
@@ -13,6 +14,7 @@ export const groupSeries = pgTable('group_series', {
   siteId: uuid('site_id').notNull(),
   name: text('name').notNull(),
   description: text('description').notNull(),
+  descriptionTranslations: jsonb('description_translations').$type<Translations>().notNull().default({}),
   targetGroup: text('target_group').notNull(),
   room: text('room').notNull(),
   facilitators: jsonb('facilitators').$type<Facilitator[]>().notNull(),

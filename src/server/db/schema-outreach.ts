@@ -1,5 +1,6 @@
 // Drizzle definitions for migration 0002_outreach.sql (the migration is the truth).
-import { boolean, date, integer, numeric, pgTable, primaryKey, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, date, integer, numeric, pgTable, primaryKey, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Translations } from '../../domain/translations.js';
 import type { AgeBand, CodeListKind, Gender, Register } from '../../domain/code-lists.js';
 import type { Profession } from '../../domain/org.js';
 import type { ReferralStatus, ReferralWay, SessionKind, Recurrence } from '../../domain/outreach.js';
@@ -47,6 +48,7 @@ export const sessionSeries = pgTable('session_series', {
   endsAt: time('ends_at').notNull(),
   isAnnounced: boolean('is_announced').notNull(),
   publicNote: text('public_note').notNull(),
+  publicNoteTranslations: jsonb('public_note_translations').$type<Translations>().notNull().default({}),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull(),
 });
@@ -63,6 +65,7 @@ export const outreachSessions = pgTable('outreach_sessions', {
   isCancelled: boolean('is_cancelled').notNull(),
   isAnnounced: boolean('is_announced').notNull(),
   publicNote: text('public_note').notNull(),
+  publicNoteTranslations: jsonb('public_note_translations').$type<Translations>().notNull().default({}),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),

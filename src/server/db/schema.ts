@@ -1,6 +1,7 @@
 // Drizzle table definitions mirroring the SQL migrations in ./migrations (the migrations are the truth).
 import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outreachSchema } from './schema-outreach.js';
+import type { Translations } from '../../domain/translations.js';
 import type { OpeningHours, Profession, Role, SiteKind, UnitKind, Locale } from '../../domain/org.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -20,6 +21,10 @@ export const sites = pgTable('sites', {
   openingHours: jsonb('opening_hours').$type<OpeningHours[]>().notNull(),
   rooms: jsonb('rooms').$type<string[]>().notNull(),
   isActive: boolean('is_active').notNull(),
+  // Migration 0016: filled from the name by a trigger when an insert leaves it out.
+  slug: text('slug').notNull(),
+  nameTranslations: jsonb('name_translations').$type<Translations>().notNull().default({}),
+  roomTranslations: jsonb('room_translations').$type<Record<string, Translations>>().notNull().default({}),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -30,6 +30,10 @@ export async function seedGroups(deps: Deps, rng: Random, window: HistoryWindow,
   const input = groupSeriesInputSchema.parse({
     name: 'Porinapiiri',
     description: 'Avoin keskusteluryhmä arjen asioista. Kahvia ja pullaa. Tule sellaisena kuin olet, ilmoittautumista ei tarvita.',
+    descriptionTranslations: {
+      sv: 'En öppen diskussionsgrupp om vardagen. Kaffe och bulle. Kom som du är, ingen anmälan behövs.',
+      en: 'An open discussion group about everyday life. Coffee and buns. Come as you are, no need to sign up.',
+    },
     targetGroup: 'Kaikki päiväkeskuksen kävijät',
     room: 'Ryhmätila',
     facilitators: [

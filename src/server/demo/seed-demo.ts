@@ -13,6 +13,8 @@ import { seedDemoHistory } from './seed-history.js';
 
 export const DEMO_REGION = 'Lapin hyvinvointialue';
 export const DEMO_SITE = 'Rovaniemen päiväkeskus';
+/** The demo site's short public address: /s/rovaniemi. */
+export const DEMO_SLUG = 'rovaniemi';
 
 export type DemoAccount = { username: string; displayName: string; role: Role; profession: Profession | null; password: string };
 
@@ -61,7 +63,13 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // The seeder acts as a region-wide administrator so that every write goes through the same commands.
   const seeder: Actor = { userId: '00000000-0000-0000-0000-000000000000', regionId: region.id, displayName: 'Silta (demo)', profession: null, roles: [{ role: 'administrator', siteId: null }] };
   const ctx = { actor: seeder, requestId: null, address: 'local' };
-  const site = await createSite(deps, ctx, { regionId: region.id, name: DEMO_SITE, kind: 'day_centre', address: 'Rovaniemi', openingHours: dayCentreHours, rooms: ['Neuvotteluhuone', 'Ryhmätila'] });
+  const site = await createSite(deps, ctx, {
+    regionId: region.id, name: DEMO_SITE, kind: 'day_centre', address: 'Rovaniemi', openingHours: dayCentreHours, rooms: ['Neuvotteluhuone', 'Ryhmätila'],
+    // The short address and the Swedish and English texts show on the public page and poster.
+    slug: DEMO_SLUG,
+    nameTranslations: { sv: 'Rovaniemi dagcenter', en: 'Rovaniemi day centre' },
+    roomTranslations: { Neuvotteluhuone: { sv: 'Mötesrum', en: 'Meeting room' }, Ryhmätila: { sv: 'Grupprum', en: 'Group room' } },
+  });
   const unitIds = new Map<UnitKind, string>();
   for (const unit of demoUnits) unitIds.set(unit.kind, (await createUnit(deps, ctx, { regionId: region.id, ...unit })).id);
   const accounts: DemoAccount[] = [];
@@ -121,6 +129,10 @@ async function seedOutreachPlan(deps: Deps, regionId: string, siteId: string, us
     endsAt: '13:00',
     professionals: [{ userId: nurseId }, { userId: socialWorkerId }],
     publicNote: 'Sairaanhoitaja ja sosiaalityöntekijä paikalla yhdessä. Voit kysyä terveydestä, etuuksista ja asumisesta.',
+    publicNoteTranslations: {
+      sv: 'Sjukskötaren och socialarbetaren är på plats tillsammans. Du kan fråga om hälsa, förmåner och boende.',
+      en: 'The nurse and the social worker are here together. You can ask about health, benefits and housing.',
+    },
   }));
   const cancelled = tuesdays.find(({ session }) => session.day >= addDays(today, 14));
   if (cancelled) await updateSession(deps, ctx, cancelled.session.id, { isCancelled: true });

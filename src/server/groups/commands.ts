@@ -7,6 +7,7 @@ import { visitorCodes } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
+import { cleanTranslations } from '../../domain/translations.js';
 import { authorize, type Action, type Actor } from '../policy/policy.js';
 import { loadSite } from '../sessions/commands.js';
 import { today } from '../sessions/calendar.js';
@@ -60,7 +61,7 @@ export async function createSeries(deps: Deps, ctx: Ctx, siteId: string, input: 
     const [series] = await tx
       .insert(groupSeries)
       .values({
-        id, regionId: site.regionId, siteId: site.id, name: input.name, description: input.description, targetGroup: input.targetGroup, room: input.room,
+        id, regionId: site.regionId, siteId: site.id, name: input.name, description: input.description, descriptionTranslations: cleanTranslations(input.descriptionTranslations), targetGroup: input.targetGroup, room: input.room,
         facilitators: input.facilitators, weekday: input.weekday, ...times, startsOn: input.startsOn, endsOn: input.endsOn, isAnnounced: input.isAnnounced,
         anonymousRepeatParticipants: null, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now,
       })
@@ -78,7 +79,9 @@ export async function updateSeries(deps: Deps, ctx: Ctx, seriesId: string, patch
   const { site } = await loadSeries(deps, ctx.actor, seriesId, 'group.manage');
   const now = deps.clock.now();
   return deps.db.orm.transaction(async (tx) => {
-    const [row] = await tx.update(groupSeries).set({ ...patch, updatedAt: now }).where(eq(groupSeries.id, seriesId)).returning();
+    const { descriptionTranslations, ...fields } = patch;
+    const translated = descriptionTranslations === undefined ? {} : { descriptionTranslations: cleanTranslations(descriptionTranslations) };
+    const [row] = await tx.update(groupSeries).set({ ...fields, ...translated, updatedAt: now }).where(eq(groupSeries.id, seriesId)).returning();
     await writeAudit(tx, { ...ctx, at: now }, { action: 'group_series.updated', resourceType: 'group_series', resourceId: seriesId, siteId: site.id, regionId: site.regionId, details: { fields: Object.keys(patch) } });
     return row!;
   });

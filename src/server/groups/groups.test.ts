@@ -101,9 +101,9 @@ describe(`open groups on ${testEngine}`, () => {
     expect(page.statusCode).toBe(200);
     const groups = page.json().groups;
     expect(groups).toEqual([
-      { day: '2026-01-15', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: 'Asenteet', description: porinapirtti.description },
-      { day: '2026-01-22', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: null, description: porinapirtti.description },
-      { day: '2026-02-05', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: null, description: porinapirtti.description },
+      { day: '2026-01-15', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: 'Asenteet', description: porinapirtti.description, descriptionTranslations: {}, roomTranslations: {} },
+      { day: '2026-01-22', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: null, description: porinapirtti.description, descriptionTranslations: {}, roomTranslations: {} },
+      { day: '2026-02-05', startsAt: '12:00', endsAt: '13:30', room: 'Olohuone', name: 'Porinapirtti', theme: null, description: porinapirtti.description, descriptionTranslations: {}, roomTranslations: {} },
     ]);
     expect(page.body).not.toContain('Riippuvuuspalvelut');
     expect(page.body).not.toContain('vertaistoimija');

@@ -8,6 +8,7 @@ export function presentSeries(series: SeriesRow): GroupSeriesView {
     siteId: series.siteId,
     name: series.name,
     description: series.description,
+    descriptionTranslations: series.descriptionTranslations,
     targetGroup: series.targetGroup,
     room: series.room,
     facilitators: series.facilitators.map((f) => ({ role: f.role, organisation: f.organisation, isPeerWorker: f.isPeerWorker })),

@@ -72,5 +72,6 @@ export async function listPublicGroups(deps: Deps, siteId: string, query: DayRan
     name: series.name,
     theme: session.isThemePublished && session.theme !== '' ? session.theme : null,
     description: series.description,
+    descriptionTranslations: series.descriptionTranslations,
   }));
 }

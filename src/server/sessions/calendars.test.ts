@@ -55,11 +55,11 @@ describe(`session calendars and the public page on ${testEngine}`, () => {
     const page = await publicPage(h, site.id);
     expect(page.statusCode).toBe(200);
     expect(page.json()).toEqual({
-      site: { id: site.id, name: site.name, address: '' },
+      site: { id: site.id, name: site.name, address: '', slug: site.slug, nameTranslations: {} },
       sessions: [
-        { day: '2026-03-11', startsAt: '10:00', endsAt: '14:00', room: 'Olohuone', kind: 'reception', publicNote: 'Tule juttelemaan', professions: ['nurse', 'social_worker'] },
+        { day: '2026-03-11', startsAt: '10:00', endsAt: '14:00', room: 'Olohuone', kind: 'reception', publicNote: 'Tule juttelemaan', professions: ['nurse', 'social_worker'], roomTranslations: {}, publicNoteTranslations: {} },
         // 60 days from 11 March run to 9 May, included.
-        { day: '2026-05-09', startsAt: '10:00', endsAt: '14:00', room: '', kind: 'reception', publicNote: '', professions: ['social_worker'] },
+        { day: '2026-05-09', startsAt: '10:00', endsAt: '14:00', room: '', kind: 'reception', publicNote: '', professions: ['social_worker'], roomTranslations: {}, publicNoteTranslations: {} },
       ],
       groups: [],
     });

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Action, type Actor } from '../policy/policy.js';
+import { cleanTranslations } from '../../domain/translations.js';
 import { eligibleProfessionals, findSession, insertSeries, insertSessions, replaceProfessionals, staff, updateSessionRow, type SessionRow, type StaffedSession, type Staffing } from './repo.js';
 
 export type Ctx = { actor: Actor; requestId: string | null };
@@ -78,7 +79,7 @@ export async function planSessions(deps: Deps, ctx: Ctx, siteId: string, plan: S
   const days = plannedDays(plan);
   const staffing = await resolveStaffing(deps.db.orm, site, plan.professionals, sessionHours(times.startsAt, times.endsAt));
   const now = deps.clock.now();
-  const shared = { siteId, room: plan.room, kind: plan.kind, ...times, isAnnounced: plan.isAnnounced, publicNote: plan.publicNote, createdBy: ctx.actor.userId, createdAt: now };
+  const shared = { siteId, room: plan.room, kind: plan.kind, ...times, isAnnounced: plan.isAnnounced, publicNote: plan.publicNote, publicNoteTranslations: cleanTranslations(plan.publicNoteTranslations), createdBy: ctx.actor.userId, createdAt: now };
   return deps.db.orm.transaction(async (tx) => {
     const seriesId = plan.recurrence === 'one_off' ? null : deps.ids.newId();
     if (seriesId) {
@@ -113,6 +114,7 @@ export async function updateSession(deps: Deps, ctx: Ctx, sessionId: string, pat
       ...(patch.isCancelled === undefined ? {} : { isCancelled: patch.isCancelled }),
       ...(patch.isAnnounced === undefined ? {} : { isAnnounced: patch.isAnnounced }),
       ...(patch.publicNote === undefined ? {} : { publicNote: patch.publicNote }),
+      ...(patch.publicNoteTranslations === undefined ? {} : { publicNoteTranslations: cleanTranslations(patch.publicNoteTranslations) }),
     });
     if (staffing) await replaceProfessionals(tx, sessionId, staffing);
     await writeAudit(tx, { ...ctx, at: now }, {

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { sites } from '../db/schema.js';
 import { sessionPlanSchema } from '../../domain/outreach.js';
 import type { Actor } from '../policy/policy.js';
 import { atSite, type Fixture, noPlace, type PolicyCases, signedIn } from '../testing/policy-matrix.js';
@@ -14,6 +16,12 @@ async function freshSession(f: Fixture): Promise<string> {
   return created!.session.id;
 }
 
+/** The fixture site's short address, as the database filled it in from the name. */
+async function slugOf(f: Fixture): Promise<string> {
+  const [row] = await f.h.db.orm.select({ slug: sites.slug }).from(sites).where(eq(sites.id, f.siteId));
+  return row!.slug;
+}
+
 export const sessionPolicyCases: PolicyCases = {
   'POST /api/sites/:siteId/sessions': {
     places: atSite,
@@ -28,5 +36,6 @@ export const sessionPolicyCases: PolicyCases = {
     allow: [...managers],
     request: async (f) => ({ url: `/api/sessions/${await freshSession(f)}`, body: { room: `Room ${f.unique}`, isCancelled: true } }),
   },
+  'GET /api/public/addresses/:slug/announcements': { places: noPlace('Public: a site\'s announced sessions by its short address are for anyone to read, by design'), allow: 'public', request: async (f) => ({ url: `/api/public/addresses/${await slugOf(f)}/announcements` }) },
   'GET /api/public/sites/:siteId/announcements': { places: noPlace('Public: any site\'s announced sessions are for anyone to read, by design'), allow: 'public', request: (f) => ({ url: `/api/public/sites/${f.siteId}/announcements` }) },
 };

@@ -20,6 +20,7 @@ export function presentSession({ session, professionals }: StaffedSession): Sess
     isCancelled: session.isCancelled,
     isAnnounced: session.isAnnounced,
     publicNote: session.publicNote,
+    publicNoteTranslations: session.publicNoteTranslations,
     professionals: professionals.map((p) => ({ userId: p.userId, displayName: p.displayName, profession: p.profession, hours: Number(p.hours) })),
   };
 }
@@ -27,7 +28,7 @@ export function presentSession({ session, professionals }: StaffedSession): Sess
 /** The visitor-facing view: which kinds of professional will be there, never who; open groups without facilitators. */
 export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: StaffedSession[], groups: Announcement['groups'] = []): Announcement {
   return {
-    site: { id: site.id, name: site.name, address: site.address },
+    site: { id: site.id, name: site.name, address: site.address, slug: site.slug, nameTranslations: site.nameTranslations },
     sessions: staffed.map(({ session, professionals: present }) => {
       const listed = new Set(present.map((p) => p.profession).filter((p): p is Profession => p !== null));
       return {
@@ -38,9 +39,11 @@ export function presentAnnouncement(site: typeof sites.$inferSelect, staffed: St
         kind: session.kind,
         publicNote: session.publicNote,
         professions: professions.filter((p) => listed.has(p)),
+        roomTranslations: site.roomTranslations[session.room] ?? {},
+        publicNoteTranslations: session.publicNoteTranslations,
       };
     }),
-    groups,
+    groups: groups.map((group) => ({ ...group, roomTranslations: site.roomTranslations[group.room] ?? {} })),
   };
 }
 

@@ -7,6 +7,9 @@ import { monthRange, rangeFrom, today, type DayRangeQuery } from './calendar.js'
 import { loadSession, loadSite } from './commands.js';
 import { findSessionsOfUser, findSiteSessions, staff, type StaffedSession } from './repo.js';
 
+/** The public page is found by the site's id (the first, long links) or by its short address. */
+export type SiteAddress = { id: string } | { slug: string };
+
 /** How far ahead the public page looks by default, and at most. */
 export const ANNOUNCEMENT_DAYS = 60;
 export const ANNOUNCEMENT_MAX_DAYS = 120;
@@ -34,9 +37,10 @@ export async function getSession(deps: Deps, actor: Actor, sessionId: string): P
  * What the public page and poster show: announced, not cancelled sessions from `from` (default today,
  * Helsinki) for 60 days. The page is about what is coming, so days before today are never shown.
  */
-export async function listAnnouncements(deps: Deps, siteId: string, query: DayRangeQuery) {
-  const [site] = await deps.db.orm.select().from(sites).where(eq(sites.id, siteId));
+export async function listAnnouncements(deps: Deps, address: SiteAddress, query: DayRangeQuery) {
+  const [site] = await deps.db.orm.select().from(sites).where('slug' in address ? eq(sites.slug, address.slug) : eq(sites.id, address.id));
   if (!site || !site.isActive) throw notFound('Site');
+  const siteId = site.id;
   const now = today(deps);
   const asked = rangeFrom(query.from ?? now, query.to, ANNOUNCEMENT_DAYS, ANNOUNCEMENT_MAX_DAYS);
   const from = asked.from > now ? asked.from : now;

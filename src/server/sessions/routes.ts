@@ -10,8 +10,11 @@ import { planSessions, updateSession } from './commands.js';
 import { presentAnnouncement, presentPlanned, presentSession } from './present.js';
 import { getSession, listAnnouncements, listMySessions, listSiteSessions } from './queries.js';
 import { listPublicGroups } from '../groups/queries.js';
+import { SLUG_MAX, slugPattern } from '../../domain/site-address.js';
 
 const siteParams = z.object({ siteId: z.uuid() });
+// Any case is found (a typed address may have capitals); the shape is checked so junk is a 400, not a query.
+const slugParams = z.object({ slug: z.string().toLowerCase().max(SLUG_MAX).regex(slugPattern) });
 const sessionParams = z.object({ sessionId: z.uuid() });
 const sessionList = z.object({ sessions: z.array(sessionViewSchema) });
 const tags = ['outreach sessions'];
@@ -53,7 +56,16 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: { access: 'public' } },
     schema: { tags, params: siteParams, querystring: dayRangeQuerySchema, response: { 200: announcementSchema } },
   }, async (request) => {
-    const { site, sessions } = await listAnnouncements(deps, request.params.siteId, request.query);
+    const { site, sessions } = await listAnnouncements(deps, { id: request.params.siteId }, request.query);
+    return presentAnnouncement(site, sessions, await listPublicGroups(deps, site.id, request.query));
+  });
+
+  // The same answer by the site's short address (/s/<slug>), for the page a person typed the address of.
+  r.get('/api/public/addresses/:slug/announcements', {
+    config: { access: { access: 'public' } },
+    schema: { tags, params: slugParams, querystring: dayRangeQuerySchema, response: { 200: announcementSchema } },
+  }, async (request) => {
+    const { site, sessions } = await listAnnouncements(deps, { slug: request.params.slug }, request.query);
     return presentAnnouncement(site, sessions, await listPublicGroups(deps, site.id, request.query));
   });
 }

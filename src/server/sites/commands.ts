@@ -8,6 +8,8 @@ import { authorize, sitesFor, type Actor } from '../policy/policy.js';
 import type { RequestContext } from '../auth/commands.js';
 import { seedDefaultServices } from '../codes/reference-data.js';
 import { seedDefaultFeedbackForms } from '../feedback/seed.js';
+import { cleanTranslations } from '../../domain/translations.js';
+import { chosenSlug, roomTranslationsFor } from './site-address.js';
 
 type Ctx = RequestContext & { actor: Actor };
 const auditCtx = (deps: Deps, ctx: Ctx) => ({ actor: ctx.actor, at: deps.clock.now(), requestId: ctx.requestId });
@@ -56,9 +58,12 @@ export async function createSite(deps: Deps, ctx: Ctx, input: SiteInput) {
   const id = deps.ids.newId();
   const now = deps.clock.now();
   return deps.db.orm.transaction(async (tx) => {
+    const { slug: asked, nameTranslations, roomTranslations, ...fields } = input;
+    const slug = await chosenSlug(tx, id, input.name, asked);
+    const translated = { nameTranslations: cleanTranslations(nameTranslations ?? {}), roomTranslations: roomTranslationsFor(input.rooms, roomTranslations ?? {}) };
     const [row] = await tx
       .insert(sites)
-      .values({ id, ...input, isActive: true, createdAt: now, updatedAt: now })
+      .values({ id, ...fields, ...translated, slug, isActive: true, createdAt: now, updatedAt: now })
       .returning();
     await writeAudit(tx, auditCtx(deps, ctx), { action: 'site.created', resourceType: 'site', resourceId: id, siteId: id, regionId: input.regionId });
     return row!;
@@ -66,16 +71,27 @@ export async function createSite(deps: Deps, ctx: Ctx, input: SiteInput) {
 }
 
 export async function updateSite(deps: Deps, ctx: Ctx, siteId: string, patch: SiteUpdate) {
-  await loadSite(deps, ctx.actor, siteId, 'site.update');
+  const current = await loadSite(deps, ctx.actor, siteId, 'site.update');
   const now = deps.clock.now();
+  const { slug: asked, nameTranslations, roomTranslations, ...fields } = patch;
   return deps.db.orm.transaction(async (tx) => {
-    const [row] = await tx.update(sites).set({ ...patch, updatedAt: now }).where(eq(sites.id, siteId)).returning();
+    const changes = {
+      ...fields,
+      ...(asked === undefined || asked === current.slug ? {} : { slug: await chosenSlug(tx, siteId, patch.name ?? current.name, asked) }),
+      ...(nameTranslations === undefined ? {} : { nameTranslations: cleanTranslations(nameTranslations) }),
+      // Renamed or removed rooms lose their translations; a new list keeps those of the rooms that stay.
+      ...(roomTranslations === undefined && patch.rooms === undefined
+        ? {}
+        : { roomTranslations: roomTranslationsFor(patch.rooms ?? current.rooms, roomTranslations ?? current.roomTranslations) }),
+    };
+    const [row] = await tx.update(sites).set({ ...changes, updatedAt: now }).where(eq(sites.id, siteId)).returning();
     await writeAudit(tx, auditCtx(deps, ctx), {
       action: 'site.updated',
       resourceType: 'site',
       resourceId: siteId,
       siteId,
-      details: { fields: Object.keys(patch) },
+      // The old address is recorded: a poster printed with it may still be on a wall somewhere.
+      details: { fields: Object.keys(patch), ...(changes.slug === undefined ? {} : { slugBefore: current.slug, slug: row!.slug }) },
     });
     return row!;
   });

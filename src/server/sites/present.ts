@@ -11,6 +11,9 @@ export function presentSite(row: typeof sites.$inferSelect): SiteView {
     openingHours: row.openingHours,
     rooms: row.rooms,
     isActive: row.isActive,
+    slug: row.slug,
+    nameTranslations: row.nameTranslations,
+    roomTranslations: row.roomTranslations,
   };
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/org';
 import { useLocale } from '../i18n/use-locale';
+import { localized } from '../../domain/translations';
 import { isoWeekday } from '../../domain/calendar';
 import { type Entry, joinList, shortDate, timeRange } from './announcement-text';
 
@@ -24,7 +25,7 @@ function Details({ entry, locale }: { entry: Entry; locale: Locale }) {
       <>
         <p>{t('announcements.groupName', { name: group.name })}</p>
         {group.theme !== null && group.theme !== '' && <p>{t('announcements.groupTheme', { theme: group.theme })}</p>}
-        {group.description !== '' && <p>{group.description}</p>}
+        {group.description !== '' && <p>{localized(group.description, group.descriptionTranslations, locale)}</p>}
       </>
     );
   }
@@ -35,10 +36,12 @@ function Details({ entry, locale }: { entry: Entry; locale: Locale }) {
     <>
       {session.kind !== 'reception' && <p>{t(`announcements.kind.${session.kind}`)}</p>}
       {professions.length > 0 && <p>{t('announcements.present', { professions: joinList(professions, locale) })}</p>}
-      {session.publicNote !== '' && <p>{session.publicNote}</p>}
+      {session.publicNote !== '' && <p>{localized(session.publicNote, session.publicNoteTranslations, locale)}</p>}
     </>
   );
 }
+
+const roomTranslations = (entry: Entry) => (entry.type === 'group' ? entry.group.roomTranslations : entry.session.roomTranslations);
 
 /** One session or group: when as its heading, then who (by profession), where and any note. */
 export function AnnouncementEntry({ entry, headingLevel }: { entry: Entry; headingLevel: 'h2' | 'h3' }) {
@@ -50,7 +53,7 @@ export function AnnouncementEntry({ entry, headingLevel }: { entry: Entry; headi
     <li className={`announcement-entry announcement-entry--${entry.type}`} data-day={entry.day}>
       <Heading className="announcement-entry__when">{when(entry)}</Heading>
       <Details entry={entry} locale={locale} />
-      {entry.room !== '' && <p>{t('announcements.room', { room: entry.room })}</p>}
+      {entry.room !== '' && <p>{t('announcements.room', { room: localized(entry.room, roomTranslations(entry), locale) })}</p>}
     </li>
   );
 }

@@ -8,25 +8,26 @@ import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
 import { AnnouncementEntry } from './announcement-entry';
 import { entriesOf, groupByWeek, shortDate } from './announcement-text';
-import { useAnnouncement } from './api';
+import { addressOf, pagePath, type SiteAddress, useAnnouncement } from './api';
+import { localized } from '../../domain/translations';
 import { PublicLayout } from './public-layout';
 import { AnnouncementLoadError } from './unknown-site';
 import './announcements.css';
 
 /** A site's public timetable: who (by profession) is there when, week by week. No sign-in. */
 export function AnnouncementsPage() {
-  const { siteId = '' } = useParams();
+  const address = addressOf(useParams());
   return (
     <PublicLayout>
-      <Timetable siteId={siteId} />
+      <Timetable address={address} />
     </PublicLayout>
   );
 }
 
-function Timetable({ siteId }: { siteId: string }) {
+function Timetable({ address }: { address: SiteAddress }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const announcement = useAnnouncement(siteId);
+  const announcement = useAnnouncement(address);
   if (announcement.isPending) return <Loading />;
   if (announcement.isError) return <AnnouncementLoadError error={announcement.error} />;
   const { site } = announcement.data;
@@ -34,10 +35,15 @@ function Timetable({ siteId }: { siteId: string }) {
   const thisMonth = helsinkiDay(new Date()).slice(0, 7);
   return (
     <div className="announcements" data-page-state="timetable">
-      <PageHeading>{t('announcements.title', { site: site.name })}</PageHeading>
+      <PageHeading>{t('announcements.title', { site: localized(site.name, site.nameTranslations, locale) })}</PageHeading>
       {site.address !== '' && <p className="announcements__address">{t('announcements.address', { address: site.address })}</p>}
       <p className="announcements__intro">{t('announcements.intro')}</p>
-      <AppLink to={`/announcements/${encodeURIComponent(siteId)}/poster?month=${thisMonth}`} className="announcements__poster-link">
+      {site.slug !== undefined && (
+        <p className="announcements__short-address">
+          {t('announcements.shortAddress')} <span className="announcements__short-url">{`${window.location.host}/s/${site.slug}`}</span>
+        </p>
+      )}
+      <AppLink to={`${pagePath(address, site.slug)}/poster?month=${thisMonth}`} className="announcements__poster-link">
         {t('announcements.posterLink')}
       </AppLink>
       {weeks.length === 0 ? (

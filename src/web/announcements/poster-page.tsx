@@ -10,7 +10,8 @@ import { useLocale } from '../i18n/use-locale';
 import { AnnouncementEntry } from './announcement-entry';
 import { AnnouncementLoadError } from './unknown-site';
 import { entriesOf, monthName, parseMonth, shiftMonth } from './announcement-text';
-import { useAnnouncement } from './api';
+import { addressOf, pagePath, type SiteAddress, useAnnouncement } from './api';
+import { localized } from '../../domain/translations';
 import { PublicLayout } from './public-layout';
 import './announcements.css';
 import './poster.css';
@@ -20,26 +21,27 @@ const TWO_COLUMNS_FROM = 7;
 
 /** A printable A4 poster of one month's sessions and groups, with a QR code to the live page. */
 export function PosterPage() {
-  const { siteId = '' } = useParams();
+  const address = addressOf(useParams());
   const [params] = useSearchParams();
   const asked = params.get('month');
   const month = parseMonth(asked) ?? helsinkiDay(new Date()).slice(0, 7);
   return (
     <PublicLayout>
-      <Poster siteId={siteId} month={month} badMonth={asked !== null && parseMonth(asked) === null} />
+      <Poster address={address} month={month} badMonth={asked !== null && parseMonth(asked) === null} />
     </PublicLayout>
   );
 }
 
-function Poster({ siteId, month, badMonth }: { siteId: string; month: string; badMonth: boolean }) {
+function Poster({ address, month, badMonth }: { address: SiteAddress; month: string; badMonth: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { first, last } = monthBounds(month);
-  const announcement = useAnnouncement(siteId, { from: first, to: last });
-  const pageUrl = `/announcements/${encodeURIComponent(siteId)}`;
+  const announcement = useAnnouncement(address, { from: first, to: last });
   if (announcement.isPending) return <Loading />;
   if (announcement.isError) return <AnnouncementLoadError error={announcement.error} />;
   const { site } = announcement.data;
+  // The short address is what a person types from the paper, and the QR code leads to the same page.
+  const pageUrl = pagePath(address, site.slug);
   const entries = entriesOf(announcement.data);
   const absoluteUrl = `${window.location.origin}${pageUrl}`;
   return (
@@ -62,7 +64,7 @@ function Poster({ siteId, month, badMonth }: { siteId: string; month: string; ba
       </div>
       <article className="poster" data-page-state="poster" data-month={month}>
         <header className="poster__header">
-          <PageHeading>{site.name}</PageHeading>
+          <PageHeading>{localized(site.name, site.nameTranslations, locale)}</PageHeading>
           <p className="poster__month">{t('announcements.poster.subtitle', { month: monthName(month, locale) })}</p>
           {site.address !== '' && <p className="poster__address">{t('announcements.address', { address: site.address })}</p>}
         </header>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, TextInput, Textarea } from 'suomifi-ui-components';
 import { facilitatorOrganisationId, facilitatorRoleId, limits, seriesFields, type DetailValues, type FacilitatorValues, type Problems } from './series-form-values';
 import { useFieldStatus } from './problem-text';
+import { TranslationFields } from '../common/translation-fields';
 
 type FieldsProps = { values: DetailValues; set: (patch: Partial<DetailValues>) => void; problems: Problems };
 
@@ -20,6 +21,14 @@ export function DetailFields({ values, set, problems }: FieldsProps) {
         onChange={(event) => set({ description: event.target.value })}
         {...status(seriesFields.description)}
         fullWidth
+      />
+      <TranslationFields
+        idBase={seriesFields.description}
+        fieldLabel={t('groups.form.description')}
+        values={{ sv: values.descriptionSv, en: values.descriptionEn }}
+        onChange={({ sv, en }) => set({ descriptionSv: sv, descriptionEn: en })}
+        multiline
+        maxLength={limits.description}
       />
       <TextInput id={seriesFields.targetGroup} labelText={t('groups.form.targetGroup')} hintText={t('groups.form.targetGroupHint')} optionalText={t('common.optional')} value={values.targetGroup} onChange={(v) => set({ targetGroup: String(v ?? '') })} {...status(seriesFields.targetGroup)} fullWidth />
       <TextInput id={seriesFields.room} labelText={t('groups.form.room')} optionalText={t('common.optional')} value={values.room} onChange={(v) => set({ room: String(v ?? '') })} {...status(seriesFields.room)} />

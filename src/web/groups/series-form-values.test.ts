@@ -39,7 +39,7 @@ describe('the group series form', () => {
 
   it('checks the editable details on their own', () => {
     const problems = {};
-    expect(checkDetails({ description: ' Avoin ', targetGroup: '', room: 'x'.repeat(101), facilitators: [], isAnnounced: false }, problems).description).toBe('Avoin');
+    expect(checkDetails({ description: ' Avoin ', descriptionSv: ' Öppen ', descriptionEn: '', targetGroup: '', room: 'x'.repeat(101), facilitators: [], isAnnounced: false }, problems)).toMatchObject({ description: 'Avoin', descriptionTranslations: { sv: 'Öppen', en: '' } });
     expect(problems).toEqual({ [seriesFields.room]: { key: 'tooLong', values: { max: 100 } } });
     expect(themeLines(' a \n\nb')).toEqual(['a', 'b']);
   });

@@ -8,7 +8,7 @@ import { toApiTime, toDisplayTime } from '../sites/time';
 export type FacilitatorValues = { key: number; role: string; organisation: string; isPeerWorker: boolean };
 
 /** What can be changed after the series was made (the details form on the series page edits these). */
-export type DetailValues = { description: string; targetGroup: string; room: string; facilitators: FacilitatorValues[]; isAnnounced: boolean };
+export type DetailValues = { description: string; descriptionSv: string; descriptionEn: string; targetGroup: string; room: string; facilitators: FacilitatorValues[]; isAnnounced: boolean };
 
 /** The whole series form: dates and times as typed ("3.3.2026", "12.00"), themes one per line. */
 export type SeriesValues = DetailValues & { name: string; weekday: number; startsAt: string; endsAt: string; startsOn: string; endsOn: string; themes: string };
@@ -17,6 +17,8 @@ export type SeriesValues = DetailValues & { name: string; weekday: number; start
 export const seriesFields = {
   name: 'series-name',
   description: 'series-description',
+  descriptionSv: 'series-description-sv',
+  descriptionEn: 'series-description-en',
   targetGroup: 'series-target-group',
   room: 'series-room',
   weekday: 'series-weekday',
@@ -37,7 +39,7 @@ export type Problems = Record<string, Problem>;
 
 export function emptySeries(today: string): SeriesValues {
   return {
-    name: '', description: '', targetGroup: '', room: '', facilitators: [], isAnnounced: true,
+    name: '', description: '', descriptionSv: '', descriptionEn: '', targetGroup: '', room: '', facilitators: [], isAnnounced: true,
     weekday: isoWeekday(today), startsAt: toDisplayTime('12:00'), endsAt: toDisplayTime('13:30'),
     startsOn: toDisplayDate(today), endsOn: toDisplayDate(addDays(today, 7 * 7)), themes: '',
   };
@@ -46,6 +48,8 @@ export function emptySeries(today: string): SeriesValues {
 export function detailsOf(series: GroupSeriesView): DetailValues {
   return {
     description: series.description,
+    descriptionSv: series.descriptionTranslations?.sv ?? '',
+    descriptionEn: series.descriptionTranslations?.en ?? '',
     targetGroup: series.targetGroup,
     room: series.room,
     facilitators: series.facilitators.map((f, i) => ({ key: i, ...f })),
@@ -63,6 +67,8 @@ function tooLong(problems: Problems, id: string, value: string, max: number): vo
 /** Checks the editable details; rows left wholly empty are dropped, a row with only an organisation needs its role. */
 export function checkDetails(values: DetailValues, problems: Problems): Omit<Required<GroupSeriesUpdate>, 'name' | 'anonymousRepeatParticipants'> {
   tooLong(problems, seriesFields.description, values.description, limits.description);
+  tooLong(problems, seriesFields.descriptionSv, values.descriptionSv, limits.description);
+  tooLong(problems, seriesFields.descriptionEn, values.descriptionEn, limits.description);
   tooLong(problems, seriesFields.targetGroup, values.targetGroup, limits.targetGroup);
   tooLong(problems, seriesFields.room, values.room, limits.room);
   const rows = values.facilitators.filter((f) => f.role.trim() !== '' || f.organisation.trim() !== '');
@@ -72,7 +78,8 @@ export function checkDetails(values: DetailValues, problems: Problems): Omit<Req
     tooLong(problems, facilitatorOrganisationId(row.key), row.organisation, limits.facilitatorText);
   }
   const facilitators: Facilitator[] = rows.map((f) => ({ role: f.role.trim(), organisation: f.organisation.trim(), isPeerWorker: f.isPeerWorker }));
-  return { description: values.description.trim(), targetGroup: values.targetGroup.trim(), room: values.room.trim(), facilitators, isAnnounced: values.isAnnounced };
+  const descriptionTranslations = { sv: values.descriptionSv.trim(), en: values.descriptionEn.trim() };
+  return { description: values.description.trim(), descriptionTranslations, targetGroup: values.targetGroup.trim(), room: values.room.trim(), facilitators, isAnnounced: values.isAnnounced };
 }
 
 /** Checks the series the way the API will and lists the days of its sessions. */

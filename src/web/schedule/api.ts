@@ -54,7 +54,7 @@ function invalidateSessions(queryClient: ReturnType<typeof useQueryClient>) {
 }
 
 /** The fields a plan sends; the server fills its defaults (kind, announced) the same way. */
-export type PlanInput = Omit<SessionPlan, 'kind' | 'isAnnounced' | 'skipDays'> & Partial<Pick<SessionPlan, 'kind' | 'isAnnounced' | 'skipDays'>>;
+export type PlanInput = Omit<SessionPlan, 'kind' | 'isAnnounced' | 'skipDays' | 'publicNoteTranslations'> & Partial<Pick<SessionPlan, 'kind' | 'isAnnounced' | 'skipDays' | 'publicNoteTranslations'>>;
 
 export function usePlanSessions() {
   const queryClient = useQueryClient();

@@ -14,11 +14,11 @@ describe('the plan form', () => {
   });
 
   it('turns typed dates and times into the API plan and lists the mid-month Wednesdays it makes', () => {
-    const checked = validatePlan(t, { ...base, recurrence: 'monthly_nth', startsOn: '1.3.2026', endsOn: '30.6.2026', startsAt: '10', endsAt: '14.30', room: 'Neuvotteluhuone', publicNote: '  Tervetuloa  ' });
+    const checked = validatePlan(t, { ...base, recurrence: 'monthly_nth', startsOn: '1.3.2026', endsOn: '30.6.2026', startsAt: '10', endsAt: '14.30', room: 'Neuvotteluhuone', publicNote: '  Tervetuloa  ', publicNoteTranslations: { sv: ' Välkommen ', en: '' } });
     expect(checked.errors).toEqual({});
     expect(checked.plan).toEqual({
       recurrence: 'monthly_nth', startsOn: '2026-03-01', endsOn: '2026-06-30', weekday: 3, nth: 3, startsAt: '10:00', endsAt: '14:30',
-      room: 'Neuvotteluhuone', professionals: [{ userId: 'user-1' }], publicNote: 'Tervetuloa', isAnnounced: true,
+      room: 'Neuvotteluhuone', professionals: [{ userId: 'user-1' }], publicNote: 'Tervetuloa', publicNoteTranslations: { sv: 'Välkommen', en: '' }, isAnnounced: true,
     });
     expect(checked.days).toEqual(['2026-03-18', '2026-04-15', '2026-05-20', '2026-06-17']);
   });

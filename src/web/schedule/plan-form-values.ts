@@ -5,6 +5,7 @@ import { expandRecurrence, MAX_PLAN_DAYS } from '../../domain/recurrence';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
 import { toApiTime, toDisplayTime } from '../sites/time';
 import type { PlanInput } from './api';
+import { noTranslations, type TranslationValues } from '../common/translation-fields';
 import { shiftMonth } from './dates';
 
 export const nthValues = ['1', '2', '3', '4', '-1'] as const;
@@ -24,6 +25,7 @@ export type PlanValues = {
   room: string;
   professionalIds: string[];
   publicNote: string;
+  publicNoteTranslations: TranslationValues;
   isAnnounced: boolean;
 };
 
@@ -55,6 +57,7 @@ export function emptyPlan(siteId: string, today: string, professionalIds: string
     room: '',
     professionalIds,
     publicNote: '',
+    publicNoteTranslations: noTranslations(),
     isAnnounced: true,
   };
 }
@@ -101,6 +104,7 @@ export function validatePlan(t: TFunction, values: PlanValues): Checked {
     room: values.room,
     professionals: values.professionalIds.map((userId) => ({ userId })),
     publicNote: values.publicNote.trim(),
+    publicNoteTranslations: { sv: values.publicNoteTranslations.sv.trim(), en: values.publicNoteTranslations.en.trim() },
     isAnnounced: values.isAnnounced,
   };
   const days = expandRecurrence(plan);

@@ -4,6 +4,7 @@ import type { SessionView } from '../../domain/outreach-views';
 import { completeTime } from '../sites/time';
 import type { Colleague } from './api';
 import { PUBLIC_NOTE_MAX } from './plan-form-values';
+import { TranslationFields } from '../common/translation-fields';
 import { editFields, type EditValues, hoursFieldId } from './session-edit-values';
 
 type FieldsProps = { values: EditValues; set: (patch: Partial<EditValues>) => void; errors: Record<string, string> };
@@ -59,6 +60,14 @@ export function AnnouncementFields({ values, set, errors }: FieldsProps) {
         onChange={(event) => set({ publicNote: event.target.value })}
         {...statusOf(errors, editFields.publicNote)}
         fullWidth
+      />
+      <TranslationFields
+        idBase={editFields.publicNote}
+        fieldLabel={t('schedule.plan.publicNote')}
+        values={values.publicNoteTranslations}
+        onChange={(publicNoteTranslations) => set({ publicNoteTranslations })}
+        multiline
+        maxLength={PUBLIC_NOTE_MAX}
       />
       <Checkbox id="session-announced" checked={values.isAnnounced} onClick={({ checkboxState }) => set({ isAnnounced: checkboxState })}>
         {t('schedule.plan.isAnnounced')}

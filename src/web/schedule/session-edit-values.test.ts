@@ -9,17 +9,18 @@ import { checkEdit, initialEditValues } from './session-edit-values';
 const t = ((key: string) => key) as unknown as TFunction;
 const session: SessionView = {
   id: 's-1', siteId: 'site-1', seriesId: null, room: 'Ryhmätila', kind: 'reception', day: '2026-03-04', startsAt: '09:00', endsAt: '12:00',
-  isCancelled: false, isAnnounced: true, publicNote: '', professionals: [{ userId: 'u-1', displayName: 'Hoitaja', profession: 'nurse', hours: 2.5 }],
+  isCancelled: false, isAnnounced: true, publicNote: '', publicNoteTranslations: { en: 'In the afternoon' }, professionals: [{ userId: 'u-1', displayName: 'Hoitaja', profession: 'nurse', hours: 2.5 }],
 };
 
 describe('the session editor', () => {
   it('starts from the session as people write it and sends times, professionals and the announcement back', () => {
     const values = initialEditValues(session, 'fi');
-    expect(values).toMatchObject({ startsAt: '9.00', endsAt: '12.00', professionalIds: ['u-1'], hours: { 'u-1': '2,5' }, isAnnounced: true });
-    const checked = checkEdit(t, { ...values, startsAt: '1300', endsAt: '15.30', professionalIds: ['u-1', 'u-2'], isAnnounced: false, publicNote: ' Iltapäivällä ' });
+    expect(values).toMatchObject({ startsAt: '9.00', endsAt: '12.00', professionalIds: ['u-1'], hours: { 'u-1': '2,5' }, isAnnounced: true, publicNoteTranslations: { sv: '', en: 'In the afternoon' } });
+    const checked = checkEdit(t, { ...values, startsAt: '1300', endsAt: '15.30', professionalIds: ['u-1', 'u-2'], isAnnounced: false, publicNote: ' Iltapäivällä ', publicNoteTranslations: { sv: ' På eftermiddagen ', en: 'In the afternoon' } });
     expect(checked.errors).toEqual({});
     expect(checked.patch).toEqual({
       startsAt: '13:00', endsAt: '15:30', room: 'Ryhmätila', professionals: [{ userId: 'u-1', hours: 2.5 }, { userId: 'u-2' }], isAnnounced: false, publicNote: 'Iltapäivällä',
+      publicNoteTranslations: { sv: 'På eftermiddagen', en: 'In the afternoon' },
     });
   });
 

@@ -5,6 +5,9 @@ import type { SessionView } from '../../domain/outreach-views';
 import { toApiTime, toDisplayTime } from '../sites/time';
 import { formatHours } from './dates';
 import { PUBLIC_NOTE_MAX } from './plan-form-values';
+import { translationValues, type TranslationValues } from '../common/translation-fields';
+
+const trimmed = (v: TranslationValues) => ({ sv: v.sv.trim(), en: v.en.trim() });
 
 /** What the session editor edits: times and hours as the user typed them ("13.00", "2,5"). */
 export type EditValues = {
@@ -15,6 +18,7 @@ export type EditValues = {
   hours: Record<string, string>;
   isAnnounced: boolean;
   publicNote: string;
+  publicNoteTranslations: TranslationValues;
 };
 
 /** Field ids; errors are keyed by them so the error summary links to the field. */
@@ -30,6 +34,7 @@ export function initialEditValues(session: SessionView, locale: Locale): EditVal
     hours: Object.fromEntries(session.professionals.map((p) => [p.userId, formatHours(p.hours, locale)])),
     isAnnounced: session.isAnnounced,
     publicNote: session.publicNote,
+    publicNoteTranslations: translationValues(session.publicNoteTranslations),
   };
 }
 
@@ -68,5 +73,5 @@ export function checkEdit(t: TFunction, values: EditValues): { patch: SessionUpd
   const publicNote = values.publicNote.trim();
   if (publicNote.length > PUBLIC_NOTE_MAX) errors[editFields.publicNote] = t('schedule.errors.noteTooLong', { max: PUBLIC_NOTE_MAX });
   if (times === null || Object.keys(errors).length > 0) return { patch: null, errors };
-  return { patch: { ...times, room: values.room, professionals, isAnnounced: values.isAnnounced, publicNote }, errors };
+  return { patch: { ...times, room: values.room, professionals, isAnnounced: values.isAnnounced, publicNote, publicNoteTranslations: trimmed(values.publicNoteTranslations) }, errors };
 }

@@ -24,6 +24,7 @@ import { PlanSummary, ProfessionalsField, RepeatFields } from './plan-fields';
 import { PlanHolidays, planHolidaysId } from './plan-holidays';
 import { emptyPlan, type FieldErrors, planFields, type PlanValues, PUBLIC_NOTE_MAX, validatePlan } from './plan-form-values';
 import type { PlannedNotice } from './schedule-page';
+import { TranslationFields } from '../common/translation-fields';
 import './schedule.css';
 
 export function SessionPlanPage() {
@@ -142,6 +143,14 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
         onChange={(event) => set({ publicNote: event.target.value })}
         {...fieldStatus(planFields.publicNote)}
         fullWidth
+      />
+      <TranslationFields
+        idBase={planFields.publicNote}
+        fieldLabel={t('schedule.plan.publicNote')}
+        values={values.publicNoteTranslations}
+        onChange={(publicNoteTranslations) => set({ publicNoteTranslations })}
+        multiline
+        maxLength={PUBLIC_NOTE_MAX}
       />
       <Checkbox id="plan-announced" checked={values.isAnnounced} onClick={({ checkboxState }) => set({ isAnnounced: checkboxState })}>
         {t('schedule.plan.isAnnounced')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, TextInput } from 'suomifi-ui-components';
+import { noTranslations, TranslationFields } from '../common/translation-fields';
 import { type FieldErrors, type RoomRow, newRowKey, roomFieldId } from './site-form-values';
 
 type RoomsEditorProps = { rows: RoomRow[]; errors: FieldErrors; onChange: (rows: RoomRow[]) => void };
@@ -14,7 +15,8 @@ export function RoomsEditor({ rows, errors, onChange }: RoomsEditorProps) {
       <legend className="fieldset-legend">{t('sites.rooms.legend')}</legend>
       {rows.length === 0 && <p className="muted">{t('sites.rooms.none')}</p>}
       {rows.map((row, index) => (
-        <div key={row.key} className="room-row">
+        <div key={row.key} className="room-block">
+        <div className="room-row">
           <TextInput
             id={roomFieldId(row)}
             labelText={t('sites.rooms.label', { number: index + 1 })}
@@ -31,8 +33,17 @@ export function RoomsEditor({ rows, errors, onChange }: RoomsEditorProps) {
             {t('common.remove')}
           </Button>
         </div>
+          {/* Public pages show the reader's language; a room without versions keeps its Finnish name. */}
+          <TranslationFields
+            idBase={roomFieldId(row)}
+            fieldLabel={t('sites.rooms.label', { number: index + 1 })}
+            values={{ sv: row.sv, en: row.en }}
+            onChange={(versions) => onChange(rows.map((other) => (other.key === row.key ? { ...other, ...versions } : other)))}
+            maxLength={100}
+          />
+        </div>
       ))}
-      <Button variant="secondary" onClick={() => onChange([...rows, { key: newRowKey(), name: '' }])}>
+      <Button variant="secondary" onClick={() => onChange([...rows, { key: newRowKey(), name: '', ...noTranslations() }])}>
         {t('sites.rooms.add')}
       </Button>
     </fieldset>
