@@ -16,5 +16,6 @@ import pilots from './features/pilots.en.json';
 import daylogEntry from './features/daylogEntry.en.json';
 import offlineList from './features/offlineList.en.json';
 import encounterForm from './features/encounterForm.en.json';
+import corrections from './features/corrections.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, corrections };

@@ -16,5 +16,6 @@ import pilots from './features/pilots.fi.json';
 import daylogEntry from './features/daylogEntry.fi.json';
 import offlineList from './features/offlineList.fi.json';
 import encounterForm from './features/encounterForm.fi.json';
+import corrections from './features/corrections.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, corrections };

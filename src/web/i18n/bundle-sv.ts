@@ -16,5 +16,6 @@ import pilots from './features/pilots.sv.json';
 import daylogEntry from './features/daylogEntry.sv.json';
 import offlineList from './features/offlineList.sv.json';
 import encounterForm from './features/encounterForm.sv.json';
+import corrections from './features/corrections.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, corrections };
