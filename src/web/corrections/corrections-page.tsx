@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { helsinkiDay } from '../../domain/calendar';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { formatDate } from '../common/date-format';
+import { DateField } from '../common/date-field';
 import { ErrorAlert } from '../common/error-alert';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
@@ -31,7 +31,6 @@ export function CorrectionsPage() {
   const { locale } = useLocale();
   const me = useSession().data?.user;
   const sites = useSites();
-  const datePickerTexts = useDatePickerTexts();
   const allSiteIds = (sites.data ?? []).map((s) => s.id);
   const siteIds = me ? coordinatedSiteIds(me, allSiteIds) : [];
   const [chosenSite, setChosenSite] = useState<string | null>(null);
@@ -72,17 +71,14 @@ export function CorrectionsPage() {
             {siteIds.length > 1 && (
               <SiteSelect id="corrections-site" label={t('corrections.site')} siteIds={siteIds} value={siteId} onChange={(id) => { setChosenSite(id); setDone(null); }} siteName={siteName} />
             )}
-            <DateInput
+            <DateField
               id="corrections-day"
               labelText={t('corrections.day')}
               hintText={t('corrections.dayHint')}
               value={dayText}
-              onChange={({ value }) => setDayText(value)}
+              onChange={setDayText}
               status={dayError ? 'error' : 'default'}
               statusText={dayError ?? undefined}
-              datePickerEnabled
-              language={locale}
-              datePickerTexts={datePickerTexts}
             />
             <div className="page-actions">
               <Button type="submit">{t('corrections.show')}</Button>
