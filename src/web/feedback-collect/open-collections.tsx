@@ -6,12 +6,12 @@ import type { Locale } from '../../domain/org';
 import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
+import { formatDateTime } from '../common/date-format';
 import { formatDay } from '../schedule/dates';
 import { type FormSummary, useCloseKiosk, useCloseLink, useLinks, type KioskView, useOpenKiosks, usePauseKiosk, usePauseLink } from './api';
 import { useDescribe } from './describe-context';
 
-const timeOf = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-FI`, { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const timeOf = (iso: string, locale: Locale) => formatDateTime(iso, locale);
 
 /** Paused, or taking answers; either way whether today's quota of openings was reached (an alarm). */
 function collectionState(t: TFunction, source: Pick<LinkView | KioskView, 'pausedAt' | 'quotaAlarmOn'>): string {
