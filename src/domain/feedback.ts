@@ -153,7 +153,7 @@ const contextView = z.object({ siteId: z.string(), siteName: z.string(), outreac
 export const openedFormSchema = z.object({ ticket: z.string(), ticketExpiresAt: z.string(), context: contextView, form: feedbackVersionViewSchema });
 export type OpenedForm = z.infer<typeof openedFormSchema>;
 
-export const kioskViewSchema = z.object({ id: z.string(), formId: z.string(), context: contextView, unlockedAt: z.string(), expiresAt: z.string(), closedAt: z.string().nullable(), isOpen: z.boolean(), quotaAlarmOn: z.string().nullable() });
+export const kioskViewSchema = z.object({ id: z.string(), formId: z.string(), context: contextView, unlockedAt: z.string(), expiresAt: z.string(), closedAt: z.string().nullable(), isOpen: z.boolean(), quotaAlarmOn: z.string().nullable(), pausedAt: z.string().nullable() });
 export const kioskUnlockedSchema = z.object({ kioskToken: z.string(), kiosk: kioskViewSchema });
 export const linkViewSchema = z.object({ id: z.string(), formId: z.string(), context: contextView, token: z.string(), path: z.string(), validUntil: z.string(), closedAt: z.string().nullable(), isOpen: z.boolean(), pausedAt: z.string().nullable(), quotaAlarmOn: z.string().nullable(), createdAt: z.string() });
 export type LinkView = z.infer<typeof linkViewSchema>;

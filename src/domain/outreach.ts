@@ -16,6 +16,17 @@ export const referralStatuses = ['suggested', 'booked', 'realised', 'not_realise
 export type ReferralStatus = (typeof referralStatuses)[number];
 /** A referral is closed once its outcome is known (or declared unknown); its memo is purged 30 days later. */
 export const closedStatuses: readonly ReferralStatus[] = ['realised', 'not_realised', 'unknown'];
+/**
+ * The status a referral starts with (domain.md § 4.4: suggested → booked → realised …). Only an advised
+ * referral is merely suggested; one booked together, made by an electronic contact together or escorted
+ * is already agreed with the service, so it starts as booked. An outcome given at once (realised, not
+ * realised, unknown) or an explicit booked is kept; "suggested" or nothing becomes what the way implies —
+ * queued offline entries of older clients still send "suggested" for every way.
+ */
+export function initialReferralStatus(way: ReferralWay, status: ReferralStatus | undefined): ReferralStatus {
+  if (status !== undefined && status !== 'suggested') return status;
+  return way === 'advised' ? 'suggested' : 'booked';
+}
 export const MEMO_MAX = 200;
 export const MEMO_PURGE_DAYS = 30;
 
@@ -78,7 +89,8 @@ export const referralInputSchema = z.object({
   id: uuid,
   serviceId: uuid,
   way: z.enum(referralWays),
-  status: z.enum(referralStatuses).default('suggested'),
+  /** Absent or "suggested": what the way implies (see initialReferralStatus). */
+  status: z.enum(referralStatuses).optional(),
   followUpOn: isoDay.nullable().default(null),
   memo: shortText(MEMO_MAX).nullable().default(null),
   /** The professional who made the referral, one of the encounter's; null = the one recording. */

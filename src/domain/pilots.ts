@@ -33,15 +33,18 @@ export type StartFields = z.infer<typeof startFieldsSchema>;
 export type MidpointFields = z.infer<typeof midpointFieldsSchema>;
 export type EndFields = z.infer<typeof endFieldsSchema>;
 
+/** The day the phase was evaluated; absent = today. A midpoint or end cannot be before the pilot starts. */
+const heldOn = isoDay.optional();
+
 /**
  * A phase entry. Saving the start or the end again, or a midpoint with its `number`, corrects it: a new
  * revision is shown and the earlier ones are kept. A midpoint without a number is the next midpoint.
  */
 export const pilotPhaseInputSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('start'), fields: startFieldsSchema }),
-    z.object({ kind: z.literal('midpoint'), number: z.number().int().min(1).max(50).optional(), fields: midpointFieldsSchema }),
-    z.object({ kind: z.literal('end'), fields: endFieldsSchema }),
+    z.object({ kind: z.literal('start'), heldOn, fields: startFieldsSchema }),
+    z.object({ kind: z.literal('midpoint'), number: z.number().int().min(1).max(50).optional(), heldOn, fields: midpointFieldsSchema }),
+    z.object({ kind: z.literal('end'), heldOn, fields: endFieldsSchema }),
   ])
   .refine((p) => someAnswer(p.fields), needsAnswer);
 export type PilotPhaseInput = z.infer<typeof pilotPhaseInputSchema>;
@@ -88,6 +91,8 @@ export const phaseEntryViewSchema = z.object({
   revision: z.number(),
   fields: z.record(z.string(), z.string()),
   savedAt: z.string(),
+  /** The day the phase was evaluated (for entries saved before it was asked: the day they were saved). */
+  heldOn: z.string(),
   authorId: z.string(),
   authorName: z.string(),
   /** Every revision, oldest first (the last is the one shown). */

@@ -55,6 +55,7 @@ const PilotsPage = lazyPage(() => import('./pilots/pilots-page').then((m) => ({ 
 const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
 const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
+const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').then((m) => ({ default: m.CorrectionsPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -99,6 +100,7 @@ export function AppRoutes() {
             <Route path="feedback/forms/new" element={<FormEditPage />} />
             <Route path="pilots/new" element={<PilotCreatePage />} />
             <Route path="pilots/:pilotId/edit" element={<PilotEditPage />} />
+            <Route path="encounters/corrections" element={<CorrectionsPage />} />
             <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
           </Route>
           <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>

@@ -128,6 +128,7 @@ export const feedbackKiosks = pgTable('feedback_kiosks', {
   openedOn: day('opened_on'),
   openings: integer('openings').notNull(),
   quotaAlarmOn: day('quota_alarm_on'),
+  pausedAt: ts('paused_at'),
 });
 
 export const feedbackLinks = pgTable('feedback_links', {

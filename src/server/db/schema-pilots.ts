@@ -44,6 +44,7 @@ export const pilotPhaseEntries = pgTable('pilot_phase_entries', {
   fields: jsonb('fields').$type<Record<string, string>>().notNull(),
   authorId: uuid('author_id').notNull(),
   savedAt: ts('saved_at').notNull(),
+  heldOn: day('held_on'),
 });
 
 export const pilotsSchema = { pilots, pilotSites, pilotServices, pilotProfessionals, pilotPhaseEntries };

@@ -33,11 +33,24 @@ describe(`recording encounters on ${testEngine}`, () => {
     });
     expect(view.professionals).toEqual([{ userId: o.nurse.session.user.id, displayName: expect.any(String), profession: 'nurse', isFirstWithProfessional: null }]);
     expect(view.referrals).toEqual([
-      expect.objectContaining({ serviceId: o.services.health_station, way: 'booked_together', status: 'suggested', followUpOn: '2026-02-01', memo: 'asks about evening times', closedAt: null, hasSlip: false }),
+      expect.objectContaining({ serviceId: o.services.health_station, way: 'booked_together', status: 'booked', followUpOn: '2026-02-01', memo: 'asks about evening times', closedAt: null, hasSlip: false }),
     ]);
     const audit = await auditRows(o.h, { resourceId: body.id });
     expect(audit.map((a) => a.action)).toEqual(['encounter.created']);
     expect(audit[0]).toMatchObject({ actor_id: o.nurse.session.user.id, site_id: o.siteId, details: { referralIds: [view.referrals[0].id] } });
+  });
+
+  it('stores a referral booked together, made by an e-contact together or escorted as booked, and an advised one as suggested', async () => {
+    const o = await setUpOutreach();
+    const ways = ['advised', 'booked_together', 'e_contact_together', 'escorted'] as const;
+    const bodies = ways.map((way) => referralBody(o.services.kela!, { way }));
+    // An older client (or its offline queue) sends "suggested" whatever the way: the way decides.
+    const queued = referralBody(o.services.kela!, { way: 'escorted', status: 'suggested' });
+    const response = await o.nurse.request('POST', '/api/encounters', encounterBody(o, { referrals: [...bodies, queued] }));
+    expect(response.statusCode).toBe(201);
+    const byId = new Map(response.json().referrals.map((r: { id: string; status: string }) => [r.id, r.status]));
+    expect(bodies.map((b) => byId.get(b.id))).toEqual(['suggested', 'booked', 'booked', 'booked']);
+    expect(byId.get(queued.id)).toBe('booked');
   });
 
   it('closes a referral at once when it is recorded with an outcome already known', async () => {

@@ -38,7 +38,7 @@ async function candidates(deps: Deps, actor: Actor): Promise<Candidate[]> {
     .where(and(eq(feedbackKiosks.regionId, actor.regionId), gte(feedbackKiosks.quotaAlarmOn, since), isNull(feedbackKiosks.closedAt), gte(feedbackKiosks.expiresAt, deps.clock.now())));
   return [
     ...links.map(({ link, formOwnerId }) => ({ kind: 'link' as const, ...link, ownerId: link.createdBy, formOwnerId, reachedOn: link.quotaAlarmOn!, context: contextIdsOf(link) })),
-    ...kiosks.map(({ kiosk, formOwnerId }) => ({ kind: 'kiosk' as const, ...kiosk, ownerId: kiosk.unlockedBy, formOwnerId, reachedOn: kiosk.quotaAlarmOn!, pausedAt: null, context: contextIdsOf(kiosk) })),
+    ...kiosks.map(({ kiosk, formOwnerId }) => ({ kind: 'kiosk' as const, ...kiosk, ownerId: kiosk.unlockedBy, formOwnerId, reachedOn: kiosk.quotaAlarmOn!, context: contextIdsOf(kiosk) })),
   ];
 }
 

@@ -142,4 +142,37 @@ describe(`feedback flood limits on ${testEngine}`, () => {
     const alarms = (await again.request('GET', '/api/feedback/alarms')).json<{ alarms: Alarm[] }>().alarms;
     expect(alarms.map((a) => [a.kind, a.id])).toEqual([['kiosk', kiosk.id]]);
   });
+  it('lets staff pause and resume a kiosk from their own device (audited); a paused kiosk refuses openings and answers', async () => {
+    const h = await createHarness();
+    const { site, staff, formId } = await setUp(h);
+    const { kioskToken, kiosk } = (await staff.request('POST', '/api/feedback/kiosks', { formId, context: { siteId: site.id }, pin: '4812' })).json<{ kioskToken: string; kiosk: { id: string } }>();
+    const open = () => h.app.inject({ method: 'POST', url: '/api/public/kiosk/open', payload: { kioskToken }, remoteAddress: '192.0.2.60' });
+    const before = (await open()).json<Opened>();
+    // The unlock ended the staff session on the tablet: the pause comes from another device.
+    const coordinator = await signIn(h, await makeUser(h, site.regionId, [{ role: 'coordinator', siteId: site.id }]));
+
+    const paused = await coordinator.request('POST', `/api/feedback/kiosks/${kiosk.id}/pause`);
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.json()).toMatchObject({ id: kiosk.id, isOpen: true, pausedAt: '2026-01-15T09:00:00.000Z' });
+    const refused = await open();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/paused this kiosk/), details: { reason: 'paused' } });
+    const late = await submit(h, { ticket: before.ticket, locale: 'fi', answers: [{ itemId: before.form.items[0]!.id, score: 5 }] });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.details).toEqual({ reason: 'paused' });
+    expect(await rows(h, 'select count(*)::int as n from feedback_responses')).toEqual([{ n: 0 }]);
+    // Still listed as an open kiosk of the site, marked paused, so staff find it to resume.
+    const listed = (await coordinator.request('GET', `/api/sites/${site.id}/feedback/kiosks`)).json<{ kiosks: { id: string; pausedAt: string | null }[] }>().kiosks;
+    expect(listed).toEqual([expect.objectContaining({ id: kiosk.id, pausedAt: '2026-01-15T09:00:00.000Z' })]);
+
+    const resumed = await coordinator.request('POST', `/api/feedback/kiosks/${kiosk.id}/resume`);
+    expect(resumed.json()).toMatchObject({ isOpen: true, pausedAt: null });
+    expect((await open()).statusCode).toBe(200);
+    const audit = await rows(h, 'select action from audit_log where resource_id = $1 order by id', [kiosk.id]);
+    expect(audit.map((r) => r.action)).toEqual(['feedback.kiosk_unlocked', 'feedback.kiosk_paused', 'feedback.kiosk_resumed']);
+    // A kiosk of another region is not found, not paused.
+    const otherRegion = await makeRegion(h);
+    const stranger = await signIn(h, await makeUser(h, otherRegion.id, [{ role: 'coordinator', siteId: (await makeSite(h, otherRegion.id)).id }]));
+    expect((await stranger.request('POST', `/api/feedback/kiosks/${kiosk.id}/pause`)).statusCode).toBe(404);
+  });
 });

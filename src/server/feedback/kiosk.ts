@@ -11,7 +11,7 @@ import { loadSite } from '../sessions/commands.js';
 import { contextIdsOf, presentContext, resolveContext } from './context.js';
 import { loadForm, type Ctx } from './forms.js';
 import { countFlood, kioskFloodRules } from './flood.js';
-import { countOpening, hashToken, openForm } from './openings.js';
+import { countOpening, hashToken, openForm, pausedError } from './openings.js';
 
 type KioskRow = typeof feedbackKiosks.$inferSelect;
 /** One visitor at a time, 45–70 visitors a day: far more than people answer. Reaching it alarms staff. */
@@ -32,6 +32,7 @@ async function kioskView(deps: Deps, kiosk: KioskRow) {
     closedAt: kiosk.closedAt?.toISOString() ?? null,
     isOpen: isOpen(kiosk, deps.clock.now()),
     quotaAlarmOn: kiosk.quotaAlarmOn,
+    pausedAt: kiosk.pausedAt?.toISOString() ?? null,
   };
 }
 
@@ -77,6 +78,7 @@ export async function openKiosk(deps: Deps, token: string, address: string): Pro
     const reason = kiosk.closedAt === null ? 'expired' : 'closed';
     throw new AppError('gone', 'Kiosk mode has ended on this device. A staff member can start it again.', { reason });
   }
+  if (kiosk.pausedAt !== null) throw pausedError('kiosk');
   await countFlood(deps, { kind: 'kiosk', id: kiosk.id }, address, kioskFloodRules);
   await countOpening(deps, { kind: 'kiosk', id: kiosk.id }, KIOSK_DAILY_OPENINGS);
   return openForm(deps, { kind: 'kiosk', id: kiosk.id }, kiosk.formId, contextIdsOf(kiosk));
@@ -100,19 +102,36 @@ export async function leaveKiosk(deps: Deps, requestId: string | null, token: st
   });
 }
 
-/** Staff can end a kiosk from their own device too (a forgotten PIN, a tablet left on). */
-export async function closeKiosk(deps: Deps, ctx: Ctx, kioskId: string) {
+type KioskChange = { action: 'feedback.kiosk_closed' | 'feedback.kiosk_paused' | 'feedback.kiosk_resumed'; set: Partial<Pick<KioskRow, 'closedAt' | 'pausedAt'>> };
+
+/** Closing, pausing and resuming from a staff member's own device: one update and its audit row in one transaction. */
+async function changeKiosk(deps: Deps, ctx: Ctx, kioskId: string, change: (kiosk: KioskRow, now: Date) => KioskChange) {
   const [kiosk] = await deps.db.orm.select().from(feedbackKiosks).where(eq(feedbackKiosks.id, kioskId));
   if (!kiosk || kiosk.regionId !== ctx.actor.regionId) throw notFound('Kiosk');
   authorize(ctx.actor, 'feedback.collect', { regionId: kiosk.regionId, siteId: kiosk.siteId });
   const now = deps.clock.now();
-  const closed = await deps.db.orm.transaction(async (tx) => {
-    const [row] = await tx.update(feedbackKiosks).set({ closedAt: kiosk.closedAt ?? now }).where(eq(feedbackKiosks.id, kiosk.id)).returning();
-    await writeAudit(tx, { ...ctx, at: now }, { action: 'feedback.kiosk_closed', resourceType: 'feedback_kiosk', resourceId: kiosk.id, siteId: kiosk.siteId, regionId: kiosk.regionId });
+  const { action, set } = change(kiosk, now);
+  const changed = await deps.db.orm.transaction(async (tx) => {
+    const [row] = await tx.update(feedbackKiosks).set(set).where(eq(feedbackKiosks.id, kiosk.id)).returning();
+    await writeAudit(tx, { ...ctx, at: now }, { action, resourceType: 'feedback_kiosk', resourceId: kiosk.id, siteId: kiosk.siteId, regionId: kiosk.regionId });
     return row!;
   });
-  return kioskView(deps, closed);
+  return kioskView(deps, changed);
 }
+
+/** Staff can end a kiosk from their own device too (a forgotten PIN, a tablet left on). */
+export const closeKiosk = (deps: Deps, ctx: Ctx, kioskId: string) =>
+  changeKiosk(deps, ctx, kioskId, (kiosk, now) => ({ action: 'feedback.kiosk_closed', set: { closedAt: kiosk.closedAt ?? now } }));
+
+/**
+ * Staff stop a flooded kiosk for a while from their own device, as they pause a link: the tablet stays
+ * in kiosk mode and shows "not collecting now" until they resume it.
+ */
+export const pauseKiosk = (deps: Deps, ctx: Ctx, kioskId: string) =>
+  changeKiosk(deps, ctx, kioskId, (kiosk, now) => ({ action: 'feedback.kiosk_paused', set: { pausedAt: kiosk.pausedAt ?? now } }));
+
+export const resumeKiosk = (deps: Deps, ctx: Ctx, kioskId: string) =>
+  changeKiosk(deps, ctx, kioskId, () => ({ action: 'feedback.kiosk_resumed', set: { pausedAt: null } }));
 
 /** The site's kiosks that are still open. */
 export async function listOpenKiosks(deps: Deps, actor: Actor, siteId: string) {

@@ -10,8 +10,9 @@ import { contextIdsOf, presentContext, resolveContext, type ContextIds } from '.
 import { currentVersion, findForm, findVersion, itemDefinition, loadVersion } from './forms-repo.js';
 import { presentVersion } from './present.js';
 
-/** Staff have paused the link for a while; the visitor's page says that no feedback is collected now. */
-export const pausedError = () => new AppError('conflict', 'Staff have paused this feedback link for now. Thank you for your interest.', { reason: 'paused' });
+/** Staff have paused the link or kiosk for a while; the visitor's page says that no feedback is collected now. */
+export const pausedError = (what: 'feedback link' | 'kiosk' = 'feedback link') =>
+  new AppError('conflict', `Staff have paused this ${what} for now. Thank you for your interest.`, { reason: 'paused' });
 
 /** How long an opened form waits for its answers. */
 export const OPENING_TTL_MS = 2 * 3_600_000;
@@ -66,6 +67,8 @@ export async function openForm(deps: Deps, source: Source, formId: string, conte
 async function sourceOf(ex: Executor, opening: typeof feedbackOpenings.$inferSelect, now: Date, day: string) {
   if (opening.kioskId) {
     const [kiosk] = await ex.select().from(feedbackKiosks).where(eq(feedbackKiosks.id, opening.kioskId));
+    // As with links: a sheet opened before the pause is refused, so a flood's unspent tickets stay out.
+    if (kiosk?.pausedAt) throw pausedError('kiosk');
     const isOpen = kiosk && kiosk.closedAt === null && kiosk.expiresAt > now;
     return isOpen ? { channel: 'kiosk' as const, regionId: kiosk.regionId, context: contextIdsOf(kiosk) } : null;
   }

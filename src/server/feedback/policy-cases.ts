@@ -62,6 +62,8 @@ export const feedbackPolicyCases: PolicyCases = {
   },
   'GET /api/sites/:siteId/feedback/kiosks': { places: atSite, allow: [...collectors], request: (f) => ({ url: `/api/sites/${f.siteId}/feedback/kiosks` }) },
   'POST /api/feedback/kiosks/:kioskId/close': { places: atSite, allow: [...collectors], request: async (f) => ({ url: `/api/feedback/kiosks/${(await freshKiosk(f)).id}/close` }) },
+  'POST /api/feedback/kiosks/:kioskId/pause': { places: atSite, allow: [...collectors], request: async (f) => ({ url: `/api/feedback/kiosks/${(await freshKiosk(f)).id}/pause` }) },
+  'POST /api/feedback/kiosks/:kioskId/resume': { places: atSite, allow: [...collectors], request: async (f) => ({ url: `/api/feedback/kiosks/${(await freshKiosk(f)).id}/resume` }) },
   'POST /api/feedback/links': { places: atSite, allow: [...collectors], request: async (f) => ({ url: '/api/feedback/links', body: { formId: await templateForm(f), context: { siteId: f.siteId } } }) },
   'GET /api/sites/:siteId/feedback/links': { places: atSite, allow: [...collectors], request: (f) => ({ url: `/api/sites/${f.siteId}/feedback/links` }) },
   'POST /api/feedback/links/:linkId/close': { places: atSite, allow: [...collectors], request: async (f) => ({ url: `/api/feedback/links/${(await freshLink(f)).id}/close` }) },

@@ -25,7 +25,7 @@ import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { createForm, editFormContent, formView, listForms, loadForm, setFormActive } from './forms.js';
-import { closeKiosk, leaveKiosk, listOpenKiosks, openKiosk, unlockKiosk } from './kiosk.js';
+import { closeKiosk, leaveKiosk, listOpenKiosks, openKiosk, pauseKiosk, resumeKiosk, unlockKiosk } from './kiosk.js';
 import { listQuotaAlarms } from './alarms.js';
 import { closeLink, createLink, listLinks, openLink, pauseLink, resumeLink } from './links.js';
 import { submitAnswers } from './openings.js';
@@ -100,6 +100,16 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: { access: 'action', action: 'feedback.collect' } },
     schema: { tags, params: z.object({ kioskId: z.uuid() }), response: { 200: kioskViewSchema } },
   }, async (request) => closeKiosk(deps, ctx(request), request.params.kioskId));
+
+  r.post('/api/feedback/kiosks/:kioskId/pause', {
+    config: { access: { access: 'action', action: 'feedback.collect' } },
+    schema: { tags, params: z.object({ kioskId: z.uuid() }), response: { 200: kioskViewSchema } },
+  }, async (request) => pauseKiosk(deps, ctx(request), request.params.kioskId));
+
+  r.post('/api/feedback/kiosks/:kioskId/resume', {
+    config: { access: { access: 'action', action: 'feedback.collect' } },
+    schema: { tags, params: z.object({ kioskId: z.uuid() }), response: { 200: kioskViewSchema } },
+  }, async (request) => resumeKiosk(deps, ctx(request), request.params.kioskId));
 
   r.post('/api/feedback/links', {
     config: { access: { access: 'action', action: 'feedback.collect' } },

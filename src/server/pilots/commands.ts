@@ -3,6 +3,7 @@ import type { PilotInput, PilotPhaseInput, PilotUpdate } from '../../domain/pilo
 import type { Executor } from '../db/connect.js';
 import { pilotPhaseEntries, pilots } from '../db/schema-pilots.js';
 import type { Deps } from '../deps.js';
+import { helsinkiDay } from '../../domain/calendar.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, can, type Actor } from '../policy/policy.js';
@@ -91,12 +92,25 @@ export async function updatePilot(deps: Deps, ctx: Ctx, pilotId: string, patch: 
 }
 
 /**
+ * The day a phase was evaluated: today unless given, never in the future. The start phase is the plan
+ * and is often written before the pilot begins; a midpoint or the end evaluates what has happened, so it
+ * cannot be dated before the pilot starts.
+ */
+function phaseDay(input: PilotPhaseInput, pilot: PilotRow, today: string): string {
+  const day = input.heldOn ?? today;
+  if (day > today) throw badRequest('A phase cannot be dated in the future.', 'heldOn');
+  if (input.kind !== 'start' && day < pilot.startsOn) throw badRequest(`A midpoint or end evaluation cannot be dated before the pilot starts (${pilot.startsOn}).`, 'heldOn');
+  return day;
+}
+
+/**
  * Saves a phase entry as a new revision. The start comes first; midpoints and the end follow it, and
  * no new midpoint is begun once the end is written (the entries can still be corrected).
  */
 export async function savePhase(deps: Deps, ctx: Ctx, pilotId: string, input: PilotPhaseInput): Promise<{ kind: string; number: number; revision: number }> {
   const { pilot } = await loadPilot(deps, ctx.actor, pilotId, 'manage');
   const now = deps.clock.now();
+  const heldOn = phaseDay(input, pilot, helsinkiDay(now));
   return deps.db.orm.transaction(async (tx) => {
     // The pilot row's lock makes two evaluators saving at once take turns instead of colliding on a revision.
     await tx.select({ id: pilots.id }).from(pilots).where(eq(pilots.id, pilotId)).for('update');
@@ -115,7 +129,7 @@ export async function savePhase(deps: Deps, ctx: Ctx, pilotId: string, input: Pi
       }
     }
     const revision = lastRevision(input.kind, number) + 1;
-    await tx.insert(pilotPhaseEntries).values({ id: deps.ids.newId(), pilotId, kind: input.kind, number, revision, fields: input.fields, authorId: ctx.actor.userId, savedAt: now });
+    await tx.insert(pilotPhaseEntries).values({ id: deps.ids.newId(), pilotId, kind: input.kind, number, revision, fields: input.fields, authorId: ctx.actor.userId, savedAt: now, heldOn });
     await tx.update(pilots).set({ updatedAt: now }).where(eq(pilots.id, pilotId));
     await writeAudit(tx, { ...ctx, at: now }, { action: 'pilot.phase_saved', resourceType: 'pilot', resourceId: pilotId, regionId: pilot.regionId, details: { kind: input.kind, number, revision } });
     return { kind: input.kind, number, revision };

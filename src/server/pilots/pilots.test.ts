@@ -66,6 +66,25 @@ describe(`pilots on ${testEngine}`, () => {
     expect((await s.coordinator.request('GET', `/api/pilots/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 
+  it('dates a phase: the start may be planned before the pilot begins; a midpoint or end not, nor any phase in the future', async () => {
+    const h = await createHarness();
+    const s = await setUp(h);
+    const pilot = (await s.coordinator.request('POST', '/api/pilots', { name: 'Jälkikäteen kirjattu', siteIds: [s.siteA.id], startsOn: '2026-01-05', endsOn: '2026-04-30' })).json<PilotDetail>();
+    const phases = `/api/pilots/${pilot.id}/phases`;
+    expect((await s.coordinator.request('POST', phases, { kind: 'start', heldOn: '2025-12-20', fields: start })).statusCode).toBe(201);
+    const early = await s.coordinator.request('POST', phases, { kind: 'midpoint', heldOn: '2026-01-04', fields: midpoint });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error).toEqual({ code: 'bad_request', message: 'A midpoint or end evaluation cannot be dated before the pilot starts (2026-01-05).', details: { field: 'heldOn' } });
+    const future = await s.coordinator.request('POST', phases, { kind: 'midpoint', heldOn: '2026-01-16', fields: midpoint });
+    expect(future.json().error).toMatchObject({ code: 'bad_request', details: { field: 'heldOn' } });
+    expect((await s.coordinator.request('POST', phases, { kind: 'midpoint', heldOn: '2026-01-05', fields: midpoint })).statusCode).toBe(201);
+    expect((await s.coordinator.request('POST', phases, { kind: 'end', heldOn: '2026-01-01', fields: { ...midpoint, decision: 'stop' } })).statusCode).toBe(400);
+    // Without a day the phase is dated today (the harness clock: 15 January).
+    expect((await s.coordinator.request('POST', phases, { kind: 'end', fields: { ...midpoint, decision: 'stop' } })).statusCode).toBe(201);
+    const detail = (await s.coordinator.request('GET', `/api/pilots/${pilot.id}`)).json<PilotDetail>();
+    expect(detail.phases.map((p) => [p.kind, p.heldOn])).toEqual([['start', '2025-12-20'], ['midpoint', '2026-01-05'], ['end', '2026-01-15']]);
+  });
+
   it('saves phases as revisions with their authors, in order, and keeps the conclusions; every change is audited', async () => {
     const h = await createHarness();
     const s = await setUp(h);

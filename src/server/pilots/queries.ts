@@ -1,4 +1,5 @@
 import { latestPhase, phaseOrder, phaseQuestions, type PhaseEntryView, type PilotDecision, type PilotDetail, type PilotSummary } from '../../domain/pilots.js';
+import { helsinkiDay } from '../../domain/calendar.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
 import { canReadPilot, loadPilot } from './commands.js';
@@ -26,6 +27,7 @@ export function presentPhases(rows: PhaseEntryRow[]): PhaseEntryView[] {
       revision: last.revision,
       fields: orderedFields(last.kind, last.fields),
       savedAt: last.savedAt.toISOString(),
+      heldOn: last.heldOn ?? helsinkiDay(last.savedAt),
       authorId: last.authorId,
       authorName: last.authorName,
       revisions: sorted.map((r) => ({ revision: r.revision, savedAt: r.savedAt.toISOString(), authorName: r.authorName })),

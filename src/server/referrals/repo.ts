@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { closedStatuses, type ReferralInput, type ReferralStatus } from '../../domain/outreach.js';
+import { closedStatuses, initialReferralStatus, type ReferralInput, type ReferralStatus } from '../../domain/outreach.js';
 import type { Executor } from '../db/connect.js';
 import { referrals, services } from '../db/schema-outreach.js';
 import { AppError } from '../errors.js';
@@ -40,7 +40,7 @@ export async function insertReferrals(ex: Executor, owner: ReferralOwner, inputs
   const rows = await ex
     .insert(referrals)
     .values(
-    inputs.map((r) => ({
+    inputs.map((r) => ({ ...r, status: initialReferralStatus(r.way, r.status) })).map((r) => ({
       id: r.id,
       encounterId: owner.encounterId,
       regionId: owner.regionId,

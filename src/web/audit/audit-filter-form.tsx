@@ -1,19 +1,16 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, Dropdown, DropdownItem } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
-import { useLocale } from '../i18n/use-locale';
 import { type AuditFilterValues, anyValue, parseDisplayDate, toDisplayDate } from './audit-filters';
 import { auditActionLabel, filterableActions } from './audit-labels';
-import { useDatePickerTexts } from './date-picker-texts';
 
 type AuditFilterFormProps = { initial: AuditFilterValues; sites: SiteView[]; onApply: (values: AuditFilterValues) => void };
 type DateErrors = { from?: string; to?: string };
 
 export function AuditFilterForm({ initial, sites, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
-  const datePickerTexts = useDatePickerTexts();
   const [action, setAction] = useState(initial.action);
   const [siteId, setSiteId] = useState(initial.siteId);
   const [fromText, setFromText] = useState(toDisplayDate(initial.fromDate));
@@ -33,7 +30,7 @@ export function AuditFilterForm({ initial, sites, onApply }: AuditFilterFormProp
     onApply({ ...initial, action, siteId, fromDate, toDate });
   };
 
-  const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('audit.filters.dateHint') };
+  const dateProps = { hintText: t('audit.filters.dateHint') };
 
   return (
     <form onSubmit={submit} noValidate className="filter-form" aria-labelledby="audit-filters-heading">
@@ -56,20 +53,20 @@ export function AuditFilterForm({ initial, sites, onApply }: AuditFilterFormProp
           )),
         ]}
       </Dropdown>
-      <DateInput
+      <DateField
         id="audit-from"
         labelText={t('audit.filters.from')}
         value={fromText}
-        onChange={({ value }) => setFromText(value)}
+        onChange={(value) => setFromText(value)}
         status={errors.from ? 'error' : 'default'}
         statusText={errors.from}
         {...dateProps}
       />
-      <DateInput
+      <DateField
         id="audit-to"
         labelText={t('audit.filters.to')}
         value={toText}
-        onChange={({ value }) => setToText(value)}
+        onChange={(value) => setToText(value)}
         status={errors.to ? 'error' : 'default'}
         statusText={errors.to}
         {...dateProps}

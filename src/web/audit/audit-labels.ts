@@ -55,6 +55,8 @@ const actionKeys = {
   'feedback.kiosk_unlocked': 'audit.actions.feedback_kiosk_unlocked',
   'feedback.kiosk_left': 'audit.actions.feedback_kiosk_left',
   'feedback.kiosk_closed': 'audit.actions.feedback_kiosk_closed',
+  'feedback.kiosk_paused': 'audit.actions.feedback_kiosk_paused',
+  'feedback.kiosk_resumed': 'audit.actions.feedback_kiosk_resumed',
   'feedback.link_created': 'audit.actions.feedback_link_created',
   'feedback.link_closed': 'audit.actions.feedback_link_closed',
   'feedback.link_paused': 'audit.actions.feedback_link_paused',

@@ -72,7 +72,7 @@ export function toNewEncounter(base: { id: string; siteId: string; occurredAt: s
     support: form.support,
     isUrgent: form.isUrgent,
     referrals: referral?.serviceId
-      ? [{ id: base.referralId, serviceId: referral.serviceId, way: referral.way, status: 'suggested', followUpOn: null, memo: null, referredBy: referral.referredBy ?? base.myId }]
+      ? [{ id: base.referralId, serviceId: referral.serviceId, way: referral.way, followUpOn: null, memo: null, referredBy: referral.referredBy ?? base.myId }]
       : [],
   };
 }

@@ -10,6 +10,7 @@ import { useSites } from '../api/org';
 import { useCodes, useEncountersOfDay, useServices } from '../api/outreach';
 import { EncounterRowActions } from './encounter-row-actions';
 import { ButtonLink } from '../common/button-link';
+import { formatTime } from '../common/date-format';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
@@ -20,7 +21,6 @@ import { useQueuedEncounters } from '../offline/queued-encounters';
 import { useIsOnline } from '../offline/use-online';
 import { professionalSiteIds, today } from './encounter-sites';
 
-const timeFormat = new Intl.DateTimeFormat('fi-FI', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
 
 export function EncountersPage() {
   const { t } = useTranslation();
@@ -100,7 +100,7 @@ function EncounterList({ userId, siteId, day }: { userId: string; siteId: string
     <ul className="encounter-list" data-testid="encounter-list">
       {sorted.map((e) => (
         <li key={e.id} data-encounter-id={e.id}>
-          <strong>{timeFormat.format(new Date(e.occurredAt))}</strong> · {t(`enums.ageBand.${e.ageBand}`)} · {visitText(e)}
+          <strong>{formatTime(e.occurredAt, locale)}</strong> · {t(`enums.ageBand.${e.ageBand}`)} · {visitText(e)}
           {e.isUrgent && <> · <strong>{t('encounters.urgent')}</strong></>}
           {e.isJoint && <> · {t('encounters.joint', { names: e.professionals.map((p) => p.displayName).join(', ') })}</>}
           {e.needs.length > 0 && (
@@ -113,7 +113,7 @@ function EncounterList({ userId, siteId, day }: { userId: string; siteId: string
               {t('encounters.support')}: {e.support.map((c) => codeLabel('support', c)).join(', ')}
             </div>
           )}
-          <EncounterRowActions encounter={e} time={timeFormat.format(new Date(e.occurredAt))} />
+          <EncounterRowActions encounter={e} time={formatTime(e.occurredAt, locale)} />
           {e.referrals.length > 0 && (
             <div>
               {t('encounters.referrals')}:{' '}
@@ -128,7 +128,7 @@ function EncounterList({ userId, siteId, day }: { userId: string; siteId: string
                       <RouterLink
                         asComponent={Link}
                         to={`/referrals/${r.id}/slip`}
-                        aria-label={t('slip.linkLabel', { service: serviceName(r.serviceId), time: timeFormat.format(new Date(e.occurredAt)) })}
+                        aria-label={t('slip.linkLabel', { service: serviceName(r.serviceId), time: formatTime(e.occurredAt, locale) })}
                       >
                         {t('slip.link')}
                       </RouterLink>

@@ -120,3 +120,13 @@ export function usePauseLink(siteId: string) {
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: linksKey(siteId) }), queryClient.invalidateQueries({ queryKey: alarmsKey })]),
   });
 }
+
+/** Pauses or resumes a kiosk from a staff member's own device; the site's kiosks and the alarms show the new state. */
+export function usePauseKiosk(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kioskId, isPaused }: { kioskId: string; isPaused: boolean }) =>
+      apiRequest<KioskView>('POST', `/api/feedback/kiosks/${encodeURIComponent(kioskId)}/${isPaused ? 'pause' : 'resume'}`),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: kiosksKey(siteId) }), queryClient.invalidateQueries({ queryKey: alarmsKey })]),
+  });
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale';
 import type { Locale } from '../../domain/org';
 import type { SessionView } from '../../domain/outreach-views';
 import { SelectField } from '../common/select-field';
@@ -40,7 +41,8 @@ export function FormField({ forms, value, onChange, locale }: { forms: FormSumma
 
 export function ContextField({ outreach, groups, value, onChange }: { outreach: SessionView[]; groups: TodaysGroup[]; value: ContextChoice; onChange: (choice: ContextChoice) => void }) {
   const { t } = useTranslation();
-  const time = (s: { startsAt: string; endsAt: string }) => t('schedule.timeRange', { startsAt: displayTime(s.startsAt), endsAt: displayTime(s.endsAt) });
+  const { locale } = useLocale();
+  const time = (s: { startsAt: string; endsAt: string }) => t('schedule.timeRange', { startsAt: displayTime(s.startsAt, locale), endsAt: displayTime(s.endsAt, locale) });
   return (
     <SelectField
       id="collect-context"

@@ -28,7 +28,7 @@ type OpeningBodyProps = {
  */
 export function OpeningBody({ channel, opening, problem, canRetry, otherwise, locale, onLocale, onFresh, startNow }: OpeningBodyProps) {
   const { t } = useTranslation();
-  if (problem === 'paused') return <PausedScreen canRetry={canRetry} onRetry={() => onFresh(false)} />;
+  if (problem === 'paused') return <PausedScreen channel={channel} canRetry={canRetry} onRetry={() => onFresh(false)} />;
   if (problem !== null) {
     return (
       <section className="fc-screen">
@@ -55,13 +55,13 @@ export function OpeningBody({ channel, opening, problem, canRetry, otherwise, lo
   return <AnswerFlow key={opened.ticket} opened={opened} channel={channel} locale={locale} onLocale={onLocale} onFresh={onFresh} startNow={startNow} />;
 }
 
-/** A paused link is not an error for the visitor: a kind word, and another try for later. */
-function PausedScreen({ canRetry, onRetry }: { canRetry: boolean; onRetry: () => void }) {
+/** A paused link or kiosk is not an error for the visitor: a kind word, and another try for later. */
+function PausedScreen({ channel, canRetry, onRetry }: { channel: 'kiosk' | 'link'; canRetry: boolean; onRetry: () => void }) {
   const { t } = useTranslation();
   return (
     <section className="fc-screen" data-problem="paused">
       <h1 className="fc-title">{t('feedbackCollect.link.pausedTitle')}</h1>
-      <p>{t('feedbackCollect.link.pausedBody')}</p>
+      <p>{channel === 'kiosk' ? t('feedbackCollect.link.kioskPausedBody') : t('feedbackCollect.link.pausedBody')}</p>
       {canRetry && (
         <button type="button" className="fc-button fc-button--wide" onClick={onRetry}>
           {t('feedbackCollect.tryAgain')}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DateInput } from 'suomifi-ui-components';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
+import { DateField } from '../common/date-field';
 import { SiteSelect } from '../common/site-select';
 import { toDisplayDate } from '../audit/audit-filters';
 import { useLocale } from '../i18n/use-locale';
@@ -23,7 +22,6 @@ type Props = {
 export function PaperContextFields({ value, onChange, siteIds, siteName, dayError, sessionError, today }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const datePickerTexts = useDatePickerTexts();
   const series = useGroupSeries(value.siteId);
   const sessions = useSeriesSessions(value.seriesId);
   const set = (patch: Partial<PaperContext>) => onChange({ ...value, ...patch });
@@ -36,17 +34,14 @@ export function PaperContextFields({ value, onChange, siteIds, siteName, dayErro
       ) : (
         <p>{t('feedbackForms.paper.siteFixed', { site: siteName(value.siteId) })}</p>
       )}
-      <DateInput
+      <DateField
         id="paper-day"
         labelText={t('feedbackForms.paper.day')}
         hintText={t('feedbackForms.paper.dayHint')}
         value={value.dayText}
-        onChange={({ value: dayText }) => set({ dayText })}
+        onChange={(dayText) => set({ dayText })}
         status={dayError ? 'error' : 'default'}
         statusText={dayError}
-        datePickerEnabled
-        language={locale}
-        datePickerTexts={datePickerTexts}
         maxDate={new Date(`${today}T12:00:00`)}
       />
       {(series.data ?? []).length > 0 && (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, InlineAlert } from 'suomifi-ui-components';
 import type { QuotaAlarm } from '../../domain/feedback';
 import { ErrorAlert } from '../common/error-alert';
-import { useFeedbackForms, useCloseKiosk, useCloseLink, usePauseLink, useQuotaAlarms } from '../feedback-collect/api';
+import { useFeedbackForms, useCloseKiosk, useCloseLink, usePauseKiosk, usePauseLink, useQuotaAlarms } from '../feedback-collect/api';
 import { useDescribe } from '../feedback-collect/describe-context';
 import { useLocale } from '../i18n/use-locale';
 import { formatDay } from '../schedule/dates';
@@ -40,7 +40,9 @@ function AlarmEntry({ alarm }: { alarm: QuotaAlarm }) {
   const forms = useFeedbackForms();
   const { formName, where } = useDescribe(forms.data ?? [], appLocale);
   const siteId = alarm.context.siteId;
-  const pause = usePauseLink(siteId);
+  const pauseLink = usePauseLink(siteId);
+  const pauseKiosk = usePauseKiosk(siteId);
+  const pause = alarm.kind === 'link' ? pauseLink : pauseKiosk;
   const closeLink = useCloseLink(siteId);
   const closeKiosk = useCloseKiosk(siteId);
   const isPaused = alarm.pausedAt !== null;
@@ -55,12 +57,14 @@ function AlarmEntry({ alarm }: { alarm: QuotaAlarm }) {
       </p>
       {error !== null && <ErrorAlert error={error} />}
       <div className="collect-actions">
-        {alarm.kind === 'link' && (
-          <Button variant="secondary" disabled={pause.isPending} onClick={() => pause.mutate({ linkId: alarm.id, isPaused: !isPaused })}>
-            {isPaused ? t('feedbackForms.alarms.resume') : t('feedbackForms.alarms.pause')}
-            <span className="visually-hidden">{`: ${what}`}</span>
-          </Button>
-        )}
+        <Button
+          variant="secondary"
+          disabled={pause.isPending}
+          onClick={() => (alarm.kind === 'link' ? pauseLink.mutate({ linkId: alarm.id, isPaused: !isPaused }) : pauseKiosk.mutate({ kioskId: alarm.id, isPaused: !isPaused }))}
+        >
+          {isPaused ? t('feedbackForms.alarms.resume') : alarm.kind === 'link' ? t('feedbackForms.alarms.pause') : t('feedbackForms.alarms.pauseKiosk')}
+          <span className="visually-hidden">{`: ${what}`}</span>
+        </Button>
         <Button
           variant="secondary"
           disabled={closeLink.isPending || closeKiosk.isPending}

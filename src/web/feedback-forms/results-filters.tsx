@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput } from 'suomifi-ui-components';
+import { Button } from 'suomifi-ui-components';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
-import { useLocale } from '../i18n/use-locale';
 import { useGroupSeries } from './api';
 
 /** The results filters as the URL keeps them: ids and yyyy-mm-dd days, '' for "any". */
@@ -30,8 +29,6 @@ type Props = {
 
 export function ResultsFilterForm({ initial, siteIds, siteName, allowsAllSites, onApply }: Props) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
-  const datePickerTexts = useDatePickerTexts();
   const [siteId, setSiteId] = useState(initial.siteId);
   const [groupSeriesId, setGroupSeriesId] = useState(initial.groupSeriesId);
   const [fromText, setFromText] = useState(toDisplayDate(initial.from));
@@ -51,7 +48,7 @@ export function ResultsFilterForm({ initial, siteIds, siteName, allowsAllSites, 
     if (from === null || to === null || found.to) return;
     onApply({ siteId, groupSeriesId: siteId === '' ? '' : groupSeriesId, from, to });
   };
-  const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('feedbackForms.results.dateHint') };
+  const dateProps = { hintText: t('feedbackForms.results.dateHint') };
 
   return (
     <form onSubmit={submit} noValidate className="filter-form results-filters" aria-labelledby="results-filters-heading">
@@ -71,8 +68,8 @@ export function ResultsFilterForm({ initial, siteIds, siteName, allowsAllSites, 
         </select>
         {siteId === '' && <p className="muted" id="results-series-hint">{t('feedbackForms.results.groupNeedsSite')}</p>}
       </div>
-      <DateInput id="results-from" labelText={t('feedbackForms.results.from')} value={fromText} onChange={({ value }) => setFromText(value)} status={errors.from ? 'error' : 'default'} statusText={errors.from} {...dateProps} />
-      <DateInput id="results-to" labelText={t('feedbackForms.results.to')} value={toText} onChange={({ value }) => setToText(value)} status={errors.to ? 'error' : 'default'} statusText={errors.to} {...dateProps} />
+      <DateField id="results-from" labelText={t('feedbackForms.results.from')} value={fromText} onChange={(value) => setFromText(value)} status={errors.from ? 'error' : 'default'} statusText={errors.from} {...dateProps} />
+      <DateField id="results-to" labelText={t('feedbackForms.results.to')} value={toText} onChange={(value) => setToText(value)} status={errors.to ? 'error' : 'default'} statusText={errors.to} {...dateProps} />
       <div className="filter-form__actions">
         <Button type="submit" id="results-apply">{t('feedbackForms.results.apply')}</Button>
       </div>

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, DateInput, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Checkbox, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { parseDisplayDate } from '../audit/audit-filters';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { ErrorAlert } from '../common/error-alert';
 import { FormSubmit } from '../common/form-submit';
 import { SuccessAlert } from '../common/success-alert';
@@ -16,7 +16,6 @@ import { limits } from './series-form-values';
 export function ExtraSessionForm({ series }: { series: SeriesDetail }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const datePickerTexts = useDatePickerTexts();
   const add = useAddSession(series.id);
   const [day, setDay] = useState('');
   const [theme, setTheme] = useState('');
@@ -52,15 +51,12 @@ export function ExtraSessionForm({ series }: { series: SeriesDetail }) {
       {added !== null && <SuccessAlert>{added}</SuccessAlert>}
       {add.isError && <ErrorAlert error={add.error} />}
       <form onSubmit={submit} noValidate className="form-stack form-page">
-        <DateInput
+        <DateField
           id="extra-day"
           labelText={t('groups.extra.day')}
           hintText={t('groups.form.dateHint')}
-          datePickerEnabled
-          language={locale}
-          datePickerTexts={datePickerTexts}
           value={day}
-          onChange={({ value }) => setDay(value)}
+          onChange={(value) => setDay(value)}
           status={problem !== null && parseDisplayDate(day) === null ? 'error' : 'default'}
           statusText={problem !== null && parseDisplayDate(day) === null ? problem : undefined}
         />

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { DateInput, Paragraph, TextInput, Textarea, TimeInput } from 'suomifi-ui-components';
+import { Paragraph, TextInput, Textarea, TimeInput } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
@@ -54,7 +54,6 @@ function SeriesForm({ sites, initialSite }: { sites: SiteView[]; initialSite: st
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const datePickerTexts = useDatePickerTexts();
   const create = useCreateSeries();
   const [siteId, setSiteId] = useState(initialSite);
   const [values, setValues] = useState<SeriesValues>(() => emptySeries(today()));
@@ -72,7 +71,7 @@ function SeriesForm({ sites, initialSite }: { sites: SiteView[]; initialSite: st
     if (!checked.input) return;
     create.mutate({ siteId, input: checked.input }, { onSuccess: (series) => void navigate(`/groups/${series.id}`, { state: { created: series.sessions.length } satisfies CreatedNotice }) });
   };
-  const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('groups.form.dateHint') };
+  const dateProps = { hintText: t('groups.form.dateHint') };
 
   return (
     <form onSubmit={submit} noValidate className="form-stack">
@@ -89,8 +88,8 @@ function SeriesForm({ sites, initialSite }: { sites: SiteView[]; initialSite: st
           <TimeInput id={seriesFields.startsAt} labelText={t('groups.form.startsAt')} hintText={t('groups.form.timeHint')} value={values.startsAt} onChange={(startsAt) => set({ startsAt })} onBlur={() => set({ startsAt: completeTime(values.startsAt) })} {...status(seriesFields.startsAt)} />
           <TimeInput id={seriesFields.endsAt} labelText={t('groups.form.endsAt')} hintText={t('groups.form.timeHint')} value={values.endsAt} onChange={(endsAt) => set({ endsAt })} onBlur={() => set({ endsAt: completeTime(values.endsAt) })} {...status(seriesFields.endsAt)} />
         </div>
-        <DateInput id={seriesFields.startsOn} labelText={t('groups.form.startsOn')} value={values.startsOn} onChange={({ value }) => set({ startsOn: value })} {...status(seriesFields.startsOn)} {...dateProps} />
-        <DateInput id={seriesFields.endsOn} labelText={t('groups.form.endsOn')} value={values.endsOn} onChange={({ value }) => set({ endsOn: value })} {...status(seriesFields.endsOn)} {...dateProps} />
+        <DateField id={seriesFields.startsOn} labelText={t('groups.form.startsOn')} value={values.startsOn} onChange={(value) => set({ startsOn: value })} {...status(seriesFields.startsOn)} {...dateProps} />
+        <DateField id={seriesFields.endsOn} labelText={t('groups.form.endsOn')} value={values.endsOn} onChange={(value) => set({ endsOn: value })} {...status(seriesFields.endsOn)} {...dateProps} />
       </fieldset>
       <Textarea id={seriesFields.themes} labelText={t('groups.form.themes')} hintText={t('groups.form.themesHint')} optionalText={t('common.optional')} value={values.themes} onChange={(event) => set({ themes: event.target.value })} {...status(seriesFields.themes)} fullWidth />
       {checked.days.length > 0 && (

@@ -70,14 +70,40 @@ function SiteList() {
   );
 }
 
-/** Coordinators, professionals and day-centre staff: their sites, and an honest word on what comes next. */
+/** The report and the pilots: every field role may read them; a coordinator also records pilots and corrects entries. */
+function ReportsSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const isCoordinator = hasRole(me.roles, 'coordinator');
+  return (
+    <section aria-labelledby="home-reports" className="home-section">
+      <Heading variant="h2" id="home-reports" mb="s">
+        {t('home.reportsHeading')}
+      </Heading>
+      <ul className="link-list">
+        <li>
+          <AppLink to="/reports">{t('home.reportLink')}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/pilots">{t('home.pilotsLink')}</AppLink>
+        </li>
+        {isCoordinator && (
+          <li>
+            <AppLink to="/pilots/new">{t('home.newPilotLink')}</AppLink>
+          </li>
+        )}
+        {isCoordinator && (
+          <li>
+            <AppLink to="/encounters/corrections">{t('home.correctionsLink')}</AppLink>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/** Coordinators, professionals and day-centre staff: their work, their sites, the report and the pilots. */
 export function FieldWorkSection({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const comingKey = hasRole(me.roles, 'coordinator')
-    ? 'home.comingCoordinator'
-    : hasRole(me.roles, 'professional')
-      ? 'home.comingProfessional'
-      : 'home.comingStaff';
   return (
     <>
       {hasRole(me.roles, 'professional') && (
@@ -162,12 +188,7 @@ export function FieldWorkSection({ me }: { me: Me }) {
         </Heading>
         <SiteList />
       </section>
-      <section aria-labelledby="home-coming" className="home-section">
-        <Heading variant="h2" id="home-coming" mb="s">
-          {t('home.comingHeading')}
-        </Heading>
-        <Paragraph>{t(comingKey)}</Paragraph>
-      </section>
+      <ReportsSection me={me} />
     </>
   );
 }

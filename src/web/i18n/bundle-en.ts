@@ -17,5 +17,6 @@ import daylogEntry from './features/daylogEntry.en.json';
 import offlineList from './features/offlineList.en.json';
 import encounterForm from './features/encounterForm.en.json';
 import reportFreshness from './features/reportFreshness.en.json';
+import corrections from './features/corrections.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections };

@@ -17,5 +17,6 @@ import daylogEntry from './features/daylogEntry.fi.json';
 import offlineList from './features/offlineList.fi.json';
 import encounterForm from './features/encounterForm.fi.json';
 import reportFreshness from './features/reportFreshness.fi.json';
+import corrections from './features/corrections.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections };

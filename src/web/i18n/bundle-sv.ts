@@ -17,5 +17,6 @@ import daylogEntry from './features/daylogEntry.sv.json';
 import offlineList from './features/offlineList.sv.json';
 import encounterForm from './features/encounterForm.sv.json';
 import reportFreshness from './features/reportFreshness.sv.json';
+import corrections from './features/corrections.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections };

@@ -1,9 +1,10 @@
 import './queued.css';
 import { useTranslation } from 'react-i18next';
 import { formatVisitorCode } from '../../domain/visitor-code';
+import { formatTime } from '../common/date-format';
+import { useLocale } from '../i18n/use-locale';
 import type { QueuedEncounter } from './queued-encounters';
 
-const timeFormat = new Intl.DateTimeFormat('fi-FI', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
 
 /**
  * The day's encounters that wait in this device's outbox, each marked "not yet sent", so a worker
@@ -11,6 +12,7 @@ const timeFormat = new Intl.DateTimeFormat('fi-FI', { hour: '2-digit', minute: '
  */
 export function QueuedEncounterList({ entries, codeLabel }: { entries: QueuedEncounter[]; codeLabel: (kind: 'need' | 'support', ref: string) => string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   if (entries.length === 0) return null;
   const visitText = (e: QueuedEncounter) =>
     e.visitorCode !== null && e.visitorCode !== undefined && e.visitorCode !== ''
@@ -20,7 +22,7 @@ export function QueuedEncounterList({ entries, codeLabel }: { entries: QueuedEnc
     <ul className="encounter-list encounter-list--queued" data-testid="queued-encounter-list" aria-label={t('offlineList.queuedLabel', { count: entries.length })}>
       {entries.map((e) => (
         <li key={e.id} data-queued-id={e.id}>
-          <strong>{timeFormat.format(new Date(e.occurredAt))}</strong> · {t(`enums.ageBand.${e.ageBand ?? 'unknown'}`)} · {visitText(e)}
+          <strong>{formatTime(e.occurredAt, locale)}</strong> · {t(`enums.ageBand.${e.ageBand ?? 'unknown'}`)} · {visitText(e)}
           {e.isUrgent === true && <> · <strong>{t('encounters.urgent')}</strong></>}{' '}
           <span className={e.isRefused ? 'queued-mark queued-mark--refused' : 'queued-mark'}>{t(e.isRefused ? 'offlineList.refused' : 'offlineList.notSent')}</span>
           {(e.needs?.length ?? 0) > 0 && (

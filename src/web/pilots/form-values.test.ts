@@ -48,8 +48,19 @@ describe('the phase form', () => {
     expect(checkPhase({ kind: 'midpoint', number: 2, isCorrection: true }, values).input).toMatchObject({ kind: 'midpoint', number: 2 });
   });
 
+  it('dates a phase: not in the future, and a midpoint or end not before the pilot starts', () => {
+    const days = { startsOn: '2026-01-05', today: '2026-01-15' };
+    const midpoint = (heldOn: string) => ({ ...emptyPhase('midpoint'), heldOn, answers: { ...emptyPhase('midpoint').answers, successes: 'Hyvin' } });
+    expect(checkPhase({ kind: 'midpoint', number: 1, isCorrection: false }, midpoint('4.1.2026'), days).problems).toEqual({ 'phase-held-on': { key: 'phaseBeforeStart', values: { date: '5.1.2026' } } });
+    expect(checkPhase({ kind: 'midpoint', number: 1, isCorrection: false }, midpoint('16.1.2026'), days).problems).toEqual({ 'phase-held-on': { key: 'phaseInFuture' } });
+    expect(checkPhase({ kind: 'midpoint', number: 1, isCorrection: false }, midpoint('31.2.2026'), days).problems).toEqual({ 'phase-held-on': { key: 'date' } });
+    expect(checkPhase({ kind: 'midpoint', number: 1, isCorrection: false }, midpoint('5.1.2026'), days).input).toMatchObject({ kind: 'midpoint', heldOn: '2026-01-05' });
+    const plannedStart = { ...emptyPhase('start', '2025-12-20'), answers: { ...emptyPhase('start').answers, targetGroup: 'Kävijät' } };
+    expect(checkPhase({ kind: 'start', number: 1, isCorrection: false }, plannedStart, days).input).toMatchObject({ kind: 'start', heldOn: '2025-12-20' });
+  });
+
   it('fills the form from a saved entry for correcting it', () => {
-    const entry: PhaseEntryView = { kind: 'end', number: 1, revision: 1, fields: { learned: 'Paljon', decision: 'change' }, savedAt: '2026-01-15T10:00:00Z', authorId: nurse, authorName: 'K', revisions: [] };
+    const entry: PhaseEntryView = { kind: 'end', number: 1, revision: 1, fields: { learned: 'Paljon', decision: 'change' }, savedAt: '2026-01-15T10:00:00Z', heldOn: '2026-01-15', authorId: nurse, authorName: 'K', revisions: [] };
     const values = phaseValuesOf(entry);
     expect(values.decision).toBe('change');
     expect(values.answers).toMatchObject({ learned: 'Paljon', successes: '', future: '' });

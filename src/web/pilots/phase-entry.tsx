@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import type { PhaseEntryView, PilotDecision } from '../../domain/pilots';
+import { formatDate } from '../common/date-format';
 import { useLocale } from '../i18n/use-locale';
 import { decisionLabel, formatInstantDay, phaseName } from './format';
 import { questionsOf } from './phase-form-values';
@@ -19,7 +20,9 @@ export function PhaseEntry({ entry, onCorrect }: PhaseEntryProps) {
   return (
     <article className="phase-entry" id={`phase-${entry.kind}-${entry.number}`} aria-labelledby={headingId}>
       <h4 id={headingId} className="phase-entry__title">{name}</h4>
-      <p className="phase-entry__meta">{t('pilots.phases.savedBy', { date: formatInstantDay(entry.savedAt, locale), author: entry.authorName })}</p>
+      <p className="phase-entry__meta">
+        {t('pilots.phases.heldOn', { date: formatDate(entry.heldOn, locale) })} · {t('pilots.phases.savedBy', { date: formatInstantDay(entry.savedAt, locale), author: entry.authorName })}
+      </p>
       <dl className="phase-entry__answers">
         {answered.map((q) => (
           <div key={q}>

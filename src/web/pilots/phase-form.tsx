@@ -6,7 +6,8 @@ import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
 import { useSavePhase } from './api';
 import { decisionLabel, phaseName } from './format';
-import { checkPhase, decisionId, questionId, questionsOf, type PhaseTarget, type PhaseValues } from './phase-form-values';
+import { DateField } from '../common/date-field';
+import { checkPhase, decisionId, heldOnId, questionId, questionsOf, type PhaseDays, type PhaseTarget, type PhaseValues } from './phase-form-values';
 import type { Problems } from './pilot-form-values';
 import { problemTexts } from './problem-text';
 
@@ -14,12 +15,13 @@ type PhaseFormProps = {
   pilotId: string;
   target: PhaseTarget;
   initial: PhaseValues;
+  days: PhaseDays;
   onSaved: (phase: string) => void;
   onCancel: (() => void) | null;
 };
 
 /** The questions of one phase as a form; the end phase ends with the continue / change / stop decision. */
-export function PhaseForm({ pilotId, target, initial, onSaved, onCancel }: PhaseFormProps) {
+export function PhaseForm({ pilotId, target, initial, days, onSaved, onCancel }: PhaseFormProps) {
   const { t } = useTranslation();
   const save = useSavePhase(pilotId);
   const [values, setValues] = useState<PhaseValues>(initial);
@@ -32,7 +34,7 @@ export function PhaseForm({ pilotId, target, initial, onSaved, onCancel }: Phase
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = checkPhase(target, values);
+    const checked = checkPhase(target, values, days);
     setProblems(checked.problems);
     setAttempt((n) => n + 1);
     if (!checked.input) return;
@@ -47,6 +49,15 @@ export function PhaseForm({ pilotId, target, initial, onSaved, onCancel }: Phase
       <Paragraph className="muted">{t('pilots.phaseForm.hint')}</Paragraph>
       <FormErrorSummary errors={errors} attempt={attempt} />
       {save.isError && <ErrorAlert error={save.error} />}
+      <DateField
+        id={heldOnId}
+        labelText={t('pilots.phaseForm.heldOn')}
+        hintText={t('pilots.phaseForm.heldOnHint')}
+        value={values.heldOn}
+        onChange={(heldOn) => setValues((old) => ({ ...old, heldOn }))}
+        {...status(heldOnId)}
+        maxDate={new Date(`${days.today}T12:00:00`)}
+      />
       {questionsOf(target.kind).map((q) => (
         <Textarea
           key={q}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
+import { helsinkiDay } from '../../domain/calendar';
 import { nextPhase, type PhaseEntryView, type PilotDetail } from '../../domain/pilots';
 import { SuccessAlert } from '../common/success-alert';
 import { FiguresPanel } from './figures-panel';
@@ -74,7 +75,8 @@ export function PhasesSection({ pilot, canManage }: { pilot: PilotDetail; canMan
               key={`${target.kind}-${target.number}-${target.isCorrection ? 'fix' : 'new'}-${pilot.phases.length}`}
               pilotId={pilot.id}
               target={target}
-              initial={correcting ? phaseValuesOf(correcting) : emptyPhase(target.kind)}
+              initial={correcting ? phaseValuesOf(correcting) : emptyPhase(target.kind, helsinkiDay(new Date()))}
+              days={{ startsOn: pilot.startsOn, today: helsinkiDay(new Date()) }}
               onSaved={onSaved}
               onCancel={correcting ? () => setCorrecting(null) : null}
             />

@@ -29,7 +29,7 @@ export const memberBoxId = (list: string, memberId: string) => `pilot-${list}-${
 export const pilotLimits = { name: 160, description: 4000, goals: 4000 } as const;
 
 /** A problem as a translation key (under pilots.errors) and its values; the page translates it. */
-export type Problem = { key: string; values?: Record<string, number> };
+export type Problem = { key: string; values?: Record<string, number | string> };
 export type Problems = Record<string, Problem>;
 
 export function emptyPilot(today: string): PilotValues {

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
-import { DateInput, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
+import { Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
 import type { ServiceView } from '../../domain/outreach-views';
 import type { PilotInput } from '../../domain/pilots';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
 import { FormSubmit } from '../common/form-submit';
@@ -30,7 +30,6 @@ export type PilotFormProps = {
 export function PilotForm({ sites, services, initial, submitText, isPending, error, onSubmit }: PilotFormProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const datePickerTexts = useDatePickerTexts();
   const [values, setValues] = useState<PilotValues>(initial);
   const [problems, setProblems] = useState<Problems>({});
   const [attempt, setAttempt] = useState(0);
@@ -50,7 +49,7 @@ export function PilotForm({ sites, services, initial, submitText, isPending, err
     setAttempt((n) => n + 1);
     if (checked.input) onSubmit(checked.input);
   };
-  const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('pilots.form.dateHint') };
+  const dateProps = { hintText: t('pilots.form.dateHint') };
   const siteError = Object.entries(errors).find(([id]) => id.startsWith('pilot-site-'))?.[1];
 
   return (
@@ -62,8 +61,8 @@ export function PilotForm({ sites, services, initial, submitText, isPending, err
       <Textarea id={pilotFields.goals} labelText={t('pilots.form.goals')} hintText={t('pilots.form.goalsHint')} optionalText={t('common.optional')} value={values.goals} onChange={(e) => set({ goals: e.target.value })} {...status(pilotFields.goals)} fullWidth />
       <MemberChoice id={pilotFields.sites} list="site" label={t('pilots.form.sites')} hint={t('pilots.form.sitesHint')} options={sites.map((s) => ({ id: s.id, label: s.name }))} chosen={values.siteIds} onChange={(siteIds) => set({ siteIds })} error={siteError} />
       <div className="pilot-dates">
-        <DateInput id={pilotFields.startsOn} labelText={t('pilots.form.startsOn')} value={values.startsOn} onChange={({ value }) => set({ startsOn: value })} {...status(pilotFields.startsOn)} {...dateProps} />
-        <DateInput id={pilotFields.endsOn} labelText={t('pilots.form.endsOn')} value={values.endsOn} onChange={({ value }) => set({ endsOn: value })} {...status(pilotFields.endsOn)} {...dateProps} />
+        <DateField id={pilotFields.startsOn} labelText={t('pilots.form.startsOn')} value={values.startsOn} onChange={(value) => set({ startsOn: value })} {...status(pilotFields.startsOn)} {...dateProps} />
+        <DateField id={pilotFields.endsOn} labelText={t('pilots.form.endsOn')} value={values.endsOn} onChange={(value) => set({ endsOn: value })} {...status(pilotFields.endsOn)} {...dateProps} />
       </div>
       <MemberChoice id="pilot-services" list="service" label={t('pilots.form.services')} hint={t('pilots.form.servicesHint')} options={services.map((s) => ({ id: s.id, label: s.names[locale] }))} chosen={values.serviceIds} onChange={(serviceIds) => set({ serviceIds })} />
       {values.siteIds.length === 0 && <Paragraph className="muted">{t('pilots.form.chooseSitesFirst')}</Paragraph>}

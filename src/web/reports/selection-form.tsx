@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, DateInput } from 'suomifi-ui-components';
+import { Button, Checkbox } from 'suomifi-ui-components';
 import { sessionKinds } from '../../domain/outreach';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { FormErrorSummary } from '../common/form-error-summary';
 import type { PilotOption } from './api';
 import { type CompareMode, type Period, quickPeriod, quickPeriods, type Selection } from './selection';
@@ -43,8 +43,7 @@ function SiteChoice({ id, legend, siteIds, siteName, chosen, onChange }: { id: s
 }
 
 export function SelectionForm({ initial, today, siteIds, siteName, pilots, onApply }: Props) {
-  const { t, i18n } = useTranslation();
-  const datePickerTexts = useDatePickerTexts();
+  const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const [texts, setTexts] = useState({ from: toDisplayDate(initial.period.from), to: toDisplayDate(initial.period.to), from2: toDisplayDate(initial.period2.from), to2: toDisplayDate(initial.period2.to) });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -73,13 +72,13 @@ export function SelectionForm({ initial, today, siteIds, siteName, pilots, onApp
     onApply({ ...values, period: first, period2: second });
   };
 
-  const dateProps = { datePickerEnabled: true, language: i18n.language as 'fi' | 'sv' | 'en', datePickerTexts, hintText: t('report.form.dateHint') };
+  const dateProps = { hintText: t('report.form.dateHint') };
   const dateInput = (key: 'from' | 'to' | 'from2' | 'to2') => (
-    <DateInput
+    <DateField
       id={`report-${key}`}
       labelText={t(`report.form.${key}`)}
       value={texts[key]}
-      onChange={({ value }) => setTexts((x) => ({ ...x, [key]: value }))}
+      onChange={(value) => setTexts((x) => ({ ...x, [key]: value }))}
       status={errors[`report-${key}`] ? 'error' : 'default'}
       statusText={errors[`report-${key}`]}
       {...dateProps}

@@ -1,5 +1,6 @@
 import { addDays } from '../../domain/calendar';
 import type { Locale } from '../../domain/org';
+import { formatClock } from '../common/date-format';
 import type { SessionView } from '../../domain/outreach-views';
 
 /** Calendar days stay 'YYYY-MM-DD' strings; only formatting turns them into Dates, at UTC midnight with a UTC formatter. */
@@ -27,11 +28,8 @@ export function weekdayNames(locale: Locale, weekday: 'short' | 'long'): string[
   return Array.from({ length: 7 }, (_, i) => format.format(asDate(addDays('2024-01-01', i))));
 }
 
-/** "09:00" → "9.00", as Finnish readers write times. */
-export function displayTime(api: string): string {
-  const [hours = '', minutes = ''] = api.split(':');
-  return `${Number(hours)}.${minutes}`;
-}
+/** "09:00" → "9.00" (fi, sv) or "9:00" (en): the one format of common/date-format. */
+export const displayTime = (api: string, locale: Locale = 'fi'): string => formatClock(api, locale);
 
 /** Sessions grouped by day, days ascending (the API already sorts by day and time). */
 export function byDay(sessions: SessionView[]): Map<string, SessionView[]> {

@@ -59,7 +59,7 @@ const PREVIEW_DAYS = 8;
 export function PlanSummary({ values, days, startsAt, endsAt }: { values: PlanValues; days: string[]; startsAt: string; endsAt: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const time = t('schedule.timeRange', { startsAt: displayTime(startsAt), endsAt: displayTime(endsAt) });
+  const time = t('schedule.timeRange', { startsAt: displayTime(startsAt, locale), endsAt: displayTime(endsAt, locale) });
   const weekday = weekdayNames(locale, 'long')[values.weekday - 1] ?? '';
   const words: Record<Recurrence, string> = {
     one_off: t('schedule.plan.summary.one_off', { day: formatDay(days[0] ?? '', locale, 'long'), time }),

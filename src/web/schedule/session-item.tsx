@@ -8,7 +8,8 @@ import './schedule.css';
 
 export function useTimeRange(): (session: Pick<SessionView, 'startsAt' | 'endsAt'>) => string {
   const { t } = useTranslation();
-  return (session) => t('schedule.timeRange', { startsAt: displayTime(session.startsAt), endsAt: displayTime(session.endsAt) });
+  const { locale } = useLocale();
+  return (session) => t('schedule.timeRange', { startsAt: displayTime(session.startsAt, locale), endsAt: displayTime(session.endsAt, locale) });
 }
 
 /** "Peruttu" in words, not only by colour or strike-through, so that everyone can tell. */

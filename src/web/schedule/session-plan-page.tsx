@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { DateField } from '../common/date-field';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Checkbox, DateInput, RadioButton, RadioButtonGroup, Textarea, TimeInput } from 'suomifi-ui-components';
+import { Checkbox, RadioButton, RadioButtonGroup, Textarea, TimeInput } from 'suomifi-ui-components';
 import type { Me, SiteView } from '../../domain/api-types';
 import { recurrences, type Recurrence } from '../../domain/outreach';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
-import { useDatePickerTexts } from '../audit/date-picker-texts';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
 import { FormErrorSummary } from '../common/form-error-summary';
@@ -16,7 +16,6 @@ import { PageHeading } from '../common/page-heading';
 import { SelectField } from '../common/select-field';
 import { SiteSelect } from '../common/site-select';
 import { today } from '../encounters/encounter-sites';
-import { useLocale } from '../i18n/use-locale';
 import { completeTime } from '../sites/time';
 import { canManageAt } from './access';
 import { useColleagues, usePlanSessions } from './api';
@@ -52,9 +51,7 @@ export function SessionPlanPage() {
 
 function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initialSite: string }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const navigate = useNavigate();
-  const datePickerTexts = useDatePickerTexts();
   const [values, setValues] = useState<PlanValues>(() => emptyPlan(initialSite, today(), []));
   // null until the user chooses: then the planner is preselected when they are one of the site's professionals.
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -84,7 +81,7 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
       { onSuccess: (sessions) => void navigate(`/schedule?site=${values.siteId}&month=${month}`, { state: { planned: sessions.length } satisfies PlannedNotice }) },
     );
   };
-  const dateProps = { datePickerEnabled: true, language: locale, datePickerTexts, hintText: t('schedule.plan.dateHint') };
+  const dateProps = { hintText: t('schedule.plan.dateHint') };
   const isRecurring = values.recurrence !== 'one_off';
   const fieldStatus = (id: string) => ({ status: errors[id] ? ('error' as const) : ('default' as const), statusText: errors[id] });
 
@@ -113,9 +110,9 @@ function PlanForm({ me, sites, initialSite }: { me: Me; sites: SiteView[]; initi
         ))}
       </RadioButtonGroup>
       <RepeatFields values={values} set={set} />
-      <DateInput id={planFields.startsOn} labelText={isRecurring ? t('schedule.plan.startsOn') : t('schedule.plan.date')} value={values.startsOn} onChange={({ value }) => set({ startsOn: value })} {...fieldStatus(planFields.startsOn)} {...dateProps} />
+      <DateField id={planFields.startsOn} labelText={isRecurring ? t('schedule.plan.startsOn') : t('schedule.plan.date')} value={values.startsOn} onChange={(value) => set({ startsOn: value })} {...fieldStatus(planFields.startsOn)} {...dateProps} />
       {isRecurring && (
-        <DateInput id={planFields.endsOn} labelText={t('schedule.plan.endsOn')} value={values.endsOn} onChange={({ value }) => set({ endsOn: value })} {...fieldStatus(planFields.endsOn)} {...dateProps} />
+        <DateField id={planFields.endsOn} labelText={t('schedule.plan.endsOn')} value={values.endsOn} onChange={(value) => set({ endsOn: value })} {...fieldStatus(planFields.endsOn)} {...dateProps} />
       )}
       <div className="time-pair">
         <TimeInput id={planFields.startsAt} labelText={t('schedule.plan.startsAt')} hintText={t('schedule.plan.timeHint')} value={values.startsAt} onChange={(startsAt) => set({ startsAt })} onBlur={() => set({ startsAt: completeTime(values.startsAt) })} {...fieldStatus(planFields.startsAt)} />

@@ -1,12 +1,13 @@
 import type { Locale } from '../../domain/org';
+import { formatDate, helsinkiDate } from '../common/date-format';
 
 const tags: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-/** A calendar day 'YYYY-MM-DD' as the reader writes dates (25.11.2026, 25/11/2026). */
+/** A calendar day 'YYYY-MM-DD' in the one format of the app (25.11.2026, 25 Nov 2026). */
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(tags[locale], { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDate(day, locale);
 }
 
 /** A weekday and day, for the next session: "ke 25.11." */
@@ -17,6 +18,4 @@ export function formatWeekdayDay(day: string, locale: Locale): string {
 }
 
 /** An instant as a Helsinki calendar date. */
-export function formatInstantDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tags[locale], { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' }).format(new Date(iso));
-}
+export const formatInstantDay = (iso: string, locale: Locale): string => formatDate(helsinkiDate(iso), locale);

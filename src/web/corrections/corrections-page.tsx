@@ -1,0 +1,102 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import type { Me } from '../../domain/api-types';
+import { helsinkiDay } from '../../domain/calendar';
+import { useSession } from '../api/auth';
+import { useSites } from '../api/org';
+import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
+import { formatDate } from '../common/date-format';
+import { DateField } from '../common/date-field';
+import { ErrorAlert } from '../common/error-alert';
+import { PageHeading } from '../common/page-heading';
+import { SiteSelect } from '../common/site-select';
+import { useLocale } from '../i18n/use-locale';
+import { CorrectionList } from './correction-list';
+import './corrections.css';
+
+/** The sites where the user coordinates; a region-wide coordinator (no site) coordinates them all. */
+function coordinatedSiteIds(me: Me, allSiteIds: string[]): string[] {
+  const roles = me.roles.filter((r) => r.role === 'coordinator');
+  if (roles.some((r) => r.siteId === null)) return allSiteIds;
+  return [...new Set(roles.map((r) => r.siteId as string))].filter((id) => allSiteIds.includes(id));
+}
+
+/**
+ * A coordinator finds an encounter by site and day and corrects or removes it with a reason (issue 17,
+ * item 10). The server audits each list read, correction and removal; the report follows its triggers.
+ */
+export function CorrectionsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const me = useSession().data?.user;
+  const sites = useSites();
+  const allSiteIds = (sites.data ?? []).map((s) => s.id);
+  const siteIds = me ? coordinatedSiteIds(me, allSiteIds) : [];
+  const [chosenSite, setChosenSite] = useState<string | null>(null);
+  const siteId = chosenSite ?? siteIds[0] ?? null;
+  const [dayText, setDayText] = useState(() => toDisplayDate(helsinkiDay(new Date())));
+  const [day, setDay] = useState<string | null>(() => helsinkiDay(new Date()));
+  const [dayError, setDayError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const siteName = (id: string) => sites.data?.find((s) => s.id === id)?.name ?? id;
+
+  useEffect(() => {
+    if (done !== null) doneRef.current?.focus();
+  }, [done]);
+
+  const show = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseDisplayDate(dayText);
+    setDayError(parsed === null ? t('corrections.errors.day') : null);
+    setDone(null);
+    if (parsed === null) {
+      document.getElementById('corrections-day')?.focus();
+      return;
+    }
+    setDay(parsed);
+  };
+
+  if (!me) return null;
+  return (
+    <>
+      <PageHeading>{t('corrections.title')}</PageHeading>
+      <Paragraph mb="m">{t('corrections.intro')}</Paragraph>
+      {sites.isError && <ErrorAlert error={sites.error} />}
+      {sites.isSuccess && siteIds.length === 0 && <Paragraph>{t('corrections.noSites')}</Paragraph>}
+      {siteId !== null && (
+        <>
+          <form onSubmit={show} noValidate className="form-stack corrections-filter">
+            {siteIds.length > 1 && (
+              <SiteSelect id="corrections-site" label={t('corrections.site')} siteIds={siteIds} value={siteId} onChange={(id) => { setChosenSite(id); setDone(null); }} siteName={siteName} />
+            )}
+            <DateField
+              id="corrections-day"
+              labelText={t('corrections.day')}
+              hintText={t('corrections.dayHint')}
+              value={dayText}
+              onChange={setDayText}
+              status={dayError ? 'error' : 'default'}
+              statusText={dayError ?? undefined}
+            />
+            <div className="page-actions">
+              <Button type="submit">{t('corrections.show')}</Button>
+            </div>
+          </form>
+          <div ref={doneRef} tabIndex={-1} role="status" aria-live="polite" className="corrections-done" data-testid="corrections-done">
+            {done}
+          </div>
+          {day !== null && (
+            <section aria-labelledby="corrections-list-heading">
+              <Heading variant="h2" id="corrections-list-heading" mb="s">
+                {t('corrections.listHeading', { site: siteName(siteId), day: formatDate(day, locale) })}
+              </Heading>
+              <CorrectionList siteId={siteId} day={day} onDone={setDone} />
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}
