@@ -185,7 +185,12 @@ export function withProfessionTables(sections: ReportSection[], facts: Professio
         return [...s.tables, ...s.tables.map((t) => codeTableByProfession(facts, t))];
       case 'referrals':
         return [...s.tables, referralTableByProfession(facts)];
-      default:
+      case 'overview':
+      case 'timing':
+      case 'daylog':
+      case 'groups':
+      case 'feedback':
+      case 'pilot':
         return s.tables;
     }
   };
