@@ -276,6 +276,45 @@ describe(`the evaluation report on ${testEngine}`, () => {
     expect(flat(tableOf(long, 'daylog.days'))).toEqual([['2025-W49', 23, 42, 45, 1], ['2025-W50', 15, 25, 40, 2], ['2025-W52', 18, 22, 35, 0]]);
   });
 
+  it('names each professional’s figures only in a coordinator’s exact view, and shows a professional only their own row', async () => {
+    const [nurseId, swId, peerId] = [d.o.nurse, d.o.socialWorker, d.peer].map((c) => c.session.user.id);
+    const table = tableOf(exact, 'professionals.perProfessional');
+    expect(table.columns.map((c) => c.key)).toEqual(['contacts', 'jointContacts', 'firstWithProfessional', 'repeatWithProfessional', 'firstNotRecorded', 'anonymous', 'urgent', 'referralsMade', 'hours', 'contactsPerHour']);
+    const rows = [
+      [`nurse:${nurseId}`, 33, 8, 21, 10, 2, 11, 3, 12, 16, r6(33 / 16)],
+      [`social_worker:${swId}`, 21, 8, 10, 7, 4, 11, 3, 14, 12, 1.75],
+      [`peer_worker:${peerId}`, 5, 0, 4, 0, 1, 4, 0, 0, 2, 2.5],
+    ];
+    expect(flat(table)).toEqual(rows);
+    expect(table.rows.map((r) => r.label?.fi)).toEqual([d.o.nurse, d.o.socialWorker, d.peer].map((c) => c.session.user.displayName));
+    const hasTable = (report: Report) => report.sections.some((s) => s.tables.some((t) => t.key === 'professionals.perProfessional'));
+    // the published view is for publishing: no one's row in it
+    expect(hasTable(published)).toBe(false);
+    // a professional gets their own row, exact, and no one else's
+    const nurseView = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}`, d.o.nurse);
+    expect(flat(tableOf(nurseView, 'professionals.perProfessional'))).toEqual([rows[0]]);
+    const swView = await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}`, d.o.socialWorker);
+    expect(flat(tableOf(swView, 'professionals.perProfessional'))).toEqual([rows[1]]);
+    expect(hasTable(await get(`/api/reports?siteIds=${d.o.siteId}&${PERIOD}`, d.staff))).toBe(false);
+  });
+
+  it('counts the person who met the social worker first and the nurse a week later: first to each, first in the region once', async () => {
+    const october = `/api/reports?siteIds=${d.o.siteId}&from=2025-10-01&to=2025-10-31`;
+    const [octExact, octPublished] = [await get(`${october}&exact=true`), await get(october)];
+    const rows = (nurse: Shown[], sw: Shown[], all: Shown[]) => [['nurse', ...nurse], ['social_worker', ...sw], ['social_instructor', 0, 0, 0, 0], ['addiction_worker', 0, 0, 0, 0], ['peer_worker', 0, 0, 0, 0], ['Σ', ...all]];
+    expect(flat(tableOf(octExact, 'visits.firstWithProfessional'))).toEqual(rows([1, 0, 0, 1], [1, 0, 0, 1], [2, 0, 0, 2]));
+    expect(flat(tableOf(octExact, 'visits.firstInRegionByProfession'))).toEqual(rows([0, 1, 0, 1], [1, 0, 0, 1], [1, 1, 0, 2]));
+    expect(flat(tableOf(octExact, 'visits.anonymousByProfession'))).toEqual(rows([0, 1, 0, 1], [0, 1, 0, 1], [0, 2, 0, 2]));
+    expect(flat(tableOf(octExact, 'overview.figures'))).toEqual([['all', 0, 0, 2, 2, null, 0, null]]);
+    expect(flat(tableOf(octExact, 'professionals.jointMeetings'))).toEqual([['Σ', 0, 0, 0]]);
+    expect(flat(tableOf(octExact, 'professionals.perProfessional')).map((r) => r.slice(1))).toEqual([[1, 0, 1, 0, 0, 0, 0, 0, 0, null], [1, 0, 1, 0, 0, 0, 0, 0, 0, null]]);
+    // published: every non-zero count is 1 or 2, so all are hidden as small
+    expect(flat(tableOf(octPublished, 'visits.firstWithProfessional'))).toEqual(rows(['S', 0, 0, 'S'], ['S', 0, 0, 'S'], ['S', 0, 0, 'S']));
+    expect(flat(tableOf(octPublished, 'visits.firstInRegionByProfession'))).toEqual(rows([0, 'S', 0, 'S'], ['S', 0, 0, 'S'], ['S', 'S', 0, 'S']));
+    expect(flat(tableOf(octPublished, 'visits.anonymousByProfession'))).toEqual(rows([0, 'S', 0, 'S'], [0, 'S', 0, 'S'], [0, 'S', 0, 'S']));
+    expect(flat(tableOf(octPublished, 'overview.figures'))).toEqual([['all', 0, 0, 'S', 'S', null, 0, null]]);
+  });
+
   it('marks every hidden cell with its true reason, and no hidden count can be narrowed from the whole published report', () => {
     const tables = published.sections.flatMap((s) => s.tables);
     let hiddenCells = 0;
@@ -308,6 +347,16 @@ describe(`the evaluation report on ${testEngine}`, () => {
     ]);
     links.push({ parts: [at('professionals.byProfession', null, 'contacts')], total: at('overview.figures', 'all', 'professionalContacts') });
     links.push({ parts: [at('professionals.jointOrSingle', null, 'meetings')], total: at('overview.figures', 'all', 'meetings') });
+    // The per-profession tables repeat each profession's contacts (and all contacts) as their row totals.
+    for (const p of [...tableOf(published, 'professionals.byProfession').rows.map((r) => r.key), null]) {
+      const contacts = at('professionals.byProfession', p, 'contacts');
+      links.push({ parts: [contacts], total: at('professionals.hoursByProfession', p, 'contacts') });
+      for (const key of ['visits.firstWithProfessional', 'visits.firstInRegionByProfession', 'visits.anonymousByProfession', 'visits.urgencyByProfession', 'ageBands.byProfession']) {
+        links.push({ parts: [contacts], total: at(key, p, 'total') });
+      }
+    }
+    links.push({ parts: [at('referrals.byServiceAndStatus', null, 'total')], total: at('referrals.byProfession', null, 'referrals') });
+    links.push({ parts: [at('professionals.jointOrSingle', 'joint', 'meetings')], total: at('professionals.jointMeetings', null, 'meetings') });
     const equations = [...tables.flatMap(tableEquations), ...links];
     expect(narrowedCells(tables, equations, 5, protectionWidth(5))).toEqual([]);
   });
