@@ -92,6 +92,13 @@ describe('evaluation report', () => {
         expect(charts, `chart in ${section.key}`).toBeGreaterThan(0);
       }
     }
+    // Per profession (issue 16): breakdown tables with a row per profession, and joint meetings by who met together.
+    const firstWith = await r.tableRows('visits.firstWithProfessional');
+    expect(firstWith.map((row) => row[0])).toEqual(expect.arrayContaining(['Sairaanhoitaja', 'Sosiaalityöntekijä']));
+    expect(await r.block('visits.firstWithProfessional').locator('h3').innerText()).toContain('ammateittain');
+    expect((await r.tableRows('professionals.jointMeetings')).map((row) => row[0])).toContain('Sairaanhoitaja+Sosiaalityöntekijä');
+    // the published view names no professional
+    expect(await r.table('professionals.perProfessional').count()).toBe(0);
     expect(await r.section('timing').locator('svg[role="img"]').count()).toBeGreaterThan(0);
     expect(await r.section('timing').locator('p.report-window').innerText()).toMatch(/kohtaamisista oli kello \d+–\d+|Vastaanottoaikaa ei voi ehdottaa/);
 

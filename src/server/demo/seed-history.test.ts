@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { FeedbackResults, feedbackFormSummarySchema } from '../../domain/feedback.js';
 import type { GroupSessionView, GroupSeriesView, SeriesStatistics } from '../../domain/groups.js';
 import type { DaylogView, EncounterView, SessionView, VisitorCodeView } from '../../domain/outreach-views.js';
+import type { Report } from '../../domain/report.js';
 import type { DaylogTrend } from '../daylog/present.js';
 import type { EncounterSummary } from '../encounters/schemas.js';
 import { seedDemo } from './seed-demo.js';
@@ -100,6 +101,8 @@ describe(`the demo history on ${testEngine}`, () => {
     expect(encounters.every((e) => e.occurredAt < '2026-01-15')).toBe(true);
     const joint = encounters.filter((e) => e.isJoint);
     expect(joint.every((e) => e.professionals.map((p) => p.profession).sort().join() === 'nurse,social_worker')).toBe(true);
+    // an anonymous joint meeting (the per-profession tables count it for both)
+    expect(joint.some((e) => e.isAnonymousToProfessional === true)).toBe(true);
     const visits = new Map<string, number>();
     for (const e of encounters) if (e.visitorCode) visits.set(e.visitorCode, (visits.get(e.visitorCode) ?? 0) + 1);
     expect(visits.size).toBeGreaterThanOrEqual(10);
@@ -123,6 +126,25 @@ describe(`the demo history on ${testEngine}`, () => {
     const open = referrals.filter((r) => r.status === 'suggested' || r.status === 'booked');
     expect(open.every((r) => r.followUpOn !== null && r.closedAt === null)).toBe(true);
     expect(referrals.some((r) => r.memo !== null)).toBe(true);
+  });
+
+  it('fills every per-profession row of the report: each profession, joint meetings with and without referrals, anonymous and first-time answers', async () => {
+    const report = await get<Report>(s.as.coordinator, `/api/reports?siteIds=${s.siteId}&from=${window.start}&to=${window.yesterday}&exact=true`);
+    const table = (key: string) => report.sections.flatMap((x) => x.tables).find((t) => t.key === key)!;
+    const at = (key: string, row: string, column: string) => {
+      const t = table(key);
+      return t.rows.find((r) => r.key === row)!.cells[t.columns.findIndex((c) => c.key === column)]!.value!;
+    };
+    for (const profession of ['nurse', 'social_worker']) {
+      for (const [key, column] of [['visits.firstWithProfessional', 'first'], ['visits.firstWithProfessional', 'repeat'], ['visits.firstWithProfessional', 'notRecorded'], ['visits.anonymousByProfession', 'anonymous'], ['visits.anonymousByProfession', 'notAnonymous'], ['visits.firstInRegionByProfession', 'first'], ['visits.urgencyByProfession', 'urgent'], ['professionals.hoursByProfession', 'hours']] as const) {
+        expect(at(key, profession, column), `${key} ${profession} ${column}`).toBeGreaterThan(0);
+      }
+      expect(at('referrals.byProfession', profession, 'referrals')).toBeGreaterThan(0);
+    }
+    expect(at('professionals.jointMeetings', 'nurse+social_worker', 'withReferral')).toBeGreaterThan(0);
+    expect(at('professionals.jointMeetings', 'nurse+social_worker', 'withoutReferral')).toBeGreaterThan(0);
+    expect(table('professionals.perProfessional').rows.map((r) => r.key.split(':')[0])).toEqual(['nurse', 'social_worker']);
+    expect(table('overview.figures').rows[0]!.cells[table('overview.figures').columns.findIndex((c) => c.key === 'receptionHours')]!.value).toBeGreaterThan(0);
   });
 
   it('logs the day centre on its opening days only, busier over time', async () => {

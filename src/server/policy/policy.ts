@@ -75,6 +75,10 @@ export const rules = {
   // for the people who evaluate the work, and switching to it is audited.
   'report.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'report.unsuppressed': { roles: ['coordinator'], scope: 'site' },
+  // Figures per named professional are monitoring of employees (docs/PRIVACY.md): every professional's
+  // only in a coordinator's exact view; a professional sees only their own row.
+  'report.per_professional': { roles: ['coordinator'], scope: 'site' },
+  'report.own_figures': { roles: ['professional'], scope: 'site' },
   'pilot.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'pilot.manage': { roles: ['coordinator'], scope: 'region' },
 } as const satisfies Record<string, Rule>;

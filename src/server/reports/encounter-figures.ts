@@ -22,16 +22,20 @@ export function encounterTotals(figures: RollupFigures): EncounterTotals {
   return Object.fromEntries(ENCOUNTER_TOTALS.map((key) => [key, figures.get('enc', key)])) as EncounterTotals;
 }
 
-/** Overview, professionals, visits and age bands, from the scope's summed rollups. */
-export function encounterSections(figures: RollupFigures): { sections: ReportSection[]; totals: EncounterTotals } {
+/**
+ * Overview, professionals, visits and age bands, from the scope's summed rollups. `receptionHours` (how
+ * long the held sessions were open, from the base tables: profession-facts.ts) is a figure of its own
+ * beside the professional hours (issue 16 item 5).
+ */
+export function encounterSections(figures: RollupFigures, receptionHours: number | null = null): { sections: ReportSection[]; totals: EncounterTotals } {
   const totals = encounterTotals(figures);
   const held = { sessions: figures.get('sess', 'held'), hours: figures.get('sess', 'hours_x100') / 100 };
   const professionsSeen = new Map(professions.map((p) => [p, { meetings: figures.get('prof_m', p), contacts: figures.get('prof_c', p) }]));
   const ages = new Map(ageBands.map((band) => [band, figures.get('age', band)]));
   const overview = table(
     'overview.figures',
-    [column('sessionsHeld', 'measure'), column('professionalHours', 'measure'), column('meetings', 'count'), column('professionalContacts', 'count'), column('contactsPerProfessionalHour', 'mean')],
-    [row('all', [held.sessions, held.hours, totals.meetings, totals.contacts, ratio(totals.contacts, held.hours)])],
+    [column('sessionsHeld', 'measure'), column('professionalHours', 'measure'), column('meetings', 'count'), column('professionalContacts', 'count'), column('contactsPerProfessionalHour', 'mean'), column('receptionHours', 'measure'), column('contactsPerReceptionHour', 'mean')],
+    [row('all', [held.sessions, held.hours, totals.meetings, totals.contacts, ratio(totals.contacts, held.hours), receptionHours, receptionHours === null ? null : ratio(totals.contacts, receptionHours)])],
   );
   const professionTable = table(
     'professionals.byProfession',

@@ -13,7 +13,7 @@ import type { ReportCell, ReportSection, ReportTable, SuppressionReason } from '
  *   series' total attendance) is hidden when that total is hidden there; its max or min is hidden
  *   when no shown session total equals it (it would give a hidden session away);
  * - `overview.figures` repeats the contacts total of `professionals.byProfession`: its contacts (and
- *   contacts per hour) are hidden when that total is.
+ *   contacts per professional and per reception hour) are hidden when that total is.
  */
 export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   const tables = new Map(sections.flatMap((s) => s.tables.map((t) => [t.key, t] as const)));
@@ -27,7 +27,7 @@ export function linkSuppression(sections: ReportSection[]): ReportSection[] {
   const byProfession = tables.get('professionals.byProfession');
   const overview = tables.get('overview.figures');
   if (byProfession?.totals && overview && isHidden(byProfession.totals[columnIndex(byProfession, 'contacts')])) {
-    replace.set(overview.key, hideColumns(overview, 'all', ['professionalContacts', 'contactsPerProfessionalHour']));
+    replace.set(overview.key, hideColumns(overview, 'all', ['professionalContacts', 'contactsPerProfessionalHour', 'contactsPerReceptionHour']));
   }
   const summary = tables.get('groups.summary');
   if (summary) replace.set(summary.key, linkGroupSummary(summary, tables));

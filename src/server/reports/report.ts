@@ -13,6 +13,9 @@ import { groupsSection } from './groups.js';
 import { needsSupportSection, referralsSection } from './needs-referrals.js';
 import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
 import { timingSection } from './timing.js';
+import { readProfessionFacts } from './profession-facts.js';
+import { linkProfessionFigures } from './profession-links.js';
+import { withOwnFigures, withProfessionTables } from './profession-tables.js';
 import { readRollups } from './rollups/read.js';
 import { foldedAt, foldIfFree } from './rollups/refresh.js';
 
@@ -49,8 +52,12 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
   const independent = Promise.all([daylogSection(deps, scope), groupsSection(deps, scope)]);
   // Awaited below; if the rollup read fails first, this keeps its own failure from going unhandled.
   independent.catch(() => undefined);
+  // Per-profession and per-professional figures come from the base tables (profession-facts.ts).
+  const professionFacts = readProfessionFacts(deps.db.orm, scope);
+  professionFacts.catch(() => undefined);
   const figures = await readRollups(deps.db.orm, scope);
-  const encounterPart = encounterSections(figures);
+  const facts = await professionFacts;
+  const encounterPart = encounterSections(figures, facts.receptionHours);
   const timing = timingSection(figures, q.windowShare);
   const [needs, referrals, feedback] = await Promise.all([
     needsSupportSection(deps, figures),
@@ -59,9 +66,12 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
   ]);
   const [daylog, groups] = await independent;
   const [overview, professionals, visits, ageBands] = encounterPart.sections as [ReportSection, ReportSection, ReportSection, ReportSection];
-  const sections: ReportSection[] = [overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback];
+  const everyProfessional = q.exact && canAtEvery(ctx.actor, 'report.per_professional', scope);
+  const ownFigures = !everyProfessional && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.own_figures', scope);
+  const sections: ReportSection[] = withProfessionTables([overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback], facts, everyProfessional ? 'all' : null);
   if (q.pilotId) sections.push(await pilotSection(deps, ctx.actor, q.pilotId));
 
+  const withOwn = (shown: ReportSection[]) => (ownFigures ? withOwnFigures(shown, facts, ctx.actor.userId) : shown);
   if (q.exact) {
     await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, {
       action: 'report.exact_viewed',
@@ -80,6 +90,6 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
     figuresAsOf,
-    sections: q.exact ? sections : linkSuppression(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) }))),
+    sections: withOwn(q.exact ? sections : linkSuppression(linkProfessionFigures(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) })), threshold))),
   };
 }

@@ -11,7 +11,8 @@ import type { ColumnKind, LocalizedLabel, ReportCell, ReportRow, ReportTable } f
  *     on a day of the period up to today; professionalHours [measure] the hours of those sessions'
  *     professionals; meetings [count] encounters (a joint one counts once); professionalContacts [count]
  *     one per professional of each encounter; contactsPerProfessionalHour [mean] contacts / hours
- *     (null without hours).
+ *     (null without hours); receptionHours [measure] how long those sessions were open (end − start,
+ *     summed; from the base tables); contactsPerReceptionHour [mean] contacts / reception hours.
  * professionals
  *   professionals.byProfession — rows: professions in domain order (nurse, social_worker,
  *     social_instructor, addiction_worker, peer_worker). meetings [count] encounters with at least one
@@ -20,6 +21,27 @@ import type { ColumnKind, LocalizedLabel, ReportCell, ReportRow, ReportTable } f
      exceed the overview's meetings by the joint meetings of two professions, which are in both rows.
  *   professionals.jointOrSingle — rows: single, joint (two or more professionals). meetings [count];
  *     totals row.
+ *   professionals.hoursByProfession — rows: professions. hours [measure] the held sessions' professional
+ *     hours of the profession (users.profession today); contacts [count]; contactsPerHour [mean]; totals
+ *     row (hours: all professional hours).
+ *   professionals.jointMeetings — rows: who met together, key = professions in domain order joined by
+ *     '+' ('nurse+social_worker'). withReferral, withoutReferral, meetings [count] (row total); totals row.
+ *   professionals.perProfessional — only in a coordinator's exact view (every professional) or, for a
+ *     professional, their own row (unsuppressed). Rows: key '<profession>:<user id>', label the name.
+ *     contacts, jointContacts, firstWithProfessional, repeatWithProfessional, firstNotRecorded, anonymous,
+ *     urgent, referralsMade [count]; hours [measure]; contactsPerHour [mean]. No totals.
+ * Per-profession tables (issue 16 item 2; profession-tables.ts, from the base tables, not the rollups):
+ *   rows professions in domain order, counting contacts (a joint meeting in each of its professions' rows);
+ *   the last count column `total` is the profession's contacts; totals row.
+ *   visits.firstWithProfessional — first, repeat, notRecorded ("first time with me?").
+ *   visits.firstInRegionByProfession — first, repeat, unknown (encounters.is_first_visit).
+ *   visits.anonymousByProfession — anonymous, notAnonymous, notRecorded.
+ *   visits.urgencyByProfession — urgent, not_urgent.
+ *   ageBands.byProfession — one column per age band.
+ *   needsSupport.byProfession.<needs|support>.<health|social> — rows: the list's codes that were used;
+ *     columns: professions [count] meetings with the code in which the profession took part. No totals.
+ *   referrals.byProfession — rows: professions of the referrer (referrals.referred_by) in that encounter
+ *     (and `unknownProfession` when there are such); referrals [count]; totals row.
  * visits (each with a totals row; percents of all encounters)
  *   visits.firstOrRepeat — rows: first, repeat, unknown. count [count], percent [percent].
  *   visits.anonymousOrCoded — rows: anonymous, coded. count [count], share [percent].

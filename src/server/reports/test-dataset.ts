@@ -16,39 +16,45 @@ type Batch = {
   urgent?: boolean;
   needs?: string[];
   support?: string[];
-  referral?: { service: string; status: ReferralStatus };
+  referral?: { service: string; status: ReferralStatus; by?: 'sw' };
+  /** Anonymous to the professional (unset: not recorded). */
+  anon?: boolean;
+  /** "First time with me?" of the recorder and, in a joint meeting, the social worker (unset: not recorded). */
+  firstWith?: [boolean | null, (boolean | null)?];
 };
 
 /**
  * 51 meetings at the four Tuesday receptions and one evening session of December 2025. The comment
- * after each batch is what it adds up to; report.test.ts asserts the sums.
+ * after each batch is what it adds up to; report.test.ts asserts the sums. The answers to "anonymous to
+ * the professional?" and "first time with me?" and the social worker as referrer in two joint batches
+ * change none of the older tables: only the per-profession ones read them.
  */
 const batches: Batch[] = [
   // Tue 2.12. 10:xx, nurse: 17
-  { n: 6, by: 'nurse', at: '2025-12-02T10:00', session: 'R02', codes: [0, 1, 2, 3, 4, 5], age: '30_50', needs: ['health:blood_pressure'], support: ['health:measured_bp_sugar'], referral: { service: 'health_station', status: 'realised' } },
-  { n: 3, by: 'nurse', at: '2025-12-02T10:10', session: 'R02', first: true, age: '18_29', needs: ['health:blood_pressure'], support: ['health:measured_bp_sugar'] },
-  { n: 7, by: 'nurse', at: '2025-12-02T10:20', session: 'R02', first: true, age: '30_50' },
+  { n: 6, by: 'nurse', at: '2025-12-02T10:00', session: 'R02', codes: [0, 1, 2, 3, 4, 5], age: '30_50', needs: ['health:blood_pressure'], support: ['health:measured_bp_sugar'], referral: { service: 'health_station', status: 'realised' }, anon: false, firstWith: [true] },
+  { n: 3, by: 'nurse', at: '2025-12-02T10:10', session: 'R02', first: true, age: '18_29', needs: ['health:blood_pressure'], support: ['health:measured_bp_sugar'], anon: true, firstWith: [true] },
+  { n: 7, by: 'nurse', at: '2025-12-02T10:20', session: 'R02', first: true, age: '30_50', firstWith: [true] },
   { n: 1, by: 'nurse', at: '2025-12-02T10:40', session: 'R02', age: 'unknown' },
   // Tue 9.12. 11:xx, nurse: 8
-  { n: 4, by: 'nurse', at: '2025-12-09T11:00', session: 'R09', codes: [0, 1, 2, 3], age: '30_50', needs: ['health:general_health'], support: ['health:encouraged_contact'], referral: { service: 'health_station', status: 'booked' } },
-  { n: 2, by: 'nurse', at: '2025-12-09T11:10', session: 'R09', first: false, age: '51_64', needs: ['health:general_health'] },
-  { n: 1, by: 'nurse', at: '2025-12-09T11:20', session: 'R09', first: false, age: '51_64', referral: { service: 'health_station', status: 'booked' } },
+  { n: 4, by: 'nurse', at: '2025-12-09T11:00', session: 'R09', codes: [0, 1, 2, 3], age: '30_50', needs: ['health:general_health'], support: ['health:encouraged_contact'], referral: { service: 'health_station', status: 'booked' }, anon: false, firstWith: [false] },
+  { n: 2, by: 'nurse', at: '2025-12-09T11:10', session: 'R09', first: false, age: '51_64', needs: ['health:general_health'], anon: true, firstWith: [false] },
+  { n: 1, by: 'nurse', at: '2025-12-09T11:20', session: 'R09', first: false, age: '51_64', referral: { service: 'health_station', status: 'booked' }, anon: true, firstWith: [false] },
   { n: 1, by: 'nurse', at: '2025-12-09T11:30', session: 'R09', age: 'unknown' },
   // Tue 16.12. 12:xx, social worker: 13
-  { n: 3, by: 'sw', at: '2025-12-16T12:00', session: 'R16', codes: [0, 1, 2], age: '30_50', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'realised' } },
-  { n: 2, by: 'sw', at: '2025-12-16T12:05', session: 'R16', age: '51_64', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'realised' } },
-  { n: 2, by: 'sw', at: '2025-12-16T12:10', session: 'R16', age: '51_64', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'unknown' } },
+  { n: 3, by: 'sw', at: '2025-12-16T12:00', session: 'R16', codes: [0, 1, 2], age: '30_50', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'realised' }, anon: false, firstWith: [true] },
+  { n: 2, by: 'sw', at: '2025-12-16T12:05', session: 'R16', age: '51_64', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'realised' }, anon: true, firstWith: [true] },
+  { n: 2, by: 'sw', at: '2025-12-16T12:10', session: 'R16', age: '51_64', needs: ['social:housing'], support: ['social:listening'], referral: { service: 'kela', status: 'unknown' }, anon: true, firstWith: [false] },
   { n: 1, by: 'sw', at: '2025-12-16T12:15', session: 'R16', age: '51_64', needs: ['social:mental_health'], support: ['social:listening'], referral: { service: 'kela', status: 'unknown' } },
-  { n: 2, by: 'sw', at: '2025-12-16T12:20', session: 'R16', age: '65_80', support: ['social:listening'], referral: { service: 'kela', status: 'unknown' } },
-  { n: 3, by: 'sw', at: '2025-12-16T12:30', session: 'R16', age: '65_80', support: ['social:listening'] },
+  { n: 2, by: 'sw', at: '2025-12-16T12:20', session: 'R16', age: '65_80', support: ['social:listening'], referral: { service: 'kela', status: 'unknown' }, anon: true, firstWith: [true] },
+  { n: 3, by: 'sw', at: '2025-12-16T12:30', session: 'R16', age: '65_80', support: ['social:listening'], anon: false, firstWith: [false] },
   // Tue 30.12. 13:xx, nurse and social worker together: 8
-  { n: 2, by: 'joint', at: '2025-12-30T13:00', session: 'R30', urgent: true, age: 'over_80', needs: ['health:wound_care', 'social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised' } },
-  { n: 1, by: 'joint', at: '2025-12-30T13:05', session: 'R30', urgent: true, age: '65_80', needs: ['social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised' } },
-  { n: 2, by: 'joint', at: '2025-12-30T13:10', session: 'R30', age: '18_29', needs: ['social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised' } },
-  { n: 3, by: 'joint', at: '2025-12-30T13:20', session: 'R30', age: '18_29' },
+  { n: 2, by: 'joint', at: '2025-12-30T13:00', session: 'R30', urgent: true, age: 'over_80', needs: ['health:wound_care', 'social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised', by: 'sw' }, anon: false, firstWith: [true, false] },
+  { n: 1, by: 'joint', at: '2025-12-30T13:05', session: 'R30', urgent: true, age: '65_80', needs: ['social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised' }, anon: false, firstWith: [true, true] },
+  { n: 2, by: 'joint', at: '2025-12-30T13:10', session: 'R30', age: '18_29', needs: ['social:kela_benefits'], support: ['social:kela_guidance'], referral: { service: 'social_guidance', status: 'not_realised', by: 'sw' }, anon: true, firstWith: [true, true] },
+  { n: 3, by: 'joint', at: '2025-12-30T13:20', session: 'R30', age: '18_29', anon: true, firstWith: [false, null] },
   // Wed 10.12. 18:xx, peer worker at the evening session: 5
   { n: 1, by: 'peer', at: '2025-12-10T18:00', session: 'O10', age: 'unknown' },
-  { n: 4, by: 'peer', at: '2025-12-10T18:05', session: 'O10', age: '18_29' },
+  { n: 4, by: 'peer', at: '2025-12-10T18:05', session: 'O10', age: '18_29', anon: true, firstWith: [true] },
 ];
 
 /** A Helsinki wall time in December (UTC+2) plus minutes, as an instant. */
@@ -67,6 +73,9 @@ export type Dataset = {
   codes: string[];
   seriesId: string;
   forms: { meeting: { versionId: string; items: string[] }; group: { versionId: string; items: string[] } };
+  peer: Client;
+  /** The visitor code of the October person who met the social worker first and the nurse later. */
+  crossover: string;
 };
 
 async function planSessions(o: Outreach, coordinator: Client, peerId: string): Promise<Record<Batch['session'], string>> {
@@ -90,13 +99,16 @@ async function recordEncounters(o: Outreach, peer: Client, sessions: Record<Batc
   for (const b of batches) {
     for (let i = 0; i < b.n; i++) {
       const client = b.by === 'sw' ? o.socialWorker : b.by === 'peer' ? peer : o.nurse;
-      const referral = b.referral ? referralBody(o.services[b.referral.service]!) : null;
+      const referral = b.referral ? referralBody(o.services[b.referral.service]!, b.referral.by === 'sw' ? { referredBy: swId } : {}) : null;
+      const team = [client.session.user.id, ...(b.by === 'joint' ? [swId] : [])];
       const view = await record(client, encounterBody(o, {
         occurredAt: decemberInstant(b.at, i),
         sessionId: sessions[b.session],
         professionalIds: b.by === 'joint' ? [swId] : [],
         visitorCode: b.codes ? codes[b.codes[i]!] : null,
         isFirstVisit: b.first ?? null,
+        isAnonymousToProfessional: b.anon ?? null,
+        firstWithProfessional: (b.firstWith ?? []).flatMap((isFirst, k) => (isFirst === undefined ? [] : [{ userId: team[k]!, isFirst }])),
         ageBand: b.age,
         isUrgent: b.urgent ?? false,
         needs: b.needs ?? [],
@@ -199,9 +211,28 @@ export async function buildDataset(): Promise<Dataset> {
   for (let i = 0; i < 6; i++) codes.push(await issueCode(o));
   const sessions = await planSessions(o, coordinator, peer.session.user.id);
   await recordEncounters(o, peer, sessions, codes);
+  const crossover = await socialWorkerFirst(o);
   const seriesId = await groupSeries(o, coordinator, staff, codes);
   await daylogs(o, staff);
   const series = (await ok(coordinator.request('GET', `/api/group-series/${seriesId}`), 'series')).json<{ sessions: { id: string; day: string }[] }>();
   const forms = await feedback(o, coordinator, sessions.R02, series.sessions.find((s) => s.day === '2025-12-11')!.id);
-  return { o, coordinator, staff, codes, seriesId, forms };
+  return { o, coordinator, staff, codes, seriesId, forms, peer, crossover };
+}
+
+/**
+ * October 2025, outside the main period: one person (a code of their own) meets the social worker
+ * first and the nurse a week later. Region-wide it is a first visit and then a repeat one; to each
+ * professional it is the first time (report.test.ts asserts both, over October).
+ */
+async function socialWorkerFirst(o: Outreach): Promise<string> {
+  const code = await issueCode(o);
+  await record(o.socialWorker, encounterBody(o, {
+    occurredAt: '2025-10-01T09:00:00Z', visitorCode: code, isAnonymousToProfessional: false,
+    firstWithProfessional: [{ userId: o.socialWorker.session.user.id, isFirst: true }], ageBand: '30_50',
+  }));
+  await record(o.nurse, encounterBody(o, {
+    occurredAt: '2025-10-07T07:00:00Z', visitorCode: code, isAnonymousToProfessional: false,
+    firstWithProfessional: [{ userId: o.nurse.session.user.id, isFirst: true }], ageBand: '30_50',
+  }));
+  return code;
 }

@@ -108,6 +108,8 @@ const known: Record<string, string> = {
   'report.no': 'ei',
   'enums.ageBand.18_29': '18–29',
   'enums.ageBand.30_50': '30–50',
+  'enums.profession.nurse': 'Sairaanhoitaja',
+  'enums.profession.social_worker': 'Sosiaalityöntekijä',
 };
 const labels = (locale: 'fi' | 'sv' | 'en'): Labels => ({
   locale,
@@ -182,6 +184,18 @@ describe('table model', () => {
     expect(tableBase('feedback.item.abc')).toBe('feedback.item');
     expect(tableBase('feedback.recommendation')).toBe('feedback.recommendation');
     expect(tableModel(series, report, 5, labels('fi')).title).toBe('Osallistujat kerroittain: Porinapiiri');
+  });
+
+  it('names professions as rows and columns, who met together, and each professional with their profession', () => {
+    const count = (key: string) => ({ key, kind: 'count' as const, label: null });
+    const byProfession: ReportTable = { key: 'visits.urgencyByProfession', columns: [count('urgent'), count('total')], rows: [{ key: 'nurse', label: null, cells: [v(3), v(9)] }], totals: null, hasRowTotals: true };
+    expect(tableModel(byProfession, report, 5, labels('fi')).rows.map((r) => r.label)).toEqual(['Sairaanhoitaja']);
+    const joint: ReportTable = { key: 'professionals.jointMeetings', columns: [count('meetings')], rows: [{ key: 'nurse+social_worker', label: null, cells: [v(8)] }, { key: 'nurse+ghost', label: null, cells: [v(1)] }], totals: null, hasRowTotals: false };
+    expect(tableModel(joint, report, 5, labels('fi')).rows.map((r) => r.label)).toEqual(['Sairaanhoitaja + Sosiaalityöntekijä', 'nurse+ghost']);
+    const codes: ReportTable = { key: 'needsSupport.byProfession.needs.health', columns: [count('nurse'), count('social_worker')], rows: [], totals: null, hasRowTotals: false };
+    expect(tableModel(codes, report, 5, labels('fi')).columns.map((c) => c.label)).toEqual(['Sairaanhoitaja', 'Sosiaalityöntekijä']);
+    const people: ReportTable = { key: 'professionals.perProfessional', columns: [count('contacts')], rows: [{ key: 'nurse:u1', label: label('Anna', 'Anna', 'Anna'), cells: [v(3)] }], totals: null, hasRowTotals: false };
+    expect(tableModel(people, report, 5, labels('fi')).rows[0]!.label).toBe('Anna (Sairaanhoitaja)');
   });
 
   it('knows when a report hides any figure', () => {

@@ -58,11 +58,29 @@ function tableTitle(table: ReportTable, base: string, report: Report | null, { t
 function columnLabel(column: ReportTable['columns'][number], base: string, { translate, locale }: Labels): string {
   const hour = /^h(\d{2})$/.exec(column.key);
   if (hour) return String(Number(hour[1]));
-  return or(column.label?.[locale], translate(`report.columns.${base}.${column.key}`), translate(`report.columns.${column.key}`)) ?? column.key;
+  // The per-profession tables have professions or age bands as columns.
+  return or(column.label?.[locale], translate(`report.columns.${base}.${column.key}`), translate(`report.columns.${column.key}`), translate(`enums.profession.${column.key}`), translate(`enums.ageBand.${column.key}`)) ?? column.key;
 }
+
+/** 'nurse+social_worker' (who met together) as "Nurse + Social worker"; null when a part is no profession. */
+function professionsTogether(key: string, translate: Translate): string | null {
+  const names = key.split('+').map((p) => translate(`enums.profession.${p}`));
+  return names.every((n) => n !== null) ? names.join(' + ') : null;
+}
+
+/** Tables whose rows are professions (issue 16 item 2). */
+const professionRowTables = new Set([
+  'professionals.hoursByProfession', 'visits.firstWithProfessional', 'visits.firstInRegionByProfession', 'visits.anonymousByProfession',
+  'visits.urgencyByProfession', 'ageBands.byProfession', 'referrals.byProfession',
+]);
 
 /** Known codes per table; anything else falls back to the row's own label, a date, or its key. */
 function rowLabel(row: ReportTable['rows'][number], base: string, { translate, locale }: Labels): string {
+  if (base === 'professionals.perProfessional' && row.label) {
+    // key '<profession>:<user id>', label the name: "Name (Nurse)"
+    const profession = translate(`enums.profession.${row.key.split(':')[0] ?? ''}`);
+    return profession ? `${row.label[locale]} (${profession})` : row.label[locale];
+  }
   if (row.label) return row.label[locale];
   if (base === 'timing.heatmap' && /^[1-7]$/.test(row.key)) return weekdayName(Number(row.key), locale);
   if (isIsoDay(row.key)) return formatDay(row.key, locale);
@@ -70,6 +88,8 @@ function rowLabel(row: ReportTable['rows'][number], base: string, { translate, l
   const known =
     base === 'professionals.byProfession' ? translate(`enums.profession.${row.key}`)
     : base === 'ageBands.counts' ? translate(`enums.ageBand.${row.key}`)
+    : base === 'professionals.jointMeetings' ? professionsTogether(row.key, translate)
+    : professionRowTables.has(base) ? translate(`enums.profession.${row.key}`)
     : null;
   return or(known, translate(`report.rows.${base}.${row.key}`), translate(`report.rows.${row.key}`)) ?? row.key;
 }

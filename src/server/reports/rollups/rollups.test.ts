@@ -66,7 +66,8 @@ describe(`report rollups on ${testEngine}`, () => {
     const period = 'from=2025-12-01&to=2026-02-28';
     let before = await expectIncrementalEqualsRebuild(o);
     expect(before.some((r) => r.grain === 'y' && r.period_start === '2025-01-01' && r.metric === 'enc' && r.key === 'meetings' && r.n === '1')).toBe(true);
-    expect((await overview(coordinator, o, period)).figures).toEqual(['all', 3, 12, 4, 5, 5 / 12]);
+    // reception hours: the three 4-hour sessions; the nurse alone there, so the professional hours are the same
+    expect((await overview(coordinator, o, period)).figures).toEqual(['all', 3, 12, 4, 5, 5 / 12, 12, 5 / 12]);
 
     // A referral closed weeks later moves between statuses on the day of its encounter.
     const referralId = first.referrals[0]!.id;
@@ -98,7 +99,7 @@ describe(`report rollups on ${testEngine}`, () => {
     expect(after).not.toEqual(before);
     expect(after.some((r) => r.grain === 'd' && r.period_start === '2026-02-10' && r.session_kind === 'other' && r.metric === 'enc' && r.key === 'meetings' && r.n === '2')).toBe(true);
     const reception = (await ok(coordinator.request('GET', `/api/reports?siteIds=${o.siteId}&${period}&sessionKind=reception&exact=true`))) as unknown as { json<T>(): T };
-    expect(reception.json<Report>().sections[0]!.tables[0]!.rows[0]!.cells.map((c) => c.value)).toEqual([1, 3.5, 0, 0, 0]);
+    expect(reception.json<Report>().sections[0]!.tables[0]!.rows[0]!.cells.map((c) => c.value)).toEqual([1, 3.5, 0, 0, 0, 4, 0]); // open 4 h, the nurse's 3.5 h
   }, 60_000);
 
   it('queue a save\'s change in its transaction, keep the queue when a fold fails, and fold it all', async () => {
