@@ -11,7 +11,7 @@ import { AttendanceChart, DaylogChart } from './time-charts';
 const barColumns: Record<string, string[]> = {
   'professionals.byProfession': ['meetings', 'contacts'],
   'referrals.byServiceAndStatus': ['total'],
-  'referrals.realisation': ['realisationRate'],
+  'referrals.realisation': ['rateOfKnown', 'rateOfAll'],
   'ageBands.counts': ['count'],
   'groups.summary': ['mean'],
   'feedback.recommendation': ['mean'],
