@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/org';
-import { tableToCsv } from '../../domain/report-export';
+import { roundedFigure, tableToCsv } from '../../domain/report-export';
 import type { SuppressionReason } from '../../domain/report';
 import { NOT_AVAILABLE, hiddenMark } from './format';
 import type { ModelCell, TableModel } from './table-model';
@@ -45,9 +45,9 @@ export function tableCsv(model: TableModel, locale: Locale, legend: readonly (re
 
 /** One worksheet's rows: the table's title, its heading row (bold) and its rows, numbers as numbers. */
 export function tableSheetRows(model: TableModel, legend: readonly (readonly string[])[] = []): Pick<Sheet, 'rows' | 'boldRows'> {
-  // Shares and means as the page rounds them (one decimal), so that the workbook says the same.
+  // Every figure as the page rounds it (roundedFigure), so that the workbook says the same.
   const kinds = model.columns.map((c) => c.kind);
-  const rounded = (value: number, i: number) => (kinds[i] === 'percent' || kinds[i] === 'mean' ? Math.round(value * 10) / 10 : value);
+  const rounded = (value: number, i: number) => roundedFigure(value, kinds[i] ?? 'count');
   const cell = (c: ModelCell, i: number): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? rounded(c.value, i) : c.text);
   return {
     rows: [[model.title], header(model), ...bodyRows(model).map((row) => [row.label, ...row.cells.map(cell)]), ...(legend.length > 0 ? [[], ...legend.map((l) => [...l])] : [])],
