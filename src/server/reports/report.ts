@@ -1,7 +1,6 @@
 import type { Report, ReportQuery, ReportSection } from '../../domain/report.js';
-import { suppressTable } from '../../domain/suppression.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { linkSuppression } from './linked-suppression.js';
+import { publishSections } from './publish.js';
 import type { Deps } from '../deps.js';
 import { forbidden } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
@@ -77,6 +76,6 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     threshold,
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
-    sections: q.exact ? sections : linkSuppression(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) }))),
+    sections: q.exact ? sections : publishSections(sections, threshold),
   };
 }
