@@ -90,7 +90,7 @@ export async function seedFeedback(deps: Deps, rng: Random, window: HistoryWindo
   const followUp = await formItems(deps, actors.nurse, 'referral_follow_up');
   for (const session of sessions) {
     const sheets = rng.weighted([[1, 25], [2, 40], [3, 35]] as const);
-    if (sheets === 0 || session.session.day >= window.today) continue;
+    if (session.session.day >= window.today) continue;
     const responses = Array.from({ length: sheets }, () => ({ locale: paperLocale(rng), answers: followUpSheet(rng, followUp.items) }));
     const context = { siteId, outreachSessionId: session.session.id, groupSessionId: null };
     await enterPaperForms(clockAt(deps, helsinkiAt(session.session.day, '15:45')), ctxOf(hostOf(session)), followUp.formId, paperEntrySchema.parse({ context, submittedOn: session.session.day, responses }));
