@@ -32,11 +32,18 @@ const auditedQuery = (scope: ReportScope, q: ReportQuery) => ({
  * rollups (one query for the whole scope); day logs, groups and feedback from their own tables. The published view hides small numbers (suppressTable); the exact view is
  * for readers with report.unsuppressed at every site, and switching to it is audited.
  */
-export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise<Report> {
+/**
+ * `unpublished`: the sections as computed, left for the caller's own suppression pass (a comparison
+ * publishes its sides together, comparison.ts); `quiet` also leaves out open answers (an overlap that is
+ * never shown reads none).
+ */
+export type BuildOptions = { unpublished?: boolean; quiet?: boolean };
+
+export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery, options: BuildOptions = {}): Promise<Report> {
   const scope = await resolveScope(deps, ctx.actor, q);
   const canSeeExact = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.unsuppressed', scope);
   if (q.exact && !canSeeExact) throw forbidden();
-  const includeOpen = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
+  const includeOpen = !options.quiet && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
   const threshold = reportThreshold(deps);
 
   // Changes written since the last refresh are folded in first, so the report is never behind the data.
@@ -76,6 +83,6 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     threshold,
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
-    sections: q.exact ? sections : publishSections(sections, threshold),
+    sections: q.exact || options.unpublished ? sections : publishSections(sections, threshold),
   };
 }
