@@ -346,6 +346,6 @@ describe('suppressComparison: no hidden value can be worked out across the compa
     const apart = [suppressTable(all, 5), suppressTable(one, 5)];
     expect(apart.map((t) => t.rows[0]!.cells[0])).toEqual([{ value: 9, suppressed: false }, { value: 7, suppressed: false }]);
     const [p1, p2] = suppressComparison([[all], [one]], { tables: [overlap], restEmpty: [false, true] }, { threshold: 5, suppress: suppressTable, relink: (x) => x, additive: () => true });
-    expect([p1![0]!.rows[0]!.cells[0], p2![0]!.rows[0]!.cells[0]]).toEqual([{ value: 9, suppressed: false }, { value: null, suppressed: true, reason: 'complementary' }]);
+    expect([p1[0]!.rows[0]!.cells[0], p2[0]!.rows[0]!.cells[0]]).toEqual([{ value: 9, suppressed: false }, { value: null, suppressed: true, reason: 'complementary' }]);
   });
 });
