@@ -65,3 +65,19 @@ export function reasonsIn(models: readonly TableModel[]): SuppressionReason[] {
 export function fileName(base: string, from: string, to: string, extension: string): string {
   return `${base.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60)}_${from}_${to}.${extension}`;
 }
+
+/**
+ * Every table's CSV file in one zip ("download all tables"), each as its own button would save it
+ * (same name, same legend lines); with two sides, each file name starts with its side's number.
+ */
+export async function allTablesZip(sides: readonly { id: string; from: string; to: string; models: readonly TableModel[] }[], locale: Locale, legendOf: (model: TableModel) => readonly (readonly string[])[]): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import('fflate');
+  const files: Record<string, Uint8Array> = {};
+  for (const side of sides) {
+    for (const model of side.models) {
+      const name = fileName(model.key, side.from, side.to, 'csv');
+      files[sides.length > 1 ? `${side.id}_${name}` : name] = strToU8(tableCsv(model, locale, legendOf(model)));
+    }
+  }
+  return zipSync(files, { level: 6 });
+}
