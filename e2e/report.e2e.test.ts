@@ -182,7 +182,7 @@ describe('evaluation report', () => {
     expect(exact.isSuppressed).toBe(false);
     await expectNoSeriousViolations(page, 'report, exact view (desktop)');
 
-    // Comparing with the previous period: each table shows twice, each side suppressed on its own.
+    // Comparing with the previous period: each table shows twice, both sides from one request and one suppression pass.
     await r.open({ ...query, compare: 'period' });
     const block = r.block('ageBands.counts');
     expect(await block.locator('.report-panel').count()).toBe(2);
