@@ -30,5 +30,5 @@ describe(`the feedback response rate on ${testEngine}`, () => {
     // A site chosen by the reader: its own meetings, whatever the form's use elsewhere.
     const atOther = (await coordinator.request('GET', `/api/feedback/forms/${formId}/results?siteId=${other.id}`)).json();
     expect(atOther).toMatchObject({ responses: 0, peopleMet: { basis: 'meetings', count: 5, siteCount: null }, responseRate: 0 });
-  });
+  }, 120_000);
 });
