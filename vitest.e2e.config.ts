@@ -22,6 +22,7 @@ const dateSensitive = [
   'e2e/public-pages.e2e.test.ts',
   'e2e/daylog-admin.e2e.test.ts',
   'e2e/report.e2e.test.ts',
+  'e2e/report-print.e2e.test.ts',
   'e2e/groups.e2e.test.ts',
   'e2e/daylog-entry.e2e.test.ts',
   'e2e/test-time.e2e.test.ts',

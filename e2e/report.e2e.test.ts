@@ -100,7 +100,7 @@ describe('evaluation report', () => {
     // the published view names no professional
     expect(await r.table('professionals.perProfessional').count()).toBe(0);
     expect(await r.section('timing').locator('svg[role="img"]').count()).toBeGreaterThan(0);
-    expect(await r.section('timing').locator('p.report-window').innerText()).toMatch(/kohtaamisista oli kello \d+–\d+|Vastaanottoaikaa ei voi ehdottaa/);
+    expect(await r.section('timing').locator('p.report-window').innerText()).toMatch(/kohtaamisista oli kello \d+–\d+|Ehdotettu vastaanottoaika on kello \d+–\d+: lyhin aika|Vastaanottoaikaa ei voi ehdottaa/);
 
     // Hidden figures: as many hidden cells on the page as in the report, each with the mark of its
     // reason ("<5" only for a small count), one note, and a legend of the marks that occur.
@@ -189,7 +189,7 @@ describe('evaluation report', () => {
     expect(exact.isSuppressed).toBe(false);
     await expectNoSeriousViolations(page, 'report, exact view (desktop)');
 
-    // Comparing with the previous period: each table shows twice, each side suppressed on its own.
+    // Comparing with the previous period: each table shows twice, both sides from one request and one suppression pass.
     await r.open({ ...query, compare: 'period' });
     const block = r.block('ageBands.counts');
     expect(await block.locator('.report-panel').count()).toBe(2);

@@ -177,8 +177,12 @@ export const feedbackResultsSchema = z.object({
   formId: z.string(),
   responses: z.number(),
   byChannel: z.object({ kiosk: z.number(), link: z.number(), paper: z.number() }),
-  /** Meetings (encounters) in the context and period, or group attendance for a group context; null for staff forms. */
-  peopleMet: z.object({ basis: z.enum(['meetings', 'group_attendance']), count: z.number() }).nullable(),
+  /**
+   * What the response rate divides by: meetings (encounters) in the context and period, or group
+   * attendance for a group context; null for staff forms. `siteCount`: without a site chosen, the
+   * meetings are those of the sites where the form was in use, and this says how many; otherwise null.
+   */
+  peopleMet: z.object({ basis: z.enum(['meetings', 'group_attendance']), count: z.number(), siteCount: z.number().nullable() }).nullable(),
   responseRate: z.number().nullable(),
   includesOpenAnswers: z.boolean(),
   /** One block per version answered: old answers report against their own wording. */

@@ -50,10 +50,26 @@ export function tableToCsv(table: ReportTable, labels: CsvLabels, options: CsvOp
   return BOM + records.map((r) => r + CRLF).join('');
 }
 
+/**
+ * A figure rounded as every view shows it (page, CSV, workbook, print): counts and whole measures to a
+ * whole number, shares, means and fractional measures to one decimal, half away from zero on the
+ * number as written (28.45 → 28.5, as Intl writes it; `toFixed` would give 28.4 from the binary value).
+ */
+export function roundedFigure(value: number, kind: ColumnKind): number {
+  if (!Number.isFinite(value)) return value;
+  if (kind === 'count' || (kind === 'measure' && Number.isInteger(value))) return Math.round(value);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-6) return 0;
+  // Shifting the decimal point in the text avoids the binary error of magnitude * 10.
+  const rounded = Number(`${Math.round(Number(`${magnitude}e1`))}e-1`);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
 /** Counts and whole measures without decimals; percentages, means and fractional measures with one. */
 export function formatNumber(value: number, kind: ColumnKind, decimalComma: boolean): string {
   const wholeNumber = kind === 'count' || (kind === 'measure' && Number.isInteger(value));
-  const digits = wholeNumber ? Math.round(value).toFixed(0) : value.toFixed(1);
+  const rounded = roundedFigure(value, kind);
+  const digits = wholeNumber ? rounded.toFixed(0) : rounded.toFixed(1);
   const unsigned = /^-0(\.0)?$/.test(digits) ? digits.slice(1) : digits; // no "-0.0" for tiny negatives
   return decimalComma ? unsigned.replace('.', ',') : unsigned;
 }

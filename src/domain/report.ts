@@ -74,6 +74,8 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 export const reportTableSchema = z.object({
   /** e.g. `referrals.byServiceAndStatus`; the page names tables and columns from it through i18n. */
   key: z.string(),
+  /** What the table is about, when the key alone does not say it (a choice question's wording). */
+  label: localized.nullable().optional(),
   columns: z.array(
     z.object({
       key: z.string(),

@@ -4,6 +4,7 @@ import type { ReportTable } from './report.js';
 import { effectiveThreshold, protectionWidth, suppressTable } from './suppression.js';
 import { cellId, narrowedCells, tableEquations } from './suppression-check.js';
 import { type Built, builtTable, grid, lines } from './suppression-test-support.js';
+import { suppressComparison } from './comparison-suppression.js';
 
 describe('suppressTable: properties', () => {
   const runs = { numRuns: 400 };
@@ -117,6 +118,35 @@ function rank(matrix: number[][]): number {
 }
 
 /**
+ * The unknowns that the equations determine exactly: unit vector e_k lies in the row space exactly when,
+ * in the reduced row echelon form, some row is e_k itself (any combination equal to e_k is the pivot
+ * row of k, as every other pivot coefficient of e_k is 0).
+ */
+function determinedUnknowns(matrix: number[][], width: number): Set<number> {
+  const m = matrix.map((row) => [...row]);
+  const found = new Set<number>();
+  let r = 0;
+  for (let c = 0; c < width && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
+    if (pivot < 0) continue;
+    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
+    const p = m[r]![c]!;
+    for (let j = 0; j < width; j++) m[r]![j]! /= p;
+    for (let i = 0; i < m.length; i++) {
+      if (i === r || Math.abs(m[i]![c]!) < 1e-12) continue;
+      const f = m[i]![c]!;
+      for (let j = 0; j < width; j++) m[i]![j]! -= f * m[r]![j]!;
+    }
+    r++;
+  }
+  for (let i = 0; i < r; i++) {
+    const nonzero = m[i]!.flatMap((v, j) => (Math.abs(v) > 1e-9 ? [j] : []));
+    if (nonzero.length === 1) found.add(nonzero[0]!);
+  }
+  return found;
+}
+
+/**
  * The hidden cells that some combination of the table's lines determines exactly: cell x is determined
  * when its unit vector lies in the row space of the lines' equations over the hidden cells.
  */
@@ -203,3 +233,119 @@ describe('suppressTable: honest marks', () => {
   });
 });
 
+
+/**
+ * A comparison is one report with one suppression pass (suppressComparison): the two sides' cells
+ * are published together. Random scopes: an overlap I and each side's rest (y, z), v₁ = I + y and
+ * v₂ = I + z cell by cell; half the time nested (the second side lies inside the first: z = 0, and the
+ * reader knows it). Checked by linear algebra, independently of the pass's own interval reasoning: no
+ * hidden cell of either side, and no small unpublished piece (I, y or z between 1 and N − 1), is
+ * determined by the lines of all five tables and the sums between them.
+ */
+describe('suppressComparison: no hidden value can be worked out across the compared columns', () => {
+  /** A table of the built table's shape with other counts (shares, means and totals worked out). */
+  function shaped(b: Built, counts: number[][]): ReportTable {
+    const kinds = b.table.columns.map((c) => c.kind);
+    const line = (values: number[]) => {
+      const cells: (number | null)[] = kinds.map((k) => (k === 'measure' ? 0 : null));
+      const base = values.reduce((a, v) => a + v, 0);
+      values.forEach((v, j) => (cells[b.parts[j]!] = v));
+      for (const [p, c] of b.percentOf) cells[p] = base === 0 ? null : ((cells[c] as number) / base) * 100;
+      kinds.forEach((k, i) => k === 'mean' && (cells[i] = base / values.length));
+      if (b.rowTotal !== null) cells[b.rowTotal] = base;
+      return cells.map((value) => ({ value, suppressed: false }));
+    };
+    const sums = b.parts.map((_, j) => counts.reduce((sum, row) => sum + row[j]!, 0));
+    return { ...b.table, rows: counts.map((row, r) => ({ key: `r${r}`, label: null, cells: line(row) })), totals: b.table.totals ? line(sums) : null };
+  }
+  const countsLike = (b: Built) =>
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 20 })), { minLength: b.parts.length, maxLength: b.parts.length }), {
+      minLength: b.table.rows.length,
+      maxLength: b.table.rows.length,
+    });
+  const compared = builtTable
+    .filter((b) => b.parts.length > 0 && b.parts.length <= 3 && b.table.rows.length <= 4)
+    .chain((b) => fc.record({ b: fc.constant(b), i: countsLike(b), y: countsLike(b), z: countsLike(b), nested: fc.boolean() }));
+  const add = (a: number[][], b: number[][]) => a.map((row, r) => row.map((v, c) => v + b[r]![c]!));
+
+  it('leaves every hidden cell and every small piece undetermined', () => {
+    fc.assert(
+      fc.property(compared, ({ b, i, y, z: zRaw, nested }) => {
+        const threshold = effectiveThreshold(b.t);
+        const z = nested ? zRaw.map((row) => row.map(() => 0)) : zRaw;
+        const [overlap, restY, restZ] = [shaped(b, i), shaped(b, y), shaped(b, z)];
+        const [v1, v2] = [shaped(b, add(i, y)), shaped(b, add(i, z))];
+        const [p1, p2] = suppressComparison([[v1], [v2]], { tables: [overlap], restEmpty: [false, nested] }, { threshold: b.t, suppress: suppressTable, relink: (x) => x, additive: () => true }).map((side) => side[0]!);
+
+        // Unknowns: the hidden cells of both sides and every cell of the pieces (z is known to be 0 when nested).
+        const count = (t: ReportTable) => grid(t).flatMap((row, r) => b.counts.map((c) => ({ r, c, cell: row[c]! })));
+        const unknowns: string[] = [];
+        const truth = new Map<string, number>();
+        const note = (name: string, t: ReportTable, raw: ReportTable, always: boolean) =>
+          count(t).forEach(({ r, c, cell }) => {
+            if (!always && !cell.suppressed) return;
+            unknowns.push(`${name}${r},${c}`);
+            truth.set(`${name}${r},${c}`, grid(raw)[r]![c]!.value!);
+          });
+        note('a', p1!, v1, false);
+        note('b', p2!, v2, false);
+        note('I', overlap, overlap, true);
+        note('Y', restY, restY, true);
+        if (!nested) note('Z', restZ, restZ, true);
+        // Each equation as coefficients over the unknowns (known cells only move the constant, which rank ignores).
+        const equations: number[][] = [];
+        const term = (row: number[], name: string, r: number, c: number, sign: number) => {
+          const k = unknowns.indexOf(`${name}${r},${c}`);
+          if (k >= 0) row[k]! += sign;
+        };
+        const tableLines = (name: string, t: ReportTable) => {
+          const g = grid(t);
+          const push = (parts: [number, number][], total: [number, number]) => {
+            const row = unknowns.map(() => 0);
+            for (const [r, c] of parts) term(row, name, r, c, 1);
+            term(row, name, total[0], total[1], -1);
+            equations.push(row);
+          };
+          if (b.rowTotal !== null) g.forEach((_, r) => push(b.parts.map((c) => [r, c]), [r, b.rowTotal!]));
+          if (t.totals) for (const c of b.counts) push(t.rows.map((_, r) => [r, c]), [t.rows.length, c]);
+        };
+        for (const [name, t] of [['a', p1!], ['b', p2!], ['I', overlap], ['Y', restY], ['Z', restZ]] as const) tableLines(name, t);
+        count(v1).forEach(({ r, c }) => {
+          for (const [side, rest] of [['a', 'Y'], ['b', 'Z']] as const) {
+            const row = unknowns.map(() => 0);
+            term(row, 'I', r, c, 1);
+            term(row, rest, r, c, 1);
+            term(row, side, r, c, -1);
+            equations.push(row);
+          }
+        });
+        const solved = determinedUnknowns(equations, unknowns.length);
+        const determined = unknowns.filter((name, k) => {
+          const isPiece = !'ab'.includes(name[0]!);
+          const value = truth.get(name)!;
+          if (isPiece && !(value >= 1 && value < threshold)) return false;
+          return solved.has(k);
+        });
+        expect(determined).toEqual([]);
+        // Marks stay honest: a hidden count of either side is small only when it is.
+        for (const [published, raw] of [[p1!, v1], [p2!, v2]] as const) {
+          count(published).forEach(({ r, c, cell }) => {
+            const value = grid(raw)[r]![c]!.value!;
+            if (cell.reason === 'small') expect(value >= 1 && value < threshold).toBe(true);
+            if (cell.reason === 'complementary') expect(value).toBeGreaterThanOrEqual(threshold);
+          });
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 200) },
+    );
+  }, 300_000);
+
+  it('catches what two separate passes miss: all sites 9 beside one site 7 gives the other sites’ 2 away', () => {
+    const b: Built = { table: { key: 'k', columns: [{ key: 'c', kind: 'count', label: null }], rows: [{ key: 'r', label: null, cells: [{ value: 0, suppressed: false }] }], totals: null, hasRowTotals: false }, counts: [0], parts: [0], rowTotal: null, percentOf: new Map(), t: 5 };
+    const [all, one, overlap] = [shaped(b, [[9]]), shaped(b, [[7]]), shaped(b, [[7]])];
+    const apart = [suppressTable(all, 5), suppressTable(one, 5)];
+    expect(apart.map((t) => t.rows[0]!.cells[0])).toEqual([{ value: 9, suppressed: false }, { value: 7, suppressed: false }]);
+    const [p1, p2] = suppressComparison([[all], [one]], { tables: [overlap], restEmpty: [false, true] }, { threshold: 5, suppress: suppressTable, relink: (x) => x, additive: () => true });
+    expect([p1[0]!.rows[0]!.cells[0], p2[0]!.rows[0]!.cells[0]]).toEqual([{ value: 9, suppressed: false }, { value: null, suppressed: true, reason: 'complementary' }]);
+  });
+});

@@ -51,6 +51,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/sites/:siteId/feedback/links': 'collection settings',
   'GET /api/feedback/alarms': 'collection settings: which links and kiosks reached their quota',
   'GET /api/reports': 'aggregates with small counts suppressed; the exact view and open answers write their own audit row',
+  'GET /api/reports/comparison': 'two reports of aggregates published together; the exact view and open answers write their own audit rows',
   'GET /api/pilots': 'pilot plans: names, sites, periods',
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
 };

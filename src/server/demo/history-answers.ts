@@ -39,11 +39,31 @@ export function answerSheet(rng: Random, items: readonly FeedbackItemView[], not
         break;
       case 'single_choice':
       case 'multiple_choice':
-        // The pilot's forms have none; the referral follow-up form is not seeded.
+        // The pilot's forms have none; the referral follow-up form has its own sheets (followUpSheet).
         break;
     }
   }
   return answers.length > 0 ? answers : [{ itemId: items[0]!.id, score: 5 }];
+}
+
+/**
+ * A referral follow-up sheet ("did you get to the service?"): one of yes / not yet / no; those who did
+ * not get there say what stopped them (one or two reasons); those who did, whether it helped.
+ */
+export function followUpSheet(rng: Random, items: readonly FeedbackItemView[]): AnswerInput[] {
+  const [went, obstacles, helped] = items;
+  if (went?.kind !== 'single_choice' || obstacles?.kind !== 'multiple_choice' || helped?.kind !== 'agreement') throw new Error('unexpected follow-up form');
+  const outcome = rng.weighted([['yes', 55], ['not_yet', 25], ['no', 20]] as const);
+  const answers: AnswerInput[] = [{ itemId: went.id, choices: [outcome] }];
+  if (outcome === 'yes') {
+    answers.push({ itemId: helped.id, score: agreement(rng, 0) });
+  } else if (rng.chance(0.85)) {
+    const reasons = ['no_appointment', 'too_hard', 'forgot', 'not_needed', 'other'] as const;
+    const first = rng.weighted(reasons.map((r, i) => [r, [35, 25, 20, 10, 10][i]!] as const));
+    const second = rng.chance(0.3) ? rng.pick(reasons.filter((r) => r !== first)) : null;
+    answers.push({ itemId: obstacles.id, choices: second ? [first, second] : [first] });
+  }
+  return answers;
 }
 
 export const paperLocale = (rng: Random): Locale => rng.weighted<Locale>([['fi', 88], ['en', 8], ['sv', 4]]);

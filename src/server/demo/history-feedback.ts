@@ -7,12 +7,12 @@ import { submitAnswers } from '../feedback/openings.js';
 import { enterPaperForms } from '../feedback/paper.js';
 import type { Actor } from '../policy/policy.js';
 import type { StaffedSession } from '../sessions/repo.js';
-import { answerSheet, paperLocale, staffOpenAnswers, type NotApplicable } from './history-answers.js';
+import { answerSheet, followUpSheet, paperLocale, staffOpenAnswers, type NotApplicable } from './history-answers.js';
 import type { GroupHistory } from './history-groups.js';
 import type { HistoryWindow } from './history-sessions.js';
 import { clockAt, ctxOf, helsinkiAt, workdayOnOrBefore, type DemoActors, type Random } from './history-support.js';
 
-export type FeedbackTotals = { meetingPaper: number; meetingLink: number; groupPaper: number; staffPaper: number };
+export type FeedbackTotals = { meetingPaper: number; meetingLink: number; groupPaper: number; staffPaper: number; followUpPaper: number };
 
 async function formItems(deps: Deps, actor: Actor, templateKey: string): Promise<{ formId: string; items: FeedbackItemView[] }> {
   const summary = (await listForms(deps, actor)).find((f) => f.templateKey === templateKey && f.isActive);
@@ -27,7 +27,7 @@ async function formItems(deps: Deps, actor: Actor, templateKey: string): Promise
  * as the worker who collected it, on the day of the paper.
  */
 export async function seedFeedback(deps: Deps, rng: Random, window: HistoryWindow, siteId: string, actors: DemoActors, sessions: StaffedSession[], groups: GroupHistory): Promise<FeedbackTotals> {
-  const totals: FeedbackTotals = { meetingPaper: 0, meetingLink: 0, groupPaper: 0, staffPaper: 0 };
+  const totals: FeedbackTotals = { meetingPaper: 0, meetingLink: 0, groupPaper: 0, staffPaper: 0, followUpPaper: 0 };
   const meeting = await formItems(deps, actors.nurse, 'pilot_meeting');
   const hostOf = (s: StaffedSession) => (s.professionals.some((p) => p.userId === actors.nurse.userId) ? actors.nurse : actors.socialWorker);
   // The last two statements ask whether it helps that the social worker / the nurse holds a reception here.
@@ -83,6 +83,18 @@ export async function seedFeedback(deps: Deps, rng: Random, window: HistoryWindo
       await enterPaperForms(clockAt(deps, helsinkiAt(day, '15:00')), ctxOf(actor), form.formId, paperEntrySchema.parse({ context: { siteId }, submittedOn: day, responses }));
       totals.staffPaper += 1;
     }
+  }
+
+  // Closing the loop (domain.md § 4.4): at each session a few visitors referred earlier fill in "did
+  // you get to the service?" on paper — the demo's choice questions (one-of and many-of).
+  const followUp = await formItems(deps, actors.nurse, 'referral_follow_up');
+  for (const session of sessions) {
+    const sheets = rng.weighted([[1, 25], [2, 40], [3, 35]] as const);
+    if (session.session.day >= window.today) continue;
+    const responses = Array.from({ length: sheets }, () => ({ locale: paperLocale(rng), answers: followUpSheet(rng, followUp.items) }));
+    const context = { siteId, outreachSessionId: session.session.id, groupSessionId: null };
+    await enterPaperForms(clockAt(deps, helsinkiAt(session.session.day, '15:45')), ctxOf(hostOf(session)), followUp.formId, paperEntrySchema.parse({ context, submittedOn: session.session.day, responses }));
+    totals.followUpPaper += sheets;
   }
   return totals;
 }

@@ -215,6 +215,20 @@ describe(`the demo history on ${testEngine}`, () => {
     expect(open.some((i) => i.kind === 'open_text' && (i.answers?.length ?? 0) > 0)).toBe(true);
   });
 
+  it('has answers to the choice questions of the referral follow-up form (one-of and many-of)', async () => {
+    const forms = (await get<{ forms: FeedbackFormSummary[] }>(s.as.coordinator, '/api/feedback/forms')).forms;
+    const id = forms.find((f) => f.templateKey === 'referral_follow_up')!.id;
+    const followUp = await get<FeedbackResults>(s.as.coordinator, `/api/feedback/forms/${id}/results?siteId=${s.siteId}`);
+    const [went, stopped] = followUp.versions[0]!.items;
+    expect(went?.kind).toBe('single_choice');
+    expect(stopped?.kind).toBe('multiple_choice');
+    const counts = (item: typeof went) => (item && 'options' in item ? item.options.map((o) => o.count) : []);
+    expect(counts(went).every((n) => n > 0)).toBe(true);
+    expect(went!.n).toBeGreaterThan(25);
+    expect(stopped!.n).toBeGreaterThan(5);
+    expect(counts(stopped).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(stopped!.n);
+  });
+
   it('is the same history for the same day, and seeds on another day too (across a clock change)', async () => {
     const again = await seededAt(now);
     expect(await fingerprint(again, window.start, window.today)).toEqual(await fingerprint(s, window.start, window.today));

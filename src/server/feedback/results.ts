@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-or
 import { itemResult, responseRate, type FeedbackResults, type ResultsQuery } from '../../domain/feedback.js';
 import { addDays } from '../../domain/calendar.js';
 import type { Executor } from '../db/connect.js';
-import { feedbackAnswers, feedbackResponses } from '../db/schema-groups.js';
+import { feedbackAnswers, feedbackKiosks, feedbackLinks, feedbackResponses } from '../db/schema-groups.js';
 import { encounters } from '../db/schema-outreach.js';
 import { helsinkiDayStart } from '../db/helsinki-time.js';
 import type { Deps } from '../deps.js';
@@ -15,7 +15,8 @@ import { loadSession, loadSite } from '../sessions/commands.js';
 import { loadForm, type Ctx } from './forms.js';
 import { itemDefinition, loadVersion, versionsOf } from './forms-repo.js';
 
-type Scope = { resource: Resource; conditions: SQL[]; meetings: SQL[] | null; groupSessions: GroupSessionRow[] | null };
+/** `regionWide`: no site or session chosen, so the meetings are those at the form's own sites (see peopleMet). */
+type Scope = { resource: Resource; conditions: SQL[]; meetings: SQL[] | null; groupSessions: GroupSessionRow[] | null; regionWide: boolean };
 
 /** Narrows results to one context (each checked for the reader), and the period. */
 async function scopeOf(deps: Deps, ctx: Ctx, q: ResultsQuery): Promise<Scope> {
@@ -60,14 +61,30 @@ async function scopeOf(deps: Deps, ctx: Ctx, q: ResultsQuery): Promise<Scope> {
     conditions.push(lte(feedbackResponses.submittedOn, q.to));
     meetings.push(lt(encounters.occurredAt, helsinkiDayStart(addDays(q.to, 1))));
   }
-  return { resource, conditions, meetings: groups ? null : meetings, groupSessions: groups };
+  return { resource, conditions, meetings: groups ? null : meetings, groupSessions: groups, regionWide: !q.siteId && !q.outreachSessionId && !q.groupSessionId && !q.groupSeriesId };
 }
 
-async function peopleMet(ex: Executor, scope: Scope): Promise<FeedbackResults['peopleMet']> {
-  if (scope.groupSessions) return { basis: 'group_attendance', count: await attendanceTotals(ex, scope.groupSessions) };
-  // A joint encounter is one meeting: count encounter rows, not professional contacts.
-  const [row] = await ex.select({ n: count() }).from(encounters).where(and(...scope.meetings!));
-  return { basis: 'meetings', count: row?.n ?? 0 };
+/**
+ * The people the response rate divides by. Group contexts: the attendance of their sessions. Otherwise
+ * meetings (encounters; a joint one counts once) in the period — and, without a site chosen, only at the
+ * sites where this form was in use (a kiosk or a link for it there, or a response to it typed in there):
+ * the meetings of sites that never offered the form would only make its rate look lower.
+ */
+async function peopleMet(ex: Executor, scope: Scope, formId: string, versionIds: string[]): Promise<FeedbackResults['peopleMet']> {
+  if (scope.groupSessions) return { basis: 'group_attendance', count: await attendanceTotals(ex, scope.groupSessions), siteCount: null };
+  let siteCondition: SQL[] = [];
+  let siteCount: number | null = null;
+  if (scope.regionWide) {
+    const used = await ex
+      .select({ siteId: feedbackKiosks.siteId }).from(feedbackKiosks).where(eq(feedbackKiosks.formId, formId))
+      .union(ex.select({ siteId: feedbackLinks.siteId }).from(feedbackLinks).where(eq(feedbackLinks.formId, formId)))
+      .union(ex.select({ siteId: feedbackResponses.siteId }).from(feedbackResponses).where(inArray(feedbackResponses.formVersionId, versionIds)));
+    const siteIds = [...new Set(used.map((r) => r.siteId))];
+    siteCount = siteIds.length;
+    siteCondition = [siteIds.length > 0 ? inArray(encounters.siteId, siteIds) : sql`false`];
+  }
+  const [row] = await ex.select({ n: count() }).from(encounters).where(and(...scope.meetings!, ...siteCondition));
+  return { basis: 'meetings', count: row?.n ?? 0, siteCount };
 }
 
 /**
@@ -102,7 +119,7 @@ export async function feedbackResults(deps: Deps, ctx: Ctx, formId: string, q: R
       items: items.map((item) => itemResult(itemDefinition(item), answers, includeOpen)),
     });
   }
-  const met = form.audience === 'staff' ? null : await peopleMet(ex, scope);
+  const met = form.audience === 'staff' ? null : await peopleMet(ex, scope, form.id, versions.map((v) => v.id));
   const openCount = includeOpen ? answers.filter((a) => a.textValue !== null).length : 0;
   if (openCount > 0) {
     await writeAudit(ex, { ...ctx, at: deps.clock.now() }, { action: 'feedback.open_answers_read', resourceType: 'feedback_form', resourceId: form.id, siteId: scope.resource.siteId ?? null, regionId: form.regionId, details: { count: openCount } });

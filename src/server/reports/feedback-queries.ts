@@ -84,3 +84,32 @@ export async function groupAttendance(deps: Deps, scope: ReportScope): Promise<n
     .where(and(inArray(groupSeries.siteId, scope.siteIds), gte(groupSessions.day, scope.from), lte(groupSessions.day, scope.to), eq(groupSessions.isCancelled, false)));
   return Number(row?.total ?? 0);
 }
+
+/** Per choice item (one-of, many-of): how many answered it (n), and how many chose each option. */
+export type ChoiceCounts = { n: number; byOption: Map<string, number> };
+
+/**
+ * Choice answers of the scope, counted in the database (one row per item and option, and one per item
+ * for n). From the base tables, not the rollups: choice answers are few beside encounters.
+ */
+export async function choiceCountsByItem(deps: Deps, scope: ReportScope, versionIds: string[]): Promise<Map<string, ChoiceCounts>> {
+  const inScope = and(responsesIn(scope), inArray(feedbackResponses.formVersionId, versionIds), isNotNull(feedbackAnswers.choices));
+  const [answered, chosen] = await Promise.all([
+    deps.db.orm
+      .select({ itemId: feedbackAnswers.itemId, n: sql<number>`count(*)::int` })
+      .from(feedbackAnswers)
+      .innerJoin(feedbackResponses, eq(feedbackResponses.id, feedbackAnswers.responseId))
+      .where(inScope)
+      .groupBy(feedbackAnswers.itemId),
+    deps.db.orm
+      .select({ itemId: feedbackAnswers.itemId, option: sql<string>`c.option`, n: sql<number>`count(*)::int` })
+      .from(feedbackAnswers)
+      .innerJoin(feedbackResponses, eq(feedbackResponses.id, feedbackAnswers.responseId))
+      .innerJoin(sql`jsonb_array_elements_text(${feedbackAnswers.choices}) as c(option)`, sql`true`)
+      .where(inScope)
+      .groupBy(feedbackAnswers.itemId, sql`c.option`),
+  ]);
+  const byItem = new Map<string, ChoiceCounts>(answered.map((r) => [r.itemId, { n: Number(r.n), byOption: new Map() }]));
+  for (const r of chosen) byItem.get(r.itemId)?.byOption.set(r.option, Number(r.n));
+  return byItem;
+}

@@ -1,13 +1,13 @@
-import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult } from '../../domain/feedback.js';
+import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult, type ItemDefinition } from '../../domain/feedback.js';
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { answeredVersions, groupAttendance, itemsOf, openAnswers, scoreCountsByItem } from './feedback-queries.js';
+import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type ChoiceCounts } from './feedback-queries.js';
 import type { RollupFigures } from './rollups/read.js';
 import type { ReportScope } from './scope.js';
-import { column, row, table } from './tables.js';
+import { column, row, shareTable, table } from './tables.js';
 
 const scoreKeys = Array.from({ length: AGREEMENT_MAX - AGREEMENT_MIN + 1 }, (_, i) => `s${AGREEMENT_MIN + i}`);
 // n is the row total of the five scores (so a hidden score cannot be recovered from it); "does not
@@ -30,10 +30,11 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, figures: R
   }
   const versionIds = versions.map((v) => v.id);
   const needsAttendance = versions.some((v) => v.outsideGroups === 0);
-  const [items, texts, attended] = await Promise.all([
+  const [items, texts, attended, choices] = await Promise.all([
     itemsOf(deps, versionIds),
     reader.includeOpen ? openAnswers(deps, scope, versionIds) : Promise.resolve([]),
     needsAttendance ? groupAttendance(deps, scope) : Promise.resolve(0),
+    choiceCountsByItem(deps, scope, versionIds),
   ]);
   const counts = scoreCountsByItem(figures);
   const noAnswers = { byScore: new Map<number, number>(), notApplicable: 0 };
@@ -42,7 +43,13 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, figures: R
   const notApplicable = [];
   for (const version of versions) {
     for (const item of items.filter((i) => i.versionId === version.id)) {
-      const result = scoredItemResult(itemDefinition(item), counts.get(item.id) ?? noAnswers);
+      const definition = itemDefinition(item);
+      if (definition.kind === 'single_choice' || definition.kind === 'multiple_choice') {
+        const counted = choices.get(item.id);
+        if (counted) itemTables.push(choiceTable(definition, counted));
+        continue;
+      }
+      const result = scoredItemResult(definition, counts.get(item.id) ?? noAnswers);
       if (result === null) continue;
       const label = result.text;
       if (result.kind === 'agreement') {
@@ -61,6 +68,30 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, figures: R
     tables: [...itemTables, table('feedback.notApplicable', [column('notApplicable', 'count')], notApplicable), table('feedback.recommendation', [column('n', 'count'), column('mean', 'mean')], recommendations), responsesTable(rates)],
     texts: texts.map((t) => ({ key: t.itemId, text: t.text, label: questionOf(items, t.itemId) })),
   };
+}
+
+/**
+ * A choice question's table, keyed `feedback.choice.<itemId>` and labelled with the question. One-of
+ * (yes/no included): the options add up to n, so a share table with n as its total. Many-of: each
+ * option is chosen or not by each of the n who answered, so chosen + notChosen = n in every row, and
+ * the share is chosen of n (suppressSharedBase protects the n that every row repeats).
+ */
+function choiceTable(item: ItemDefinition, counted: ChoiceCounts): ReportTable {
+  const key = `feedback.choice.${item.id}`;
+  const optionLabel = (o: ItemDefinition['options'][number]) => ({ fi: o.fi, sv: o.sv || o.fi, en: o.en || o.fi });
+  const chosen = (optionKey: string) => counted.byOption.get(optionKey) ?? 0;
+  const labelled = (t: ReportTable): ReportTable => ({ ...t, label: item.text });
+  if (item.kind === 'single_choice') {
+    return labelled(shareTable(key, item.options.map((o) => ({ key: o.key, count: chosen(o.key), label: optionLabel(o) })), 'share'));
+  }
+  return labelled(
+    table(
+      key,
+      [column('chosen', 'count'), column('notChosen', 'count'), column('n', 'count'), column('share', 'percent')],
+      item.options.map((o) => row(o.key, [chosen(o.key), counted.n - chosen(o.key), counted.n, counted.n > 0 ? (chosen(o.key) / counted.n) * 100 : null], optionLabel(o))),
+      { hasRowTotals: true },
+    ),
+  );
 }
 
 /** The wording of an open question, naming its answers on the page. */

@@ -13,20 +13,27 @@ const values = (t: ReportTable | undefined) => t?.rows.map((r) => r.cells.map((c
 const find = (sections: ReportSection[], key: string) => sections.flatMap((s) => s.tables).find((t) => t.key === key);
 
 describe('suppression linked across tables', () => {
-  it('hides a service’s realised count and rate, and its closed count, where the status table hides them', () => {
-    const statuses = ['suggested', 'booked', 'realised', 'not_realised', 'unknown'].map((k) => col(k));
+  it('hides a service’s realised count and rates, its known-outcome and all counts, where the status table hides what they rest on', () => {
+    const statuses = ['suggested', 'booked', 'realised', 'not_realised', 'unknown', 'total'].map((k) => col(k));
     const byStatus = tableOf('referrals.byServiceAndStatus', statuses, [
-      ['kela', [shown(6), shown(0), hidden, hidden, shown(9)]],
-      ['health', [shown(5), shown(5), shown(12), shown(7), shown(0)]],
+      ['kela', [shown(6), shown(0), hidden, hidden, shown(9), shown(20)]],
+      ['health', [shown(5), shown(5), shown(12), hidden, shown(0), hidden]],
+      ['housing', [shown(5), shown(5), shown(12), shown(7), shown(0), shown(29)]],
     ]);
-    const realisation = tableOf('referrals.realisation', [col('realised'), col('closed'), col('realisationRate', 'percent')], [
-      ['kela', [shown(3), shown(13), shown(15)]],
-      ['health', [shown(12), shown(19), shown(41.4)]],
+    const columns = [col('realised'), col('knownOutcome'), col('all'), col('rateOfKnown', 'percent'), col('rateOfAll', 'percent')];
+    const realisation = tableOf('referrals.realisation', columns, [
+      ['kela', [shown(3), shown(5), shown(20), shown(60), shown(15)]],
+      ['health', [shown(12), shown(14), shown(24), shown(85.7), shown(50)]],
+      ['housing', [shown(12), shown(19), shown(29), shown(63.2), shown(41.4)]],
     ]);
     const linked = linkSuppression([{ key: 'referrals', tables: [byStatus, realisation], texts: [] }]);
-    expect(values(find(linked, 'referrals.realisation'))).toEqual([['S', 'S', 'S'], [12, 19, 41.4]]);
-    // The counts are hidden for the other table's sake, the rate because it rests on them.
-    expect(find(linked, 'referrals.realisation')!.rows[0]!.cells.map((c) => c.reason)).toEqual(['linked', 'linked', 'derived']);
+    expect(values(find(linked, 'referrals.realisation'))).toEqual([
+      ['S', 'S', 20, 'S', 'S'],
+      [12, 'S', 'S', 'S', 'S'],
+      [12, 19, 29, 63.2, 41.4],
+    ]);
+    // The counts are hidden for the other table's sake, the rates because they rest on them.
+    expect(find(linked, 'referrals.realisation')!.rows[0]!.cells.map((c) => c.reason)).toEqual(['linked', 'linked', undefined, 'derived', 'derived']);
   });
 
   it('hides the window’s count and share when an hour total inside it is hidden, not when one outside is', () => {

@@ -5,8 +5,9 @@ import type { ReportCell, ReportSection, ReportTable, SuppressionReason } from '
  * one must not be shown, or be computable, in the other. After every table is suppressed (a count hidden
  * here is marked `linked`, a share or mean resting on it `derived`; a cell hidden already keeps its reason):
  * - `referrals.realisation` repeats `referrals.byServiceAndStatus`: a service's realised count (and
- *   its rate) is hidden when the realised cell is hidden there, and its closed count when any of the
- *   closed statuses is;
+ *   both rates) is hidden when the realised cell is hidden there, its count with a known outcome (and
+ *   the rate of it) when realised or not realised is, and its count of all (and the rate of all) when
+ *   the row total is;
  * - `timing.window` covers hour totals of `timing.heatmap`: its count and share are hidden when any
  *   hour total inside the window is;
  * - `groups.summary` rests on `groups.series.<id>`: a series' mean attendance (× its sessions, the
@@ -68,8 +69,9 @@ function linkRealisation(byStatus: ReportTable, realisation: ReportTable): Repor
   const at = (rowKey: string, key: string) => byStatus.rows.find((r) => r.key === rowKey)?.cells[columnIndex(byStatus, key)];
   let linked = realisation;
   for (const row of realisation.rows) {
-    if (isHidden(at(row.key, 'realised'))) linked = hideColumns(linked, row.key, ['realised', 'realisationRate']);
-    if (['realised', 'not_realised', 'unknown'].some((status) => isHidden(at(row.key, status)))) linked = hideColumns(linked, row.key, ['closed']);
+    if (isHidden(at(row.key, 'realised'))) linked = hideColumns(linked, row.key, ['realised', 'rateOfKnown', 'rateOfAll']);
+    if (['realised', 'not_realised'].some((status) => isHidden(at(row.key, status)))) linked = hideColumns(linked, row.key, ['knownOutcome', 'rateOfKnown']);
+    if (isHidden(at(row.key, 'total'))) linked = hideColumns(linked, row.key, ['all', 'rateOfAll']);
   }
   return linked;
 }

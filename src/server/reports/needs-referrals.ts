@@ -53,13 +53,16 @@ export async function referralsSection(deps: Deps, scope: ReportScope, figures: 
     counts: referralStatuses.map((status) => byService.get(s.id)?.get(status) ?? 0),
   }));
   const at = (counts: number[], status: ReferralStatus) => counts[referralStatuses.indexOf(status)] ?? 0;
+  // Two rates, each beside the counts it divides (issue 16 item 7): realised of the referrals whose
+  // outcome is known (realised or not realised), and realised of all referrals (open ones included).
   const realisation = table(
     'referrals.realisation',
-    [column('realised', 'count'), column('closed', 'count'), column('realisationRate', 'percent')],
+    [column('realised', 'count'), column('knownOutcome', 'count'), column('all', 'count'), column('rateOfKnown', 'percent'), column('rateOfAll', 'percent')],
     rows.map((r) => {
       const all = r.counts.reduce((a, b) => a + b, 0);
       const realised = at(r.counts, 'realised');
-      return row(r.key, [realised, realised + at(r.counts, 'not_realised') + at(r.counts, 'unknown'), percent(realised, all)], r.label);
+      const known = realised + at(r.counts, 'not_realised');
+      return row(r.key, [realised, known, all, percent(realised, known), percent(realised, all)], r.label);
     }),
   );
   return { key: 'referrals', tables: [gridWithTotals('referrals.byServiceAndStatus', referralStatuses, rows), realisation], texts: [] };

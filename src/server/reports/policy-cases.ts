@@ -7,4 +7,9 @@ export const reportPolicyCases: PolicyCases = {
     allow: ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'],
     request: (f) => ({ url: `/api/reports?siteIds=${f.siteId}&from=2026-01-01&to=2026-01-15` }),
   },
+  'GET /api/reports/comparison': {
+    places: atSite,
+    allow: ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'],
+    request: (f) => ({ url: `/api/reports/comparison?siteIds=${f.siteId}&from=2026-01-01&to=2026-01-15&compare=period&from2=2025-12-01&to2=2025-12-31` }),
+  },
 };

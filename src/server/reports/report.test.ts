@@ -130,7 +130,7 @@ describe(`the evaluation report on ${testEngine}`, () => {
     expect(reasons('needsSupport.byProfession.needs.health')).toEqual(['wound_care:small', 'wound_care:small']);
   });
 
-  it('counts referrals by service and status today, and how many were realised of all referrals', () => {
+  it('counts referrals by service and status today, and how many were realised of those with a known outcome and of all', () => {
     const zero = [0, 0, 0, 0, 0, 0];
     const byStatus = services({ health_station: [0, 5, 6, 0, 0, 11], social_guidance: [0, 0, 0, 5, 0, 5], kela: [0, 0, 5, 0, 5, 10] }, zero);
     const table = tableOf(exact, 'referrals.byServiceAndStatus');
@@ -139,7 +139,12 @@ describe(`the evaluation report on ${testEngine}`, () => {
     expect(table.rows.find((r) => r.key === 'kela')?.label).toEqual({ fi: 'Kela', sv: 'FPA', en: 'Kela (social insurance)' });
     expect(flat(table)).toEqual([...byStatus, ['Σ', 0, 5, 11, 5, 5, 26]]);
     expect(flat(tableOf(published, 'referrals.byServiceAndStatus'))).toEqual([...byStatus, ['Σ', 0, 5, 11, 5, 5, 26]]);
-    const realisation = services({ health_station: [6, 6, r6((6 / 11) * 100)], social_guidance: [0, 5, 0], kela: [5, 10, 50] }, [0, 0, null]);
+    // realised, known outcome (realised + not realised), all; realised ÷ known, realised ÷ all: each rate beside its counts.
+    const realisation = services(
+      { health_station: [6, 6, 11, 100, r6((6 / 11) * 100)], social_guidance: [0, 5, 5, 0, 0], kela: [5, 5, 10, 100, 50] },
+      [0, 0, 0, null, null],
+    );
+    expect(tableOf(exact, 'referrals.realisation').columns.map((c) => c.key)).toEqual(['realised', 'knownOutcome', 'all', 'rateOfKnown', 'rateOfAll']);
     expect(flat(tableOf(exact, 'referrals.realisation'))).toEqual(realisation);
     expect(flat(tableOf(published, 'referrals.realisation'))).toEqual(realisation);
   });
@@ -343,7 +348,8 @@ describe(`the evaluation report on ${testEngine}`, () => {
     };
     const links: Equation[] = tableOf(published, 'referrals.realisation').rows.flatMap((row) => [
       { parts: [at('referrals.byServiceAndStatus', row.key, 'realised')], total: at('referrals.realisation', row.key, 'realised') },
-      { parts: ['realised', 'not_realised', 'unknown'].map((k) => at('referrals.byServiceAndStatus', row.key, k)), total: at('referrals.realisation', row.key, 'closed') },
+      { parts: ['realised', 'not_realised'].map((k) => at('referrals.byServiceAndStatus', row.key, k)), total: at('referrals.realisation', row.key, 'knownOutcome') },
+      { parts: [at('referrals.byServiceAndStatus', row.key, 'total')], total: at('referrals.realisation', row.key, 'all') },
     ]);
     links.push({ parts: [at('professionals.byProfession', null, 'contacts')], total: at('overview.figures', 'all', 'professionalContacts') });
     links.push({ parts: [at('professionals.jointOrSingle', null, 'meetings')], total: at('overview.figures', 'all', 'meetings') });

@@ -1,7 +1,6 @@
 import type { Report, ReportQuery, ReportSection } from '../../domain/report.js';
-import { suppressTable } from '../../domain/suppression.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { linkSuppression } from './linked-suppression.js';
+import { publishSections } from './publish.js';
 import type { Deps } from '../deps.js';
 import { forbidden } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
@@ -14,7 +13,6 @@ import { needsSupportSection, referralsSection } from './needs-referrals.js';
 import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
 import { timingSection } from './timing.js';
 import { readProfessionFacts } from './profession-facts.js';
-import { linkProfessionFigures } from './profession-links.js';
 import { withOwnFigures, withProfessionTables } from './profession-tables.js';
 import { readRollups } from './rollups/read.js';
 import { foldedAt, foldIfFree } from './rollups/refresh.js';
@@ -36,11 +34,18 @@ const auditedQuery = (scope: ReportScope, q: ReportQuery) => ({
  * rollups (one query for the whole scope); day logs, groups and feedback from their own tables. The published view hides small numbers (suppressTable); the exact view is
  * for readers with report.unsuppressed at every site, and switching to it is audited.
  */
-export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise<Report> {
+/**
+ * `unpublished`: the sections as computed, left for the caller's own suppression pass (a comparison
+ * publishes its sides together, comparison.ts); `quiet` also leaves out open answers (an overlap that is
+ * never shown reads none).
+ */
+export type BuildOptions = { unpublished?: boolean; quiet?: boolean };
+
+export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery, options: BuildOptions = {}): Promise<Report> {
   const scope = await resolveScope(deps, ctx.actor, q);
   const canSeeExact = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.unsuppressed', scope);
   if (q.exact && !canSeeExact) throw forbidden();
-  const includeOpen = scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
+  const includeOpen = !options.quiet && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
   const threshold = reportThreshold(deps);
 
   // Changes queued since the last fold are folded in first when no other fold is running; a report never
@@ -90,6 +95,6 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery): Promise
     canSeeExact,
     generatedAt: deps.clock.now().toISOString(),
     figuresAsOf,
-    sections: withOwn(q.exact ? sections : linkSuppression(linkProfessionFigures(sections.map((s) => ({ ...s, tables: s.tables.map((t) => suppressTable(t, threshold)) })), threshold))),
+    sections: withOwn(q.exact || options.unpublished ? sections : publishSections(sections, threshold)),
   };
 }

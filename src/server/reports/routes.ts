@@ -4,6 +4,8 @@ import { reportQuerySchema, reportSchema } from '../../domain/report.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
 import { buildReport } from './report.js';
+import { buildComparison } from './comparison.js';
+import { comparisonQuerySchema, comparisonSchema } from '../../domain/report-comparison.js';
 
 /** The evaluation report: counts only, small numbers hidden unless the exact view is asked for (and allowed). */
 export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
@@ -13,4 +15,10 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: { access: 'action', action: 'report.read' } },
     schema: { tags: ['reports'], querystring: reportQuerySchema, response: { 200: reportSchema } },
   }, async (request) => buildReport(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
+
+  // Two periods or two site selections side by side: one report, one suppression pass.
+  r.get('/api/reports/comparison', {
+    config: { access: { access: 'action', action: 'report.read' } },
+    schema: { tags: ['reports'], querystring: comparisonQuerySchema, response: { 200: comparisonSchema } },
+  }, async (request) => buildComparison(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
 }

@@ -50,9 +50,10 @@ import type { ColumnKind, LocalizedLabel, ReportCell, ReportRow, ReportTable } f
  *   referrals.byServiceAndStatus — rows: services of the region (active ones, and retired ones with
  *     referrals), key = service code, label = service name. Columns suggested, booked, realised,
  *     not_realised, unknown, total [count]; the last is the row total; totals row.
- *   referrals.realisation — rows as above. realised [count]; closed [count] (realised + not_realised +
- *     unknown); realisationRate [percent] = realised / ALL referrals of the service (open ones
- *     included), null when the service has none.
+ *   referrals.realisation — rows as above. realised [count]; knownOutcome [count] (realised +
+ *     not_realised: the referrals whose outcome is known); all [count] (every referral, open ones
+ *     included); rateOfKnown [percent] = realised / knownOutcome; rateOfAll [percent] = realised / all
+ *     (null when the base is 0). Each rate stands beside the counts it divides.
  * ageBands
  *   ageBands.counts — rows: age bands in domain order (under_18 … over_80, unknown). count [count],
  *     percent [percent]; totals row.

@@ -1,4 +1,4 @@
-import type { Segment } from './diverging';
+import { AXIS, type Segment } from './diverging';
 import './chart-legend.css';
 import './diverging-bar.css';
 
@@ -19,8 +19,8 @@ type DivergingBarProps = {
 
 const width = 400;
 const height = 36;
-/** SVG units per unit of the 0–100 answer axis. */
-const scale = width / 100;
+/** SVG units per unit of the 0–200 answer axis (100 % either side of the middle). */
+const scale = width / AXIS;
 
 /**
  * A statement's answers 1–5 as a diverging stacked bar: disagreement to the left of the middle line,

@@ -4,7 +4,7 @@ import { feedbackChannels, type FeedbackResults } from '../../domain/feedback';
 import { useLocale } from '../i18n/use-locale';
 import { formatNumber, formatPercent } from './results-format';
 
-/** Responses, by channel, people met and the response rate — or why there is no rate. */
+/** Responses, by channel, people met and the response rate, saying what it divides by — or why there is no rate. */
 export function ResultsSummary({ results }: { results: FeedbackResults }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -14,7 +14,7 @@ export function ResultsSummary({ results }: { results: FeedbackResults }) {
     ? t('feedbackForms.results.noRateStaff')
     : results.responseRate === null
       ? t('feedbackForms.results.noRateNobodyMet')
-      : formatPercent(results.responseRate, locale);
+      : `${formatPercent(results.responseRate, locale)} (${t(`feedbackForms.results.rateOf.${met.basis}`, { responses: n(results.responses), people: n(met.count) })})`;
   return (
     <section className="results-summary" aria-labelledby="results-summary-heading">
       <Heading variant="h2" id="results-summary-heading" mb="s">{t('feedbackForms.results.summary')}</Heading>
@@ -32,7 +32,10 @@ export function ResultsSummary({ results }: { results: FeedbackResults }) {
         {met !== null && (
           <div>
             <dt>{t(`feedbackForms.results.peopleMet.${met.basis}`)}</dt>
-            <dd id="results-people-met">{n(met.count)}</dd>
+            <dd id="results-people-met">
+              {n(met.count)}
+              {met.siteCount !== null && <span className="results-figures__note"> {t('feedbackForms.results.formSites', { count: met.siteCount })}</span>}
+            </dd>
           </div>
         )}
         <div>

@@ -23,7 +23,8 @@ const report: Report = {
     { key: 'visits', texts: [], tables: [table('visits.firstOrRepeat', ['count', 'percent'], [['first', [c(null, true), c(null, true)]], ['repeat', [c(27), c(90)]]])] },
     { key: 'referrals', texts: [], tables: [
       table('referrals.byServiceAndStatus', ['suggested', 'booked', 'realised', 'not_realised', 'unknown', 'total'], [], [c(2), c(1), c(6), c(1), c(0), c(10)]),
-      table('referrals.realisation', ['realised', 'closed', 'realisationRate'], [], [c(6), c(7), c(60)]),
+      // As the report gives it: a row per service and no totals row.
+      table('referrals.realisation', ['realised', 'knownOutcome', 'all', 'rateOfKnown', 'rateOfAll'], [['kela', [c(6), c(7), c(10), c(85.7), c(60)]]]),
     ] },
     { key: 'feedback', texts: [], tables: [table('feedback.responses', ['responses', 'peopleMet', 'responseRate'], [['v1', [c(8), c(30), c(26.7)]]], null, { fi: 'Kävijäpalaute', sv: 'Respons', en: 'Feedback' })] },
   ],
@@ -40,8 +41,10 @@ describe('the pilot figures', () => {
     expect(pilotFigures({ ...report, sections: [] }, 'fi')).toMatchObject({ contactsPerHour: null, referrals: null, feedback: [] });
   });
 
-  it('writes suppressed cells as "<threshold" and numbers in the reader’s style', () => {
-    expect(figureText(c(null, true), 5, 'fi')).toBe('<5');
+  it('writes hidden cells with the mark of their reason and numbers in the reader’s style', () => {
+    expect(figureText({ value: null, suppressed: true, reason: 'small' }, 5, 'fi')).toBe('<5');
+    expect(figureText({ value: null, suppressed: true, reason: 'complementary' }, 5, 'fi')).toBe('•');
+    expect(figureText(c(null, true), 5, 'fi')).toBe('•');
     expect(figureText(c(null), 5, 'fi')).toBe('–');
     expect(figureText(null, 5, 'fi')).toBe('–');
     expect(figureText(c(3.456), 5, 'fi', 'mean')).toBe('3,5');

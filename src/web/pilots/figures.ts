@@ -1,4 +1,5 @@
 import type { Report, ReportCell, ReportTable } from '../../domain/report';
+import { hiddenMark } from '../reports/format';
 
 /** What the pilot page shows from the report: a few figures, each a report cell (possibly suppressed). */
 export type PilotFigures = {
@@ -34,7 +35,8 @@ export function pilotFigures(report: Report, locale: 'fi' | 'sv' | 'en'): PilotF
     first: cellAt(visits, 'first', 'count'),
     repeat: cellAt(visits, 'repeat', 'count'),
     referrals: cellAt(tableOf(report, 'referrals.byServiceAndStatus'), 'totals', 'total'),
-    realised: cellAt(tableOf(report, 'referrals.realisation'), 'totals', 'realised'),
+    // The status table's totals row: the realisation table has one row per service and no totals.
+    realised: cellAt(tableOf(report, 'referrals.byServiceAndStatus'), 'totals', 'realised'),
     feedback: (responses?.rows ?? []).map((r) => ({
       key: r.key,
       name: r.label?.[locale] ?? null,
@@ -46,10 +48,10 @@ export function pilotFigures(report: Report, locale: 'fi' | 'sv' | 'en'): PilotF
 
 const tags = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
 
-/** A figure as text: "<5" when suppressed, "–" when not available, else the number in the reader's style. */
+/** A figure as text: the mark of why it is hidden ("<5" only for a small count), "–" when not available, else the number in the reader's style. */
 export function figureText(cell: ReportCell | null, threshold: number, locale: 'fi' | 'sv' | 'en', kind: 'count' | 'mean' | 'percent' = 'count'): string {
   if (!cell) return '–';
-  if (cell.suppressed) return `<${threshold}`;
+  if (cell.suppressed) return hiddenMark(cell.reason, threshold);
   if (cell.value === null) return '–';
   const digits = kind === 'mean' ? 1 : 0;
   const number = new Intl.NumberFormat(tags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(cell.value);

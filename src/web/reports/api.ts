@@ -1,16 +1,26 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { Report } from '../../domain/report';
 import { apiRequest, isApiRequestError } from '../api/client';
-import { reportPath, reportQueries, type Selection } from './selection';
+import type { Comparison } from '../../domain/report-comparison';
+import { comparisonPath, reportPath, reportQueries, type Selection } from './selection';
 
-/** The report(s) of a selection: one, or two when comparing; each is suppressed on its own. */
+/**
+ * The report(s) of a selection: one, or when comparing, both sides from one request — the server
+ * publishes them together with one suppression pass, so that neither side gives the other's hidden
+ * figures away. Each side is returned as a result of its own, for the page.
+ */
 export function useReports(selection: Selection, enabled: boolean) {
-  return useQueries({
-    queries: reportQueries(selection).map((q) => {
+  const comparing = selection.compare !== 'none';
+  const single = useQueries({
+    queries: (comparing ? [] : reportQueries(selection)).map((q) => {
       const path = reportPath(selection, q);
       return { queryKey: ['report', path], enabled, staleTime: 60_000, queryFn: () => apiRequest<Report>('GET', path) };
     }),
   });
+  const path = comparisonPath(selection);
+  const compared = useQuery({ queryKey: ['report', path], enabled: enabled && comparing, staleTime: 60_000, queryFn: () => apiRequest<Comparison>('GET', path) });
+  if (!comparing) return single;
+  return [0, 1].map((i) => ({ data: compared.data?.sides[i], isPending: compared.isPending, isError: compared.isError, error: compared.error }));
 }
 
 export type PilotOption = { id: string; name: string };

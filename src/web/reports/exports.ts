@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/org';
-import { tableToCsv } from '../../domain/report-export';
+import { roundedFigure, tableToCsv } from '../../domain/report-export';
 import type { SuppressionReason } from '../../domain/report';
 import { NOT_AVAILABLE, hiddenMark } from './format';
 import type { ModelCell, TableModel } from './table-model';
@@ -45,9 +45,9 @@ export function tableCsv(model: TableModel, locale: Locale, legend: readonly (re
 
 /** One worksheet's rows: the table's title, its heading row (bold) and its rows, numbers as numbers. */
 export function tableSheetRows(model: TableModel, legend: readonly (readonly string[])[] = []): Pick<Sheet, 'rows' | 'boldRows'> {
-  // Shares and means as the page rounds them (one decimal), so that the workbook says the same.
+  // Every figure as the page rounds it (roundedFigure), so that the workbook says the same.
   const kinds = model.columns.map((c) => c.kind);
-  const rounded = (value: number, i: number) => (kinds[i] === 'percent' || kinds[i] === 'mean' ? Math.round(value * 10) / 10 : value);
+  const rounded = (value: number, i: number) => roundedFigure(value, kinds[i] ?? 'count');
   const cell = (c: ModelCell, i: number): SheetCell => (c.state === 'value' && c.value !== null && !c.isText ? rounded(c.value, i) : c.text);
   return {
     rows: [[model.title], header(model), ...bodyRows(model).map((row) => [row.label, ...row.cells.map(cell)]), ...(legend.length > 0 ? [[], ...legend.map((l) => [...l])] : [])],
@@ -64,4 +64,20 @@ export function reasonsIn(models: readonly TableModel[]): SuppressionReason[] {
 /** A file name from the table key and the period: ascii, no spaces. */
 export function fileName(base: string, from: string, to: string, extension: string): string {
   return `${base.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60)}_${from}_${to}.${extension}`;
+}
+
+/**
+ * Every table's CSV file in one zip ("download all tables"), each as its own button would save it
+ * (same name, same legend lines); with two sides, each file name starts with its side's number.
+ */
+export async function allTablesZip(sides: readonly { id: string; from: string; to: string; models: readonly TableModel[] }[], locale: Locale, legendOf: (model: TableModel) => readonly (readonly string[])[]): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import('fflate');
+  const files: Record<string, Uint8Array> = {};
+  for (const side of sides) {
+    for (const model of side.models) {
+      const name = fileName(model.key, side.from, side.to, 'csv');
+      files[sides.length > 1 ? `${side.id}_${name}` : name] = strToU8(tableCsv(model, locale, legendOf(model)));
+    }
+  }
+  return zipSync(files, { level: 6 });
 }

@@ -1,4 +1,5 @@
 import type { ColumnKind, ReportCell, SuppressionReason } from '../../domain/report';
+import { roundedFigure } from '../../domain/report-export';
 
 /**
  * How a figure reads on the page, in a CSV file and in a workbook. Kept pure so the three agree and
@@ -31,13 +32,19 @@ function digits(kind: ColumnKind): { min: number; max: number } {
   return { min: 0, max: 1 };
 }
 
-/** A number as the page shows it: grouped thousands, the locale's decimal mark, "%" for percents. */
+/**
+ * A number as the page shows it: grouped thousands, the locale's decimal mark, "%" for percents. The
+ * value is rounded first by the rule the exports share (roundedFigure), so the page, the CSV file and
+ * the workbook never differ in the last digit.
+ */
 export function formatFigure(value: number, kind: ColumnKind, locale: string): string {
   const { min, max } = digits(kind);
+  const rounded = roundedFigure(value, kind);
   if (kind === 'percent') {
-    return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: max }).format(value / 100);
+    // The percent unit writes the number as given ("28,5 %"), with no second rounding of value / 100.
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'percent', minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
   }
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
 }
 
 export type CellText = { text: string; state: 'value' | 'suppressed' | 'missing'; value: number | null; reason?: SuppressionReason };

@@ -8,7 +8,7 @@ import { formatDay } from './format';
 import { ReportSection, type Variant } from './report-section';
 import { hasSuppressedCells } from './table-model';
 import { saveFile } from './download';
-import { fileName, reasonsIn, tableSheetRows } from './exports';
+import { allTablesZip, fileName, reasonsIn, tableSheetRows } from './exports';
 import { HiddenLegend, legendLines } from './hidden-legend';
 import { FreshnessLine } from './freshness-line';
 
@@ -45,6 +45,18 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
         ...tables.map((x, i) => ({ name: names[i + 1]!, ...tableSheetRows(x.model, legendOf(reasonsIn([x.model]))) })),
       ];
       saveFile(fileName('silta-report', first.query.from, first.query.to, 'xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', workbook(sheets));
+    } catch (error) {
+      setXlsxError(error);
+    }
+  };
+
+  const downloadAll = async () => {
+    setXlsxError(null);
+    try {
+      const locale = i18n.language === 'sv' || i18n.language === 'en' ? i18n.language : 'fi';
+      const sides = variants.map((v) => ({ id: v.id, from: v.from, to: v.to, models: v.sections.flatMap((s) => s.tables) }));
+      const zip = await allTablesZip(sides, locale, (m) => legendOf(reasonsIn([m])));
+      saveFile(fileName('silta-report-tables', first.query.from, first.query.to, 'zip'), 'application/zip', zip);
     } catch (error) {
       setXlsxError(error);
     }
@@ -94,6 +106,9 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
         )}
         <button type="button" id="report-xlsx" className="report-button" onClick={() => void downloadWorkbook()}>
           {t('report.xlsx')}
+        </button>
+        <button type="button" id="report-zip" className="report-button" onClick={() => void downloadAll()}>
+          {t('report.zip')}
         </button>
         <button type="button" id="report-print" className="report-button" onClick={() => window.print()}>
           {t('report.print')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previousPeriod, quickPeriod, reportPath, reportQueries, selectionFromSearch, selectionToSearch } from './selection';
+import { comparisonPath, previousPeriod, quickPeriod, reportPath, reportQueries, selectionFromSearch, selectionToSearch } from './selection';
 
 const a = '0f1e2d3c-0000-4000-8000-00000000000a';
 const b = '0f1e2d3c-0000-4000-8000-00000000000b';
@@ -40,5 +40,11 @@ describe('report selection', () => {
     expect(reportQueries({ ...base, compare: 'period' })[1]).toEqual({ siteIds: [a], period: { from: '2024-12-01', to: '2024-12-31' } });
     expect(reportQueries({ ...base, compare: 'sites', siteIds2: [b] })[1]).toEqual({ siteIds: [b], period: base.period });
     expect(reportPath({ ...base, pilotId: b }, reportQueries(base)[0]!)).toBe(`/api/reports?siteIds=${a}&from=2025-01-01&to=2025-01-31&pilotId=${b}&exact=false&windowShare=80`);
+  });
+
+  it('asks for a comparison in one request, so that both sides are published with one suppression pass', () => {
+    const base = selectionFromSearch(new URLSearchParams(`siteIds=${a}&from=2025-01-01&to=2025-01-31`), '2025-04-02');
+    expect(comparisonPath({ ...base, compare: 'period' })).toBe(`/api/reports/comparison?siteIds=${a}&from=2025-01-01&to=2025-01-31&exact=false&windowShare=80&compare=period&from2=2024-12-01&to2=2024-12-31`);
+    expect(comparisonPath({ ...base, compare: 'sites', siteIds2: [b] })).toBe(`/api/reports/comparison?siteIds=${a}&from=2025-01-01&to=2025-01-31&exact=false&windowShare=80&compare=sites&siteIds2=${b}`);
   });
 });

@@ -125,3 +125,15 @@ export function reportPath(s: Selection, q: { siteIds: string[]; period: Period 
   params.set('windowShare', String(s.windowShare));
   return `/api/reports?${params.toString()}`;
 }
+
+/** The API path of a comparison: both sides in one request, published with one suppression pass. */
+export function comparisonPath(s: Selection): string {
+  const [first] = reportQueries(s);
+  const params = new URLSearchParams(reportPath(s, first!).split('?')[1]);
+  params.set('compare', s.compare);
+  if (s.compare === 'period') {
+    params.set('from2', s.period2.from);
+    params.set('to2', s.period2.to);
+  } else if (s.siteIds2.length > 0) params.set('siteIds2', s.siteIds2.join(','));
+  return `/api/reports/comparison?${params.toString()}`;
+}

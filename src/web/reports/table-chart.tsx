@@ -2,16 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { DivergingBar } from '../charts/diverging-bar';
 import { divergingSegments } from '../charts/diverging';
 import { BarChart } from './bar-chart';
-import { formatFigure } from './format';
 import { HeatMap } from './heat-map';
 import type { TableModel } from './table-model';
 import { AttendanceChart, DaylogChart } from './time-charts';
+import { windowSentence } from './window-sentence';
 
 /** Which figures of a table the bar chart draws; the first count column when the table is not listed. */
 const barColumns: Record<string, string[]> = {
   'professionals.byProfession': ['meetings', 'contacts'],
   'referrals.byServiceAndStatus': ['total'],
-  'referrals.realisation': ['realisationRate'],
+  'referrals.realisation': ['rateOfKnown', 'rateOfAll'],
   'ageBands.counts': ['count'],
   'groups.summary': ['mean'],
   'feedback.recommendation': ['mean'],
@@ -41,17 +41,10 @@ export function TableChart({ model, windowModel, target }: { model: TableModel; 
     case 'timing.heatmap':
       return <HeatMap model={model} name={name} window={windowOf(windowModel)} />;
     case 'timing.window': {
-      const w = windowOf(model);
+      const sentence = windowSentence(model, target, t as unknown as Parameters<typeof windowSentence>[2], i18n.language);
       return (
-        <p className="report-window" data-window={w ? `${w.fromHour}-${w.toHour}` : 'none'}>
-          {w
-            ? t('report.window.sentence', {
-                share: formatFigure(w.share ?? target, 'percent', i18n.language),
-                target: formatFigure(target, 'percent', i18n.language),
-                from: w.fromHour,
-                to: w.toHour,
-              })
-            : t('report.window.none')}
+        <p className="report-window" data-window={sentence.window}>
+          {sentence.text}
         </p>
       );
     }

@@ -30,7 +30,7 @@ export type TableModel = {
   table: ReportTable;
 };
 
-const perItemTables = ['groups.series', 'feedback.item'];
+const perItemTables = ['groups.series', 'feedback.item', 'feedback.choice'];
 
 export function tableBase(key: string): string {
   return perItemTables.find((base) => key.startsWith(`${base}.`)) ?? key;
@@ -51,6 +51,9 @@ function tableTitle(table: ReportTable, base: string, report: Report | null, { t
   if (base === 'feedback.item') {
     const statement = table.rows[0]?.label?.[locale] ?? table.rows[0]?.key ?? '';
     return or(translate('report.tables.feedback.item', { statement })) ?? table.key;
+  }
+  if (base === 'feedback.choice') {
+    return or(translate('report.tables.feedback.choice', { question: table.label?.[locale] ?? '' })) ?? table.key;
   }
   return or(translate(`report.tables.${table.key}`)) ?? table.key;
 }
