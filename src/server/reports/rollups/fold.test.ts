@@ -66,6 +66,18 @@ const opArb = fc.oneof(
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** Every kind of change at least once, in rounds of one: the property's first run. */
+const everyKind: Op[][] = [
+  [{ t: 'save', minutesAgo: 90, code: 0, atSession: true, joint: true, urgent: false, ageBand: '18_29', firstAsked: null, needs: ['health:blood_pressure'], referral: true }],
+  [{ t: 'late', minutesAgo: 25 * 24 * 60, code: 0 }],
+  [{ t: 'edit', pick: 0, change: { isUrgent: true, ageBand: '51_64' } }],
+  [{ t: 'referral', pick: 0, status: 'realised' }],
+  [{ t: 'session', kind: 'group', cancelled: false, hours: 2.5 }],
+  [{ t: 'fold' }],
+  [{ t: 'save', minutesAgo: 30, code: -1, atSession: false, joint: false, urgent: true, ageBand: 'unknown', firstAsked: true, needs: [], referral: false }],
+  [{ t: 'delete', pick: 2 }],
+];
+
 describe(`rollup delta queue on ${testEngine}`, () => {
   it('folds to the rollups a recount gives, after random saves, edits, deletions, late syncs, referral and session changes', async () => {
     const o = await setUpOutreach();
@@ -170,7 +182,8 @@ describe(`rollup delta queue on ${testEngine}`, () => {
         await rebuildReportRollups(o.h.db);
         expect(folded).toEqual(await snapshot(o));
       }),
-      { numRuns: 5, endOnFailure: true },
+      // One run of every kind in turn comes first, so that the check below never depends on the draw.
+      { numRuns: 5, endOnFailure: true, examples: [[everyKind]] },
     );
     // Every kind of change took part, so the comparison above covered each.
     for (const kind of ['save', 'late', 'edit', 'delete', 'referral', 'session']) expect(applied[kind] ?? 0, kind).toBeGreaterThan(0);
