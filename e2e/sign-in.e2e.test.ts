@@ -11,13 +11,13 @@ function activeElementId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
-/** Presses Tab until `isTarget` holds for the focused element; fails after `limit` presses. */
-async function tabUntil(page: Page, isTarget: () => boolean, limit = 20): Promise<void> {
+/** Presses Tab (or Shift+Tab) until `isTarget` holds for the focused element; fails after `limit` presses. */
+async function tabUntil(page: Page, isTarget: () => boolean, limit = 20, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await page.evaluate(isTarget)) return;
   }
-  throw new Error(`The element was not reached with ${limit} presses of Tab.`);
+  throw new Error(`The element was not reached with ${limit} presses of ${key}.`);
 }
 
 describe('signing in', () => {
@@ -75,7 +75,8 @@ describe('signing in', () => {
     // Focus moves to the new page's heading, so keyboard users start at the content.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 
-    await tabUntil(page, () => document.activeElement?.closest('.main-nav__user') !== null && document.activeElement?.tagName === 'BUTTON');
+    // The menu comes before the content: back from the heading, however many links the home page has.
+    await tabUntil(page, () => document.activeElement?.closest('.main-nav__user') !== null && document.activeElement?.tagName === 'BUTTON', 20, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/login');
     expect(problems).toEqual([]);
