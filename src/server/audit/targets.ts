@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AuditTarget } from '../../domain/api-types.js';
 import { helsinkiDay } from '../../domain/calendar.js';
+import { helsinkiClock } from '../../domain/date-format.js';
 import type { Executor } from '../db/connect.js';
 import { groupSeries, groupSessions } from '../db/schema-groups.js';
 import { pilots } from '../db/schema-pilots.js';
@@ -12,8 +13,8 @@ type Row = { resourceType: string; resourceId: string | null; details: Record<st
 type Found = Partial<AuditTarget>;
 
 const empty: AuditTarget = { name: null, day: null, time: null };
-const helsinkiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const at = (instant: Date): Found => ({ day: helsinkiDay(instant), time: helsinkiTime.format(instant) });
+// Data, not display: the page writes the day and 'HH:MM' in the reader's language (domain/date-format).
+const at = (instant: Date): Found => ({ day: helsinkiDay(instant), time: helsinkiClock(instant) });
 const hhmm = (time: string): string => time.slice(0, 5);
 
 type Resolver = (ex: Executor, ids: string[]) => Promise<Map<string, Found>>;

@@ -3,17 +3,18 @@ import type { Locale } from '../../domain/org';
 import { useLocale } from '../i18n/use-locale';
 import { localized } from '../../domain/translations';
 import { isoWeekday } from '../../domain/calendar';
-import { type Entry, joinList, shortDate, timeRange } from './announcement-text';
+import { formatDayMonth, formatTimeRange } from '../../domain/date-format';
+import { type Entry, joinList } from './announcement-text';
 
-/** "Tiistaina 1.12. klo 9–12": when, in one line, the way a notice board says it. */
+/** "Tiistaina 1.12. klo 9.00–12.00": when, in one line, the way a notice board says it. */
 export function useWhen(): (entry: Pick<Entry, 'day' | 'startsAt' | 'endsAt'>) => string {
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (entry) =>
     t('announcements.when', {
       weekday: t(`announcements.weekday.${isoWeekday(entry.day) as 1 | 2 | 3 | 4 | 5 | 6 | 7}`),
-      date: shortDate(entry.day, locale),
-      time: timeRange(entry.startsAt, entry.endsAt, locale),
+      date: formatDayMonth(entry.day, locale),
+      time: formatTimeRange(entry.startsAt, entry.endsAt, locale),
     });
 }
 

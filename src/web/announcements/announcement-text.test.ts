@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../domain/outreach-views';
-import { clockTime, entriesOf, fullDate, groupByWeek, isoWeekNumber, parseMonth, shiftMonth, shortDate, timeRange } from './announcement-text';
+import { entriesOf, groupByWeek, isoWeekNumber, parseMonth, shiftMonth } from './announcement-text';
 
 const announcement: Announcement = {
   site: { id: 's', name: 'Päiväkeskus', address: 'Katu 1' },
@@ -12,20 +12,6 @@ const announcement: Announcement = {
 };
 
 describe('announcement texts', () => {
-  it('write times the way notices do in each language', () => {
-    expect(timeRange('09:00', '12:00', 'fi')).toBe('9–12');
-    expect(timeRange('09:30', '11:00', 'sv')).toBe('9.30–11');
-    expect(timeRange('09:00', '12:30', 'en')).toBe('9:00–12:30');
-    expect(clockTime('13:05:00', 'fi')).toBe('13.05');
-  });
-
-  it('write dates short for a timetable and in full for a slip', () => {
-    expect(shortDate('2026-12-01', 'fi')).toBe('1.12.');
-    expect(shortDate('2026-12-01', 'en')).toBe('1 December');
-    expect(fullDate('2026-03-09', 'sv')).toBe('9.3.2026');
-    expect(fullDate('2026-03-09', 'en')).toBe('9 March 2026');
-  });
-
   it('number ISO weeks across a new year', () => {
     expect(isoWeekNumber('2026-12-01')).toBe(49);
     expect(isoWeekNumber('2027-01-01')).toBe(53); // a Friday in the last week of 2026

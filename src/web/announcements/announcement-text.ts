@@ -3,8 +3,8 @@ import type { Locale } from '../../domain/org';
 import type { Announcement } from '../../domain/outreach-views';
 
 /**
- * Dates and times for visitors, written the way each language writes them on a notice board:
- * "1.12." and "klo 9–12" in Finnish and Swedish, "1 December" and "9:00–12:00" in English.
+ * Weeks, months and timetable entries for visitors. The dates and times themselves are written by
+ * domain/date-format, the same way as everywhere else in Silta ("1.12.", "9.00–12.00").
  * Pure functions of calendar strings, so the page reads the same in every time zone.
  */
 
@@ -20,35 +20,6 @@ export function isoWeekNumber(day: string): number {
 
 /** The Monday of the day's week. */
 export const weekMonday = (day: string): string => addDays(day, 1 - isoWeekday(day));
-
-/** "1.12." (fi, sv) or "1 December" (en). */
-export function shortDate(day: string, locale: Locale): string {
-  const [, month, date] = day.split('-').map(Number);
-  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcDate(day));
-  return `${date}.${month}.`;
-}
-
-/** "1.12.2026" (fi, sv) or "1 December 2026" (en). */
-export function fullDate(day: string, locale: Locale): string {
-  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(day));
-  return `${shortDate(day, locale)}${day.slice(0, 4)}`;
-}
-
-/** "9", "9.30" (fi, sv: whole hours without minutes, as notices write them) or "9:00", "9:30" (en). */
-export function clockTime(time: string, locale: Locale): string {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const mm = String(minutes).padStart(2, '0');
-  if (locale === 'en') return `${hours}:${mm}`;
-  return minutes === 0 ? String(hours) : `${hours}.${mm}`;
-}
-
-export const timeRange = (startsAt: string, endsAt: string, locale: Locale): string =>
-  `${clockTime(startsAt, locale)}–${clockTime(endsAt, locale)}`;
-
-/** "joulukuu 2026", "december 2026", "December 2026". */
-export function monthName(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(`${month}-01`));
-}
 
 /** "sairaanhoitaja ja sosiaalityöntekijä": names joined the way the language lists things. */
 export function joinList(items: string[], locale: Locale): string {

@@ -7,7 +7,8 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
 import { AnnouncementEntry } from './announcement-entry';
-import { entriesOf, groupByWeek, shortDate } from './announcement-text';
+import { formatDayMonth } from '../../domain/date-format';
+import { entriesOf, groupByWeek } from './announcement-text';
 import { addressOf, pagePath, type SiteAddress, useAnnouncement } from './api';
 import { localized } from '../../domain/translations';
 import { PublicLayout } from './public-layout';
@@ -52,7 +53,7 @@ function Timetable({ address }: { address: SiteAddress }) {
         weeks.map((week) => (
           <section key={week.monday} className="announcements__week" aria-labelledby={`week-${week.monday}`}>
             <h2 id={`week-${week.monday}`} className="announcements__week-title">
-              {t('announcements.week', { number: week.number, from: shortDate(week.monday, locale), to: shortDate(week.sunday, locale) })}
+              {t('announcements.week', { number: week.number, from: formatDayMonth(week.monday, locale), to: formatDayMonth(week.sunday, locale) })}
             </h2>
             <ul className="announcements__list">
               {week.entries.map((entry) => (

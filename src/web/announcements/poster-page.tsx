@@ -9,7 +9,8 @@ import { QrCode } from '../common/qr-code';
 import { useLocale } from '../i18n/use-locale';
 import { AnnouncementEntry } from './announcement-entry';
 import { AnnouncementLoadError } from './unknown-site';
-import { entriesOf, monthName, parseMonth, shiftMonth } from './announcement-text';
+import { formatMonth } from '../../domain/date-format';
+import { entriesOf, parseMonth, shiftMonth } from './announcement-text';
 import { addressOf, pagePath, type SiteAddress, useAnnouncement } from './api';
 import { localized } from '../../domain/translations';
 import { PublicLayout } from './public-layout';
@@ -65,7 +66,7 @@ function Poster({ address, month, badMonth }: { address: SiteAddress; month: str
       <article className="poster" data-page-state="poster" data-month={month}>
         <header className="poster__header">
           <PageHeading>{localized(site.name, site.nameTranslations, locale)}</PageHeading>
-          <p className="poster__month">{t('announcements.poster.subtitle', { month: monthName(month, locale) })}</p>
+          <p className="poster__month">{t('announcements.poster.subtitle', { month: formatMonth(month, locale) })}</p>
           {site.address !== '' && <p className="poster__address">{t('announcements.address', { address: site.address })}</p>}
         </header>
         {entries.length === 0 ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import type { AuditEntryView } from '../../domain/api-types';
+import { formatDateTime } from '../../domain/date-format';
 import { useAuditLog } from '../api/audit';
 import { useSites } from '../api/org';
 import { type Column, DataTable } from '../common/data-table';
@@ -23,9 +24,8 @@ function useColumns(follow: Follow): Column<AuditEntryView>[] {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const targetText = useTargetText();
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   return [
-    { key: 'at', label: t('audit.columns.at'), render: (entry) => <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time> },
+    { key: 'at', label: t('audit.columns.at'), render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, locale, { seconds: true })}</time> },
     {
       key: 'actor',
       label: t('audit.columns.actor'),

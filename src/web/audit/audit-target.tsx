@@ -2,17 +2,16 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../domain/api-types';
 import type { Locale } from '../../domain/org';
+import { formatClock, formatDate } from '../../domain/date-format';
 import { useLocale } from '../i18n/use-locale';
 import { resourceTypeLabel } from './audit-labels';
 
-const intlLocales: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-/** "7.12.2026" and "10.10" in Finnish; the day is a calendar day, formatted at UTC midnight. */
+/** "7.12.2026" and "10.10" in Finnish: the server sends a Helsinki calendar day and an 'HH:MM'. */
 function formatWhen(t: TFunction, locale: Locale, day: string | null, time: string | null): string {
   if (day === null) return '';
-  const date = new Intl.DateTimeFormat(intlLocales[locale], { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const date = formatDate(day, locale);
   if (time === null) return date;
-  return t('audit.target.dayTime', { day: date, time: locale === 'en' ? time : time.replace(':', '.') });
+  return t('audit.target.dayTime', { day: date, time: formatClock(time, locale) });
 }
 
 /** "Kohtaaminen · 7.12.2026 klo 10.10", "Ryhmän osallistujat · Olohuone, 3.12.2026 klo 13.00", or the kind alone. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import type { EncounterView } from '../../domain/outreach-views';
 import { formatVisitorCode } from '../../domain/visitor-code';
-import { formatTime } from '../common/date-format';
+import { formatTime } from '../../domain/date-format';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { useLocale } from '../i18n/use-locale';

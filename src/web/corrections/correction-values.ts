@@ -1,7 +1,7 @@
 import type { AgeBand } from '../../domain/code-lists';
 import type { EncounterView } from '../../domain/outreach-views';
 import type { Locale } from '../../domain/org';
-import { formatClock, helsinkiClock, parseClock } from '../common/date-format';
+import { formatClock, helsinkiClock, parseClock } from '../../domain/date-format';
 
 /**
  * What a coordinator may correct in someone else's entry (the server's correction schema): the time,

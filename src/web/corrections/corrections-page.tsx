@@ -6,7 +6,7 @@ import { helsinkiDay } from '../../domain/calendar';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
-import { formatDate } from '../common/date-format';
+import { formatDate } from '../../domain/date-format';
 import { DateField } from '../common/date-field';
 import { ErrorAlert } from '../common/error-alert';
 import { PageHeading } from '../common/page-heading';

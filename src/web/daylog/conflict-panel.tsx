@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button, InlineAlert } from 'suomifi-ui-components';
+import { formatClock } from '../../domain/date-format';
 import type { DaylogView } from '../../domain/outreach-views';
+import { useLocale } from '../i18n/use-locale';
 
 /**
  * Someone else saved the day after this form was opened: their numbers are shown beside the user's own
@@ -8,12 +10,13 @@ import type { DaylogView } from '../../domain/outreach-views';
  */
 export function ConflictPanel({ theirs, isSaving, onOverwrite, onTakeTheirs }: { theirs: DaylogView | undefined; isSaving: boolean; onOverwrite: () => void; onTakeTheirs: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const rows: [string, string][] = theirs
     ? [
         [t('daylog.breakfasts'), String(theirs.breakfasts)],
         [t('daylog.lunches'), String(theirs.lunches)],
         [t('daylog.estimatedVisitors'), theirs.estimatedVisitors === null ? '–' : String(theirs.estimatedVisitors)],
-        [t('daylog.closedAt'), theirs.isClosed ? t('daylogEntry.closedAllDay') : (theirs.closedAt ?? '–')],
+        [t('daylog.closedAt'), theirs.isClosed ? t('daylogEntry.closedAllDay') : theirs.closedAt === null ? '–' : formatClock(theirs.closedAt, locale)],
         [t('daylog.events'), theirs.events === '' ? '–' : theirs.events],
       ]
     : [];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../domain/calendar';
+import { formatWeekdayDate } from '../../domain/date-format';
 import { SelectField } from '../common/select-field';
 import { useLocale } from '../i18n/use-locale';
 
@@ -14,9 +15,7 @@ export function daysOf(window: { from: string; to: string }): string[] {
 export function DayChoice({ window, value, onChange }: { window: { from: string; to: string }; value: string; onChange: (day: string) => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  // Noon UTC is the same calendar day in Helsinki, so the weekday is right whatever the device's zone.
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
-  const label = (day: string) => format.format(new Date(`${day}T12:00:00Z`));
+  const label = (day: string) => formatWeekdayDate(day, locale);
   const options = daysOf(window).map((day) => ({ value: day, label: day === window.to ? t('daylogEntry.today', { date: label(day) }) : label(day) }));
   return <SelectField id="daylog-day" label={t('daylogEntry.day')} value={value} onChange={onChange} options={options} />;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { formatClock, formatMonth, formatWeekdayDate } from '../../domain/date-format';
 import { addMonths, isMonth } from '../../domain/daylog-trend';
 import type { DaylogView } from '../../domain/outreach-views';
 import { useSession } from '../api/auth';
@@ -16,7 +17,7 @@ import { today } from '../encounters/encounter-sites';
 import { useLocale } from '../i18n/use-locale';
 import { useDaylogMonth, useDaylogTrend, useSessionDays } from './api';
 import { daylogSiteIds } from './daylog-sites';
-import { hoursKind, type MonthDay, monthGrid, utcDate } from './month-grid';
+import { hoursKind, type MonthDay, monthGrid } from './month-grid';
 import { TrendChart } from './trend-chart';
 import './daylog.css';
 
@@ -71,7 +72,7 @@ function MonthSection({ siteId, month, isLatest, onMonth }: { siteId: string; mo
   const { locale } = useLocale();
   const days = useDaylogMonth(siteId, month);
   const sessionDays = useSessionDays(siteId, month);
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(`${month}-01`));
+  const monthName = formatMonth(month, locale);
   const grid = monthGrid(month, days.data ?? [], sessionDays.data);
   const logged = grid.filter((d) => d.entry !== null).length;
   const columns = useMonthColumns();
@@ -106,7 +107,6 @@ function MonthSection({ siteId, month, isLatest, onMonth }: { siteId: string; mo
 function useMonthColumns(): Column<MonthDay>[] {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' });
   const count = (pick: (e: DaylogView) => number | null) => (d: MonthDay) => {
     const value = d.entry === null ? null : pick(d.entry);
     return value === null ? <span className="muted">–</span> : String(value);
@@ -115,8 +115,8 @@ function useMonthColumns(): Column<MonthDay>[] {
     const kind = hoursKind(d.entry);
     if (kind !== 'changed' || d.entry === null) return t(`daylogViews.hours.${kind}`);
     const parts: string[] = [];
-    if (d.entry.openedAt !== null) parts.push(t('daylogViews.hours.openedAt', { time: d.entry.openedAt }));
-    if (d.entry.closedAt !== null) parts.push(t('daylogViews.hours.closedAt', { time: d.entry.closedAt }));
+    if (d.entry.openedAt !== null) parts.push(t('daylogViews.hours.openedAt', { time: formatClock(d.entry.openedAt, locale) }));
+    if (d.entry.closedAt !== null) parts.push(t('daylogViews.hours.closedAt', { time: formatClock(d.entry.closedAt, locale) }));
     const text = parts.join(', ');
     return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
   };
@@ -126,7 +126,7 @@ function useMonthColumns(): Column<MonthDay>[] {
       label: t('daylogViews.columns.day'),
       render: (d) => (
         <span data-day={d.day} data-logged={d.entry !== null}>
-          {dayFormat.format(utcDate(d.day))}
+          {formatWeekdayDate(d.day, locale, { year: false })}
           {d.hasSession && <span className="daylog-month__session"> {t('daylogViews.session')}</span>}
         </span>
       ),

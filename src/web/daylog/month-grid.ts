@@ -36,6 +36,3 @@ export function hoursKind(entry: DaylogView | null): HoursKind {
   if (entry.isClosed) return 'closed';
   return entry.openedAt !== null || entry.closedAt !== null ? 'changed' : 'normal';
 }
-
-/** A calendar day as a Date at UTC midnight, for Intl formatting with timeZone 'UTC' (no day shift). */
-export const utcDate = (day: string): Date => new Date(`${day}T00:00:00Z`);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../../domain/date-format';
 import type { MonthTrend } from '../../domain/daylog-trend';
 import { type Column, DataTable } from '../common/data-table';
 import { useLocale } from '../i18n/use-locale';
@@ -23,8 +24,7 @@ const monthTick = (month: string): string => `${Number(month.slice(5, 7))}/${mon
 
 function useMonthName() {
   const { locale } = useLocale();
-  const format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return (month: string) => format.format(new Date(`${month}-01T00:00:00Z`));
+  return (month: string) => formatMonth(month, locale);
 }
 
 /**

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import type { EncounterView } from '../../domain/outreach-views';
+import { helsinkiDate } from '../../domain/date-format';
 import { registerOf } from '../../domain/org';
 import { isValidVisitorCode, normaliseVisitorCode } from '../../domain/visitor-code';
 import { useSession } from '../api/auth';
@@ -21,8 +22,6 @@ import { EncounterErrorAlert } from './encounter-error';
 import { type FormState, fromView, toPatch } from './encounter-form-state';
 import { EncounterWho } from './encounter-who';
 import './encounters.css';
-
-const helsinkiDayOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date(iso));
 
 /** Correcting an encounter from the day's list: the same fields as when recording, filled in. */
 export function EncounterEditPage() {
@@ -56,7 +55,7 @@ function EditForm({ me, profession, view }: { me: Me; profession: NonNullable<Me
   const { t } = useTranslation();
   const { locale } = useLocale();
   const codes = useCodes();
-  const sessions = useSessionsOfDay(view.siteId, helsinkiDayOf(view.occurredAt));
+  const sessions = useSessionsOfDay(view.siteId, helsinkiDate(view.occurredAt));
   const siteColleagues = useColleagues(view.siteId);
   const update = useUpdateEncounter(view.id);
   const [before, setBefore] = useState<FormState>(() => fromView(view, me.id));

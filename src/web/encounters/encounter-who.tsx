@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Button, TextInput } from 'suomifi-ui-components';
+import { formatTimeRange } from '../../domain/date-format';
 import type { SessionView } from '../../domain/outreach-views';
+import { useLocale } from '../i18n/use-locale';
 import { QrScanner, useQrScanSupport } from '../visitors/qr-scanner';
 import { type FormState, type YesNo, teamOf, toggle } from './encounter-form-state';
 import { ChoiceGroup } from './toggle-buttons';
@@ -28,6 +30,7 @@ const flip = (current: YesNo | null | undefined, tapped: YesNo): YesNo | null =>
  */
 export function EncounterWho({ form, update, myId, colleagues, sessions, sessionId, codeError }: Props) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const canScan = useQrScanSupport();
   const [isScanning, setScanning] = useState(false);
   const names = new Map([[myId, t('encounterForm.me')], ...colleagues]);
@@ -70,7 +73,7 @@ export function EncounterWho({ form, update, myId, colleagues, sessions, session
           legend={t('encounterForm.session')}
           hint={held.length === 1 ? t('encounterForm.sessionHintOne') : undefined}
           options={[
-            ...held.map((s) => ({ value: s.id, label: `${s.startsAt.slice(0, 5)}–${s.endsAt.slice(0, 5)}${s.room ? `, ${s.room}` : ''}` })),
+            ...held.map((s) => ({ value: s.id, label: `${formatTimeRange(s.startsAt, s.endsAt, locale)}${s.room ? `, ${s.room}` : ''}` })),
             { value: 'none', label: t('encounterForm.noSession') },
           ]}
           selected={[sessionId ?? 'none']}

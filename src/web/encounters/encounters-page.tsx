@@ -10,7 +10,7 @@ import { useSites } from '../api/org';
 import { useCodes, useEncountersOfDay, useServices } from '../api/outreach';
 import { EncounterRowActions } from './encounter-row-actions';
 import { ButtonLink } from '../common/button-link';
-import { formatTime } from '../common/date-format';
+import { formatDate, formatTime } from '../../domain/date-format';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
@@ -24,6 +24,7 @@ import { professionalSiteIds, today } from './encounter-sites';
 
 export function EncountersPage() {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const me = useSession().data?.user;
   const sites = useSites();
   const siteIds = me ? professionalSiteIds(me) : [];
@@ -56,7 +57,7 @@ export function EncountersPage() {
       ) : (
         <>
           <Heading variant="h2" mb="s">
-            {t('encounters.listOf', { site: siteName(siteId), day })}
+            {t('encounters.listOf', { site: siteName(siteId), day: formatDate(day, locale) })}
           </Heading>
           <EncounterList userId={me.id} siteId={siteId} day={day} />
         </>

@@ -1,19 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../domain/api-types';
+import { formatClock } from '../../domain/date-format';
 import { useSites } from '../api/org';
 import { useSessionsOfDay } from '../api/outreach';
 import { ButtonLink } from '../common/button-link';
+import { useLocale } from '../i18n/use-locale';
 import { professionalSiteIds, today } from './encounter-sites';
 
 function SiteSessions({ siteId, siteName }: { siteId: string; siteName: string | null }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const sessions = (useSessionsOfDay(siteId, today()).data ?? []).filter((s) => !s.isCancelled);
   return (
     <>
       {sessions.map((s) => (
         <div key={s.id} className="page-actions" data-session-id={s.id}>
           <p className="today-session__when">
-            {t('encounterForm.todaySession', { start: s.startsAt.slice(0, 5), end: s.endsAt.slice(0, 5) })}
+            {t('encounterForm.todaySession', { start: formatClock(s.startsAt, locale), end: formatClock(s.endsAt, locale) })}
             {siteName === null ? '' : `, ${siteName}`}
           </p>
           <ButtonLink to={`/encounters/new?site=${encodeURIComponent(siteId)}&session=${encodeURIComponent(s.id)}`}>{t('encounterForm.recordInSession')}</ButtonLink>

@@ -6,7 +6,7 @@ import type { Locale } from '../../domain/org';
 import { DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
-import { formatDateTime } from '../common/date-format';
+import { formatDateTime } from '../../domain/date-format';
 import { formatDay } from '../schedule/dates';
 import { type FormSummary, useCloseKiosk, useCloseLink, useLinks, type KioskView, useOpenKiosks, usePauseKiosk, usePauseLink } from './api';
 import { useDescribe } from './describe-context';

@@ -43,7 +43,7 @@ export function AttendancePage() {
       <PageHeading>{title}</PageHeading>
       {session && series.data && (
         <Paragraph mb="m" id="attendance-context">
-          {series.data.name} · {timeRange(session.startsAt, session.endsAt)}
+          {series.data.name} · {timeRange(session.startsAt, session.endsAt, locale)}
           {session.theme !== '' && <> · {session.theme}</>}
         </Paragraph>
       )}

@@ -47,7 +47,7 @@ export function ExtraSessionForm({ series }: { series: SeriesDetail }) {
       <Heading variant="h3" id="extra-heading" mb="s">
         {t('groups.extra.heading')}
       </Heading>
-      <Paragraph mb="s">{t('groups.extra.intro', { time: timeRange(series.startsAt, series.endsAt) })}</Paragraph>
+      <Paragraph mb="s">{t('groups.extra.intro', { time: timeRange(series.startsAt, series.endsAt, locale) })}</Paragraph>
       {added !== null && <SuccessAlert>{added}</SuccessAlert>}
       {add.isError && <ErrorAlert error={add.error} />}
       <form onSubmit={submit} noValidate className="form-stack form-page">

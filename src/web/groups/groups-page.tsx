@@ -87,7 +87,7 @@ function SeriesTable({ series, siteName }: { series: GroupSeriesView[]; siteName
       rows={rows}
       columns={[
         { key: 'name', label: t('groups.columns.name'), render: (row) => <AppLink to={`/groups/${row.s.id}`}>{row.s.name}</AppLink> },
-        { key: 'when', label: t('groups.columns.when'), render: (row) => seriesWhen(t, row.s) },
+        { key: 'when', label: t('groups.columns.when'), render: (row) => seriesWhen(t, row.s, locale) },
         { key: 'period', label: t('groups.columns.period'), render: (row) => seriesPeriod(row.s, locale) },
         { key: 'next', label: t('groups.columns.next'), render: (row) => next(row.index) },
         { key: 'announced', label: t('groups.columns.announced'), render: (row) => (row.s.isAnnounced ? t('groups.announcedYes') : t('groups.announcedNo')) },

@@ -55,7 +55,7 @@ export function SeriesPage() {
       {created !== null && <SuccessAlert>{t('groups.created', { count: created })}</SuccessAlert>}
       {recorded !== null && <SuccessAlert>{t('groups.recorded', { ...recorded, day: sessionDay(recorded.day, locale) })}</SuccessAlert>}
       <Paragraph mb="m" id="series-when">
-        {seriesWhen(t, data)} · {seriesPeriod(data, locale)}
+        {seriesWhen(t, data, locale)} · {seriesPeriod(data, locale)}
         {data.room !== '' && <> · {data.room}</>}
       </Paragraph>
       <DetailsSection series={data} canEdit={canManageAt(me.roles, data.siteId)} />

@@ -50,7 +50,7 @@ export function SessionsSection({ series, canEdit, canRecord }: { series: Series
         rows={sessions}
         columns={[
           { key: 'day', label: t('groups.sessions.day'), render: (s) => <span data-session-id={s.id} className="session-day">{sessionDay(s.day, locale)}</span> },
-          { key: 'time', label: t('groups.sessions.time'), render: (s) => timeRange(s.startsAt, s.endsAt) },
+          { key: 'time', label: t('groups.sessions.time'), render: (s) => timeRange(s.startsAt, s.endsAt, locale) },
           {
             key: 'theme',
             label: t('groups.sessions.theme'),

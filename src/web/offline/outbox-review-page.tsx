@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { formatDate, formatDateTime } from '../../domain/date-format';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { Loading } from '../common/loading';
@@ -73,9 +74,9 @@ function RefusedCard({ entry, onOutcome }: { entry: RefusedEntry; onOutcome: (ou
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const headingId = `outbox-entry-${entry.id}`;
   const kind = t(`outboxReview.kind.${entry.kind}`);
-  const day = entry.day === null ? t('outboxReview.unknown') : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${entry.day}T00:00:00Z`));
+  const day = entry.day === null ? t('outboxReview.unknown') : formatDate(entry.day, locale);
   const site = entry.siteId === null ? t('outboxReview.unknown') : (sites.data?.find((s) => s.id === entry.siteId)?.name ?? t('outboxReview.unknownSite'));
-  const saved = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(new Date(entry.createdAt));
+  const saved = formatDateTime(entry.createdAt, locale);
 
   const retry = async () => {
     setBusy(true);

@@ -1,7 +1,7 @@
 import './queued.css';
 import { useTranslation } from 'react-i18next';
 import { formatVisitorCode } from '../../domain/visitor-code';
-import { formatTime } from '../common/date-format';
+import { formatTime } from '../../domain/date-format';
 import { useLocale } from '../i18n/use-locale';
 import type { QueuedEncounter } from './queued-encounters';
 

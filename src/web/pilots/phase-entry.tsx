@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import type { PhaseEntryView, PilotDecision } from '../../domain/pilots';
-import { formatDate } from '../common/date-format';
+import { formatDate } from '../../domain/date-format';
 import { useLocale } from '../i18n/use-locale';
 import { decisionLabel, formatInstantDay, phaseName } from './format';
 import { questionsOf } from './phase-form-values';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
+import { formatClock } from '../../domain/date-format';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ButtonLink } from '../common/button-link';
@@ -10,15 +11,16 @@ import { siteKindLabel, weekdayLabel } from '../common/labels';
 import { Loading } from '../common/loading';
 import { NavigationNotice } from '../common/notice';
 import { PageHeading } from '../common/page-heading';
-import { toDisplayTime } from './time';
+import { useLocale } from '../i18n/use-locale';
 
 function useColumns(): Column<SiteView>[] {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const hours = (site: SiteView): string =>
     site.openingHours.length === 0
       ? t('sites.hours.none')
       : site.openingHours
-          .map((h) => t('sites.hours.period', { day: weekdayLabel(t, h.weekday), opens: toDisplayTime(h.opens), closes: toDisplayTime(h.closes) }))
+          .map((h) => t('sites.hours.period', { day: weekdayLabel(t, h.weekday), opens: formatClock(h.opens, locale), closes: formatClock(h.closes, locale) }))
           .join(', ');
   return [
     { key: 'name', label: t('sites.fields.name'), render: (site) => <AppLink to={`/admin/sites/${site.id}`}>{site.name}</AppLink> },

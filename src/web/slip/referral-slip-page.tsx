@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { helsinkiDay } from '../../domain/calendar';
-import { fullDate } from '../announcements/announcement-text';
+import { formatDate } from '../../domain/date-format';
 import { isApiRequestError } from '../api/client';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -66,7 +66,7 @@ function IssuedSlip({ issued }: { issued: SlipIssued }) {
   // The service and date exactly as the receiving service will see them.
   const slip = useSlip(issued.code);
   const url = `${window.location.origin}${issued.url}`;
-  const expiresOn = fullDate(helsinkiDay(new Date(issued.expiresAt)), locale);
+  const expiresOn = formatDate(helsinkiDay(new Date(issued.expiresAt)), locale);
   return (
     <>
       <section className="referral-slip" aria-labelledby="referral-slip-title" data-testid="referral-slip">

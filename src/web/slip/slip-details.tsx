@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SlipView } from '../../domain/outreach-views';
-import { fullDate } from '../announcements/announcement-text';
+import { formatDate } from '../../domain/date-format';
 import { useLocale } from '../i18n/use-locale';
 
 /** The only two facts a slip carries: the service the person was referred to, and the day. */
@@ -15,7 +15,7 @@ export function SlipDetails({ slip }: { slip: SlipView }) {
       </div>
       <div>
         <dt>{t('slip.referredOn')}</dt>
-        <dd data-slip-field="date">{fullDate(slip.referredOn, locale)}</dd>
+        <dd data-slip-field="date">{formatDate(slip.referredOn, locale)}</dd>
       </div>
     </dl>
   );

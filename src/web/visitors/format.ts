@@ -1,7 +1,5 @@
 import type { Locale } from '../../domain/org';
-import { formatDate, helsinkiDate } from '../common/date-format';
-
-const tags: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+import { formatDate, formatWeekdayDate, helsinkiDate } from '../../domain/date-format';
 
 /** A calendar day 'YYYY-MM-DD' in the one format of the app (25.11.2026, 25 Nov 2026). */
 export function formatDay(day: string, locale: Locale): string {
@@ -10,11 +8,11 @@ export function formatDay(day: string, locale: Locale): string {
   return formatDate(day, locale);
 }
 
-/** A weekday and day, for the next session: "ke 25.11." */
+/** A weekday and day, for the next session: "ke 25.11.", "Wed 25 Nov". */
 export function formatWeekdayDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(tags[locale], { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatWeekdayDate(day, locale, { year: false });
 }
 
 /** An instant as a Helsinki calendar date. */
