@@ -26,7 +26,7 @@ describe('the audit log answers "who looked at this?"', () => {
     await audit.open();
     const rows = await audit.rows();
     const read = rows.find((row) => row.action === 'Kohtaaminen avattu');
-    expect(read?.resource).toMatch(/^Kohtaaminen · \d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2}/);
+    expect(read?.resource).toMatch(/^Kohtaaminen · \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}/);
 
     await page.locator('main td button', { hasText: read!.resource }).first().click();
     await page.waitForURL((url) => url.searchParams.get('target') === `encounter:${id}`);

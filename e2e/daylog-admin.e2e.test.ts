@@ -58,7 +58,7 @@ describe('day-centre month view and trend', () => {
     await month.previousMonth();
     expect(new URL(page.url()).searchParams.get('month')).toBe(lastMonth);
     expect((await month.dayCells(`${lastMonth}-03`)).slice(1, 5)).toEqual(['40', '55', '60', 'Tavallinen aukiolo']);
-    expect((await month.dayCells(`${lastMonth}-10`)).slice(1, 6)).toEqual(['44', '61', '70', 'Suljettiin klo 13:00', 'Kevätsiivous']);
+    expect((await month.dayCells(`${lastMonth}-10`)).slice(1, 6)).toEqual(['44', '61', '70', 'Suljettiin klo 13.00', 'Kevätsiivous']);
     expect((await month.dayCells(`${lastMonth}-17`))[4]).toBe('Suljettu koko päivän');
     // A day nobody logged is still there, marked as such.
     expect((await month.dayCells(`${lastMonth}-04`)).slice(1, 5)).toEqual(['–', '–', '–', 'Ei kirjausta']);

@@ -54,7 +54,7 @@ function expectedLines(day: string) {
     fi: { when: `${weekdays.fi[weekday]} ${date}.${month}. klo 14.15–15.45`, present: 'Paikalla sairaanhoitaja ja sosiaalityöntekijä.', room: 'Paikka: Ryhmätila' },
     // The demo site names its rooms in Swedish and English too (src/server/demo/seed-demo.ts).
     sv: { when: `${weekdays.sv[weekday]} ${date}.${month}. kl. 14.15–15.45`, present: 'På plats: sjukskötare och socialarbetare.', room: 'Plats: Grupprum' },
-    en: { when: `${weekdays.en[weekday]} ${date} ${englishMonths[month - 1]}, 14:15–15:45`, present: 'Here: a nurse and a social worker.', room: 'Where: Group room' },
+    en: { when: `${weekdays.en[weekday]} ${date} ${englishMonths[month - 1]?.slice(0, 3)}, 14:15–15:45`, present: 'Here: a nurse and a social worker.', room: 'Where: Group room' },
   } as const;
 }
 
@@ -125,7 +125,7 @@ describe('public announcements and poster, without signing in', () => {
       expect(ours).toContain(expected[locale].room);
       // The seeded weekly nurse session (Tuesdays 9–12) is coming too.
       const tuesday = { fi: 'Tiistaina', sv: 'Tisdag', en: 'Tuesday' }[locale];
-      const nine = { fi: 'klo 9–12', sv: 'kl. 9–12', en: '9:00–12:00' }[locale];
+      const nine = { fi: 'klo 9.00–12.00', sv: 'kl. 9.00–12.00', en: '9:00–12:00' }[locale];
       expect(entries.some((text) => text.startsWith(tuesday) && text.includes(nine))).toBe(true);
       expect((await announcements.weekHeadings()).every((h) => /^(Viikko|Vecka|Week) \d+/.test(h))).toBe(true);
       await expectNoStaffNames(page, `announcements (${locale})`);
@@ -237,7 +237,7 @@ describe('public announcements and poster, without signing in', () => {
     await announcements.open(randomUUID());
     const entries = await announcements.entries();
     expect(entries).toHaveLength(3);
-    expect(entries[0]).toContain('klo 10–11.30');
+    expect(entries[0]).toContain('klo 10.00–11.30');
     expect(entries[0]).toContain('Ryhmä: Aamukahvit');
     expect(entries[0]).toContain('Avoin kaikille.');
     expect(entries[0]).not.toContain('Aihe');
