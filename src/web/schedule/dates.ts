@@ -17,7 +17,7 @@ export { formatMonth, weekdayNames } from '../../domain/date-format';
 /** "ti 3.3.2026" (short) or "tiistai 3.3.2026" (long); "Tue 3 Mar 2026" in English. */
 export const formatDay = (day: string, locale: Locale, weekday: WeekdayStyle = 'short'): string => formatWeekdayDate(day, locale, { weekday });
 
-/** "09:00" → "9.00" (fi, sv) or "9:00" (en): the one format of common/date-format. */
+/** "09:00" → "9.00" (fi, sv) or "9:00" (en): the one format of domain/date-format. */
 export const displayTime = (api: string, locale: Locale = 'fi'): string => formatClock(api, locale);
 
 /** Sessions grouped by day, days ascending (the API already sorts by day and time). */
