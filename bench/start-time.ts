@@ -38,8 +38,10 @@ export type StartTimeResult = {
   siltaOutput: string[];
   /**
    * One extra start at LOG_LEVEL=info (not in the samples above): Silta logs `startMs`, measured from
-   * main.ts's own evaluation, i.e. after every import has loaded. spawn→200 minus that splits the
-   * start into "node + tsx + imports" and "database open + migrations + app build + listen".
+   * serve.ts's evaluation, i.e. after main.ts's light imports and serve.ts's own (the database code)
+   * have loaded. spawn→200 minus that splits the start into "node + those imports" and "database open +
+   * migrations + the HTTP app's modules and build + listen" (the engine's files are read and compiled
+   * from main.ts on, across both).
    */
   breakdown: { spawnToOkMs: number; inProcessStartMs: number | null; beforeMainMs: number | null };
 };

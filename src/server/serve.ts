@@ -3,10 +3,13 @@
 // only in their clock.
 import type { Config } from './config.js';
 import { StartupError } from './startup-error.js';
-import { ConfigError } from './config.js';
 import { createDeps, openDatabase } from './start.js';
 import type { Clock, Deps } from './deps.js';
 import { trustProxyWarning } from './http/trust-proxy.js';
+import { preloadPgliteAssets, type PgliteAssets } from './db/pglite-assets.js';
+
+// The browser tests' entry imports it from here; main.ts from its own module, to load light.
+export { runOrExplain } from './run-or-explain.js';
 
 const startedAt = performance.now();
 
@@ -22,8 +25,13 @@ async function seedIfFresh(demo: DemoModule, deps: Deps, url: string): Promise<v
   process.stdout.write(demo.formatDemoAccounts(await demo.seedDemo(deps), url) + '\n');
 }
 
-export async function serve(config: Config, clock: Clock): Promise<void> {
-  const [db, [{ buildApp }, demo, { startJobs }]] = await Promise.all([openDatabase(config), loadServerModules()]);
+/**
+ * `pgliteAssets`: the embedded engine's files if the caller started reading them before loading this
+ * module (main.ts does); otherwise they are started here, still ahead of the server's modules.
+ */
+export async function serve(config: Config, clock: Clock, pgliteAssets?: Promise<PgliteAssets | undefined>): Promise<void> {
+  const assets = pgliteAssets ?? (config.databaseUrl ? undefined : preloadPgliteAssets());
+  const [db, [{ buildApp }, demo, { startJobs }]] = await Promise.all([openDatabase(config, assets), loadServerModules()]);
   const deps = createDeps(config, db, clock);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   await seedIfFresh(demo, deps, url);
@@ -56,17 +64,4 @@ export async function serve(config: Config, clock: Clock): Promise<void> {
   }
   const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
   app.log.info({ engine: db.engine, startMs: Math.round(performance.now() - startedAt), port }, `Silta is listening on ${url.replace(`:${config.port}`, `:${port}`)}`);
-}
-
-/** Runs a start function, printing an operator's problem as one sentence instead of a stack trace. */
-export async function runOrExplain(start: () => Promise<void>): Promise<void> {
-  try {
-    await start();
-  } catch (error) {
-    if (error instanceof StartupError || error instanceof ConfigError) {
-      process.stderr.write(`Silta could not start: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
 }

@@ -6,6 +6,7 @@ import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { schema, type Schema } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { describeConnectionError } from './connection-errors.js';
+import type { PgliteAssets } from './pglite-assets.js';
 
 export type Engine = 'pglite' | 'postgres';
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,7 +29,13 @@ export type Database = {
 };
 
 export type ConnectOptions =
-  | { engine: 'pglite'; /** undefined = in memory (tests) */ dataDir?: string; /** start from a dump (tests) */ loadDataDir?: Blob }
+  | {
+      engine: 'pglite';
+      /** undefined = in memory (tests) */ dataDir?: string;
+      /** start from a dump (tests) */ loadDataDir?: Blob;
+      /** the engine's files, read early by preloadPgliteAssets(); PGlite reads them itself otherwise */
+      assets?: Promise<PgliteAssets | undefined>;
+    }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 // Tests and the backup command need the underlying PGlite (to dump its data directory).
@@ -36,14 +43,19 @@ const pgliteClients = new WeakMap<object, PGlite>();
 export const pgliteOf = (db: Database): PGlite | undefined => pgliteClients.get(db.orm);
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
-  return options.engine === 'pglite' ? connectPglite(options.dataDir, options.loadDataDir) : connectPostgres(options.url, options.poolSize ?? 10);
+  return options.engine === 'pglite' ? connectPglite(options) : connectPostgres(options.url, options.poolSize ?? 10);
 }
 
-async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+async function connectPglite({ dataDir, loadDataDir, assets }: Extract<ConnectOptions, { engine: 'pglite' }>): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create({ ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+    const engine = await assets;
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      ...(engine ? { pgliteWasmModule: engine.wasmModule, fsBundle: engine.fsBundle } : {}),
+    });
   } catch (error) {
     release();
     throw error;

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../domain/errors.js';
 import { createHarness } from '../testing/harness.js';
 import { operationsOf } from '../testing/openapi-fuzz.js';
@@ -76,5 +79,20 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
       const patch = operations.patch;
       if (patch) expect(patch.requestBody?.content['application/json']?.schema.minProperties, path).toBe(1);
     }
+  });
+
+  // A deployment serves the built web app beside the API: its page and file routes have no schema,
+  // and the document must still render (without them: they are not API operations).
+  it('renders the document when the built web app is served too', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'silta-openapi-web-'));
+    afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Silta</title>');
+    const h = await createHarness({ webDir });
+    expect((await h.app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+    const response = await h.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const paths = Object.keys(response.json<Document>().paths);
+    expect(paths).toContain('/api/health');
+    expect(paths.filter((p) => !p.startsWith('/api/'))).toEqual([]);
   });
 });

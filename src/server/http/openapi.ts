@@ -75,6 +75,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     components: { securitySchemes },
   },
   transform: (input) => {
+    // The built web app's page and file routes have no schema: they are not API operations.
+    if (!input.schema) return { schema: { hide: true }, url: input.url };
     const { schema, url } = jsonSchemaTransform(input);
     const method = [input.route.method].flat()[0] ?? 'GET';
     const security = securityOf(input.route.config?.access, method);
