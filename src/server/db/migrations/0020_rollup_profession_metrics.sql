@@ -129,8 +129,9 @@ create trigger outreach_sessions_rollup_touch_update before update on outreach_s
 -- A user's profession counts in their sessions' hours and in the referrals they made in encounters they
 -- are not a professional of: retracted before the change (this BEFORE trigger reads the old profession),
 -- reasserted at commit with the new one. Rare (an administrator's edit), and bounded by the user's own
--- sessions and referrals.
-create function rollup_touch_user() returns trigger language plpgsql as $$
+-- sessions and referrals. (Written to apply again over itself: migration-0020.test.ts re-applies it to a
+-- database with data and rollups, as an upgrade does.)
+create or replace function rollup_touch_user() returns trigger language plpgsql as $$
 declare
   moved uuid;
 begin
@@ -142,6 +143,7 @@ begin
   end loop;
   return new;
 end $$;
+drop trigger if exists users_rollup_touch on users;
 create trigger users_rollup_touch before update on users
   for each row when (old.profession is distinct from new.profession)
   execute function rollup_touch_user();
