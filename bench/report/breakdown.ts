@@ -9,7 +9,7 @@ import type { Actor } from '../../src/server/policy/policy.js';
 import { daylogSection } from '../../src/server/reports/daylog.js';
 import { feedbackSection } from '../../src/server/reports/feedback.js';
 import { groupsSection } from '../../src/server/reports/groups.js';
-import { readProfessionFacts } from '../../src/server/reports/profession-facts.js';
+import { readProfessionalFacts } from '../../src/server/reports/professional-facts.js';
 import { chooseRollupSource, readRollups, type RollupSource } from '../../src/server/reports/rollups/read.js';
 import { refreshReportRollups } from '../../src/server/reports/rollups/refresh.js';
 import { resolveScope, type ReportScope } from '../../src/server/reports/scope.js';
@@ -64,8 +64,9 @@ export async function reportBreakdown(deps: Deps, actor: Actor, c: ReportCase, r
     ['rollups.read', () => readRollups(deps.db.orm, scope)],
     ['daylog', () => daylogSection(deps, scope)],
     ['groups', () => groupsSection(deps, scope)],
-    // Per-profession and per-professional figures, from the base tables (issue 16 item 2).
-    ['professionFacts', () => readProfessionFacts(deps.db.orm, scope)],
+    // Per-profession figures are in rollups.read (migration 0020); every professional's own figures come
+    // from the base tables, read only for a coordinator's exact view (issue 16 item 2).
+    ['perProfessional', () => readProfessionalFacts(deps.db.orm, scope, null)],
     // The response rate needs the meetings; any number serves for timing.
     ['feedback', () => feedbackSection(deps, scope, figures, 1_000, reader)],
   ];

@@ -61,6 +61,17 @@ async function baseFigures(session: RawSession, siteIds: string[], from: string,
   );
   put('overview.figures/all/sessionsHeld', held?.sessions);
   put('overview.figures/all/professionalHours', held?.hours);
+  const heldParams = [siteIds.join(','), from, lastHeld];
+  const heldSessions = `select s.* from outreach_sessions s
+    where s.site_id = any(string_to_array($1, ',')::uuid[]) and s.day between $2::date and $3::date and not s.is_cancelled`;
+  const [reception] = await session.query<{ hours: string | null }>(
+    `select sum(extract(epoch from s.ends_at - s.starts_at)) / 3600 as hours from (${heldSessions}) s`, heldParams);
+  put('overview.figures/all/receptionHours', reception?.hours);
+  // Per profession (migration 0020's rollup keys): hours by the professional's profession today.
+  const hoursByProfession = await session.query<{ profession: string; hours: string }>(
+    `select u.profession, sum(p.hours) as hours from (${heldSessions}) s join session_professionals p on p.session_id = s.id join users u on u.id = p.user_id
+      where u.profession is not null group by 1`, heldParams);
+  for (const p of professions) put(`professionals.hoursByProfession/${p}/hours`, hoursByProfession.find((r) => r.profession === p)?.hours);
   for (const row of await session.query<{ age_band: string; n: string }>(`select age_band, count(*) as n from (${ENCOUNTERS}) e group by 1`, params)) put(`ageBands.counts/${row.age_band}/count`, row.n);
   for (const band of ageBands) if (!figures.has(`ageBands.counts/${band}/count`)) put(`ageBands.counts/${band}/count`, 0);
   const byProfession = await session.query<{ profession: string; meetings: string; contacts: string }>(
@@ -72,6 +83,34 @@ async function baseFigures(session: RawSession, siteIds: string[], from: string,
     put(`professionals.byProfession/${p}/meetings`, row?.meetings);
     put(`professionals.byProfession/${p}/contacts`, row?.contacts);
   }
+  const contactAnswers = await session.query<{ profession: string; urgent: string; first_with: string; repeat_with: string; not_recorded: string }>(
+    `select p.profession, count(*) filter (where e.is_urgent) as urgent, count(*) filter (where p.is_first_with_professional) as first_with,
+            count(*) filter (where p.is_first_with_professional = false) as repeat_with, count(*) filter (where p.is_first_with_professional is null) as not_recorded
+       from (${ENCOUNTERS}) e join encounter_professionals p on p.encounter_id = e.id group by 1`,
+    params,
+  );
+  for (const p of professions) {
+    const row = contactAnswers.find((r) => r.profession === p);
+    put(`visits.urgencyByProfession/${p}/urgent`, row?.urgent);
+    put(`visits.firstWithProfessional/${p}/first`, row?.first_with);
+    put(`visits.firstWithProfessional/${p}/repeat`, row?.repeat_with);
+    put(`visits.firstWithProfessional/${p}/notRecorded`, row?.not_recorded);
+  }
+  const [joint] = await session.query<{ with_referral: string; without_referral: string }>(
+    `select count(*) filter (where exists (select 1 from referrals r where r.encounter_id = e.id)) as with_referral,
+            count(*) filter (where not exists (select 1 from referrals r where r.encounter_id = e.id)) as without_referral
+       from (${ENCOUNTERS}) e where (select count(*) from encounter_professionals p where p.encounter_id = e.id) > 1`,
+    params,
+  );
+  put('professionals.jointMeetings/total/withReferral', joint?.with_referral);
+  put('professionals.jointMeetings/total/withoutReferral', joint?.without_referral);
+  // A referral counts for the referrer's profession in that encounter, else their profession today.
+  const referrers = await session.query<{ profession: string | null; n: string }>(
+    `select coalesce(p.profession, u.profession) as profession, count(*) as n from (${ENCOUNTERS}) e join referrals r on r.encounter_id = e.id
+       left join encounter_professionals p on p.encounter_id = e.id and p.user_id = r.referred_by left join users u on u.id = r.referred_by group by 1`,
+    params,
+  );
+  for (const p of professions) put(`referrals.byProfession/${p}/referrals`, referrers.find((r) => r.profession === p)?.n);
   const statuses = await session.query<{ status: string; n: string }>(`select r.status, count(*) as n from (${ENCOUNTERS}) e join referrals r on r.encounter_id = e.id group by 1`, params);
   for (const status of referralStatuses) put(`referrals.byServiceAndStatus/total/${status}`, statuses.find((s) => s.status === status)?.n);
   const codes = await session.query<{ kind: string; register: string; code: string; n: string }>(

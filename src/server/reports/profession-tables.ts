@@ -1,7 +1,8 @@
 import { ageBands } from '../../domain/code-lists.js';
 import { professions, type Profession } from '../../domain/org.js';
 import type { ReportRow, ReportSection, ReportTable } from '../../domain/report.js';
-import type { ContactGroup, ProfessionFacts } from './profession-facts.js';
+import type { ProfessionalContacts, ProfessionalFacts } from './professional-facts.js';
+import type { RollupFigures } from './rollups/read.js';
 import { column, ratio, row, sameInAll, table } from './tables.js';
 
 /*
@@ -9,7 +10,9 @@ import { column, ratio, row, sameInAll, table } from './tables.js';
  * a profession and counts its professional contacts: a joint meeting counts once in the row of each
  * professional in it (domain.md § 4.3 counting rule), so every table's last count column is that
  * profession's contacts, the same figure as in `professionals.byProfession`. Joint meetings also have
- * rows of their own, by the professions that met together.
+ * rows of their own, by the professions that met together. Every per-profession figure is read from
+ * the scope's summed rollups (keys of migration 0020); only the per-professional table reads the base
+ * tables (professional-facts.ts), and only for a reader who gets it.
  */
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -30,37 +33,30 @@ function byProfession(key: string, columnKeys: readonly string[], countOf: (prof
   );
 }
 
-/** Contacts of a profession matching a test. */
-const counter = (contacts: ContactGroup[]) => (profession: Profession, test: (c: ContactGroup) => boolean) =>
-  sum(contacts.filter((c) => c.profession === profession && test(c)).map((c) => c.n));
-
-const answer = (value: boolean | null, yes: string, no: string, none: string) => (value === null ? none : value ? yes : no);
-
-export function visitTablesByProfession(facts: ProfessionFacts): ReportTable[] {
-  const count = counter(facts.contacts);
+export function visitTablesByProfession(figures: RollupFigures): ReportTable[] {
+  const of = (metric: string) => (p: Profession, k: string) => figures.get(metric, `${p}:${k}`);
   return [
-    byProfession('visits.firstWithProfessional', ['first', 'repeat', 'notRecorded'], (p, k) => count(p, (c) => answer(c.firstWith, 'first', 'repeat', 'notRecorded') === k)),
-    byProfession('visits.firstInRegionByProfession', ['first', 'repeat', 'unknown'], (p, k) => count(p, (c) => answer(c.firstInRegion, 'first', 'repeat', 'unknown') === k)),
-    byProfession('visits.anonymousByProfession', ['anonymous', 'notAnonymous', 'notRecorded'], (p, k) => count(p, (c) => answer(c.anonymous, 'anonymous', 'notAnonymous', 'notRecorded') === k)),
-    byProfession('visits.urgencyByProfession', ['urgent', 'not_urgent'], (p, k) => count(p, (c) => (c.urgent ? 'urgent' : 'not_urgent') === k)),
+    byProfession('visits.firstWithProfessional', ['first', 'repeat', 'notRecorded'], of('pc_first')),
+    byProfession('visits.firstInRegionByProfession', ['first', 'repeat', 'unknown'], of('pc_region')),
+    byProfession('visits.anonymousByProfession', ['anonymous', 'notAnonymous', 'notRecorded'], of('pc_anon')),
+    byProfession('visits.urgencyByProfession', ['urgent', 'not_urgent'], of('pc_urgent')),
   ];
 }
 
-export function ageTableByProfession(facts: ProfessionFacts): ReportTable {
-  const count = counter(facts.contacts);
-  return byProfession('ageBands.byProfession', ageBands, (p, band) => count(p, (c) => c.ageBand === band));
+export function ageTableByProfession(figures: RollupFigures): ReportTable {
+  return byProfession('ageBands.byProfession', ageBands, (p, band) => figures.get('pc_age', `${p}:${band}`));
 }
 
 /**
  * Hours and contacts per hour by profession (item 5). Hours are the held sessions' professional hours
  * (session_professionals.hours, the session's length unless another was recorded) of each professional's
- * profession today; the totals row's hours are all professional hours, as in the overview.
+ * profession today (migration 0020 keeps the rollups to it); the totals row's hours are all professional
+ * hours, as in the overview.
  */
-export function hoursTableByProfession(facts: ProfessionFacts): ReportTable {
-  const count = counter(facts.contacts);
-  const hoursOf = (p: Profession) => sum(facts.hours.filter((h) => h.profession === p).map((h) => h.hours));
-  const contactsOf = (p: Profession) => count(p, () => true);
-  const allHours = sum(facts.hours.map((h) => h.hours));
+export function hoursTableByProfession(figures: RollupFigures): ReportTable {
+  const hoursOf = (p: Profession) => figures.get('sess', `hours_x100:${p}`) / 100;
+  const contactsOf = (p: Profession) => figures.get('prof_c', p);
+  const allHours = figures.get('sess', 'hours_x100') / 100;
   const allContacts = sum(professions.map(contactsOf));
   return table(
     'professionals.hoursByProfession',
@@ -70,14 +66,19 @@ export function hoursTableByProfession(facts: ProfessionFacts): ReportTable {
   );
 }
 
+/** Reception hours: how long the held outreach sessions were open, summed (item 5). */
+export const receptionHours = (figures: RollupFigures): number => figures.get('sess', 'reception_s') / 3600;
+
 /** Joint meetings by the professions that met together (key 'nurse+social_worker'), with or without a referral. */
-export function jointMeetingsTable(facts: ProfessionFacts): ReportTable {
+export function jointMeetingsTable(figures: RollupFigures): ReportTable {
   const combos = new Map<string, { withReferral: number; withoutReferral: number }>();
-  for (const j of facts.joint) {
-    const key = j.professions.split('+').sort((a, b) => domainOrder(a) - domainOrder(b) || a.localeCompare(b)).join('+');
+  for (const rollupKey of figures.keys('joint_m')) {
+    // '<professions>:with|without'; the rollups order the professions by byte, the table by the domain.
+    const [professionList, referral] = rollupKey.split(':') as [string, string];
+    const key = professionList.split('+').sort((a, b) => domainOrder(a) - domainOrder(b) || a.localeCompare(b)).join('+');
     const entry = combos.get(key) ?? { withReferral: 0, withoutReferral: 0 };
-    if (j.withReferral) entry.withReferral += j.n;
-    else entry.withoutReferral += j.n;
+    if (referral === 'with') entry.withReferral += figures.get('joint_m', rollupKey);
+    else entry.withoutReferral += figures.get('joint_m', rollupKey);
     combos.set(key, entry);
   }
   const keys = [...combos.keys()].sort((a, b) => {
@@ -104,11 +105,10 @@ export function jointMeetingsTable(facts: ProfessionFacts): ReportTable {
  * meeting of two professions counts in both columns). Rows: the codes of the list table that were used,
  * with its labels. No totals: a meeting may carry many codes.
  */
-export function codeTableByProfession(facts: ProfessionFacts, listTable: ReportTable): ReportTable {
+export function codeTableByProfession(figures: RollupFigures, listTable: ReportTable): ReportTable {
   const [, kind, register] = listTable.key.split('.') as [string, string, string];
   const codeKind = kind === 'needs' ? 'need' : 'support';
-  const meetings = (p: Profession, code: string) =>
-    sum(facts.codes.filter((c) => c.profession === p && c.kind === codeKind && c.register === register && c.code === code).map((c) => c.meetings));
+  const meetings = (p: Profession, code: string) => figures.get('pc_code', `${p}:${codeKind}:${register}:${code}`);
   const used = listTable.rows.filter((r) => (r.cells[0]?.value ?? 0) > 0);
   return table(
     listTable.key.replace('needsSupport.', 'needsSupport.byProfession.'),
@@ -119,14 +119,14 @@ export function codeTableByProfession(facts: ProfessionFacts, listTable: ReportT
 
 /**
  * Referrals made (item 3) by the referring professional's profession (the profession they had in that
- * encounter); the counts by target service are `referrals.byServiceAndStatus`. A referrer of no known
- * profession gets a row of its own when there is one. Profession × service is not crossed: its small
- * cells would force hiding the service totals of the status table as well.
+ * encounter, else their profession today); the counts by target service are `referrals.byServiceAndStatus`.
+ * A referrer of no known profession gets a row of its own when there is one. Profession × service is not
+ * crossed: its small cells would force hiding the service totals of the status table as well.
  */
-export function referralTableByProfession(facts: ProfessionFacts): ReportTable {
+export function referralTableByProfession(figures: RollupFigures): ReportTable {
   const rowKeys: string[] = [...professions];
-  if (facts.referrals.some((r) => r.profession === null)) rowKeys.push('unknownProfession');
-  const counts = rowKeys.map((k) => sum(facts.referrals.filter((r) => (r.profession ?? 'unknownProfession') === k).map((r) => r.n)));
+  if (figures.get('pc_ref', 'unknownProfession') > 0) rowKeys.push('unknownProfession');
+  const counts = rowKeys.map((k) => figures.get('pc_ref', k));
   return table('referrals.byProfession', [column('referrals', 'count')], rowKeys.map((k, i) => row(k, [counts[i]!])), { totals: [sum(counts)] });
 }
 
@@ -135,8 +135,8 @@ export function referralTableByProfession(facts: ProfessionFacts): ReportTable {
  * view of a reader with report.per_professional, or a professional's own row (report.own_figures).
  * Row key '<profession>:<user id>', label the name.
  */
-export function perProfessionalTable(facts: ProfessionFacts, onlyUserId: string | null): ReportTable {
-  const people = new Map<string, { profession: string; contacts: ContactGroup[] }>();
+export function perProfessionalTable(facts: ProfessionalFacts, onlyUserId: string | null): ReportTable {
+  const people = new Map<string, { profession: string; contacts: ProfessionalContacts[] }>();
   for (const c of facts.contacts) {
     const entry = people.get(c.userId) ?? { profession: c.profession, contacts: [] };
     entry.contacts.push(c);
@@ -148,7 +148,7 @@ export function perProfessionalTable(facts: ProfessionFacts, onlyUserId: string 
     .filter(([userId]) => onlyUserId === null || userId === onlyUserId)
     .sort(([a, pa], [b, pb]) => domainOrder(pa.profession) - domainOrder(pb.profession) || (nameOf.get(a) ?? a).localeCompare(nameOf.get(b) ?? b, 'fi'))
     .map(([userId, { profession, contacts }]) => {
-      const n = (test: (c: ContactGroup) => boolean) => sum(contacts.filter(test).map((c) => c.n));
+      const n = (test: (c: ProfessionalContacts) => boolean) => sum(contacts.filter(test).map((c) => c.n));
       const all = n(() => true);
       const hours = sum(facts.hours.filter((h) => h.userId === userId).map((h) => h.hours));
       const referrals = sum(facts.referrals.filter((r) => r.userId === userId).map((r) => r.n));
@@ -172,19 +172,19 @@ export function perProfessionalTable(facts: ProfessionFacts, onlyUserId: string 
  * coordinator's exact view, every professional's row). The own row of a professional is added after
  * suppression instead (withOwnFigures): it is exact, and shown to them only.
  */
-export function withProfessionTables(sections: ReportSection[], facts: ProfessionFacts, perProfessional: 'all' | null): ReportSection[] {
+export function withProfessionTables(sections: ReportSection[], figures: RollupFigures, perProfessional: ProfessionalFacts | null): ReportSection[] {
   const tablesOf = (s: ReportSection): ReportTable[] => {
     switch (s.key) {
       case 'professionals':
-        return [...s.tables, hoursTableByProfession(facts), jointMeetingsTable(facts), ...(perProfessional === 'all' ? [perProfessionalTable(facts, null)] : [])];
+        return [...s.tables, hoursTableByProfession(figures), jointMeetingsTable(figures), ...(perProfessional ? [perProfessionalTable(perProfessional, null)] : [])];
       case 'visits':
-        return [...s.tables, ...visitTablesByProfession(facts)];
+        return [...s.tables, ...visitTablesByProfession(figures)];
       case 'ageBands':
-        return [...s.tables, ageTableByProfession(facts)];
+        return [...s.tables, ageTableByProfession(figures)];
       case 'needsSupport':
-        return [...s.tables, ...s.tables.map((t) => codeTableByProfession(facts, t))];
+        return [...s.tables, ...s.tables.map((t) => codeTableByProfession(figures, t))];
       case 'referrals':
-        return [...s.tables, referralTableByProfession(facts)];
+        return [...s.tables, referralTableByProfession(figures)];
       case 'overview':
       case 'timing':
       case 'daylog':
@@ -198,6 +198,6 @@ export function withProfessionTables(sections: ReportSection[], facts: Professio
 }
 
 /** Adds a professional's own row (exact) to the professionals section of the report they get. */
-export function withOwnFigures(sections: ReportSection[], facts: ProfessionFacts, userId: string): ReportSection[] {
+export function withOwnFigures(sections: ReportSection[], facts: ProfessionalFacts, userId: string): ReportSection[] {
   return sections.map((s) => (s.key !== 'professionals' ? s : { ...s, tables: [...s.tables, perProfessionalTable(facts, userId)] }));
 }

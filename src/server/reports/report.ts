@@ -12,8 +12,8 @@ import { groupsSection } from './groups.js';
 import { needsSupportSection, referralsSection } from './needs-referrals.js';
 import { canAtEvery, reportThreshold, resolveScope, type ReportScope } from './scope.js';
 import { timingSection } from './timing.js';
-import { readProfessionFacts } from './profession-facts.js';
-import { withOwnFigures, withProfessionTables } from './profession-tables.js';
+import { readProfessionalFacts } from './professional-facts.js';
+import { receptionHours, withOwnFigures, withProfessionTables } from './profession-tables.js';
 import { readRollups } from './rollups/read.js';
 import { foldedAt, foldIfFree } from './rollups/refresh.js';
 
@@ -57,12 +57,14 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery, options:
   const independent = Promise.all([daylogSection(deps, scope), groupsSection(deps, scope)]);
   // Awaited below; if the rollup read fails first, this keeps its own failure from going unhandled.
   independent.catch(() => undefined);
-  // Per-profession and per-professional figures come from the base tables (profession-facts.ts).
-  const professionFacts = readProfessionFacts(deps.db.orm, scope);
-  professionFacts.catch(() => undefined);
+  // Per-professional figures come from the base tables, read only for a reader who gets them: every
+  // professional (a coordinator's exact view) or their own row, then for their user only.
+  const everyProfessional = q.exact && canAtEvery(ctx.actor, 'report.per_professional', scope);
+  const ownFigures = !everyProfessional && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.own_figures', scope);
+  const professionalFacts = everyProfessional || ownFigures ? readProfessionalFacts(deps.db.orm, scope, everyProfessional ? null : ctx.actor.userId) : null;
+  professionalFacts?.catch(() => undefined);
   const figures = await readRollups(deps.db.orm, scope);
-  const facts = await professionFacts;
-  const encounterPart = encounterSections(figures, facts.receptionHours);
+  const encounterPart = encounterSections(figures, receptionHours(figures));
   const timing = timingSection(figures, q.windowShare);
   const [needs, referrals, feedback] = await Promise.all([
     needsSupportSection(deps, figures),
@@ -71,12 +73,11 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery, options:
   ]);
   const [daylog, groups] = await independent;
   const [overview, professionals, visits, ageBands] = encounterPart.sections as [ReportSection, ReportSection, ReportSection, ReportSection];
-  const everyProfessional = q.exact && canAtEvery(ctx.actor, 'report.per_professional', scope);
-  const ownFigures = !everyProfessional && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'report.own_figures', scope);
-  const sections: ReportSection[] = withProfessionTables([overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback], facts, everyProfessional ? 'all' : null);
+  const facts = await professionalFacts;
+  const sections: ReportSection[] = withProfessionTables([overview, professionals, visits, referrals, ageBands, needs, timing, daylog, groups, feedback], figures, everyProfessional ? facts : null);
   if (q.pilotId) sections.push(await pilotSection(deps, ctx.actor, q.pilotId));
 
-  const withOwn = (shown: ReportSection[]) => (ownFigures ? withOwnFigures(shown, facts, ctx.actor.userId) : shown);
+  const withOwn = (shown: ReportSection[]) => (ownFigures && facts ? withOwnFigures(shown, facts, ctx.actor.userId) : shown);
   if (q.exact) {
     await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, {
       action: 'report.exact_viewed',

@@ -10,7 +10,7 @@ const siteDaysTable = (batch: SiteDays): SQL => sql`
     from unnest(string_to_array(${batch.siteIds.join(',')}, ','), string_to_array(${batch.days.join(',')}, ',')) as u(s, d)`;
 
 /**
- * The day rows (migration 0005 lists the metrics) of the encounters and sessions a source gives, as a
+ * The day rows (migrations 0005 and 0020 list the metrics) of the encounters and sessions a source gives, as a
  * WITH clause ending in `counted (site_id, day, kind, metric, key, n)`; the caller appends the
  * statement that uses them. `encounters` yields encounter rows with their Helsinki `day`, `sessions`
  * session rows and `feedback` feedback responses. The per-entity contributions of migration 0019
@@ -20,14 +20,14 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
   return sql`
     with e as (
       select e.id, e.site_id, e.day, coalesce(os.kind, '') as kind, e.visitor_code is null as anonymous, e.is_urgent,
-             e.is_first_visit, e.age_band,
+             e.is_first_visit, e.age_band, e.is_anonymous_to_professional,
              extract(isodow from e.occurred_at at time zone 'Europe/Helsinki')::int as dow,
              extract(hour from e.occurred_at at time zone 'Europe/Helsinki')::int as hr,
              (select count(*) from encounter_professionals p where p.encounter_id = e.id)::int as contacts
         from (${encounterSource}) e
         left join outreach_sessions os on os.id = e.session_id
     ),
-    s as (select s.id, s.site_id, s.day, s.kind from (${sessionSource}) s where not s.is_cancelled),
+    s as (select s.id, s.site_id, s.day, s.kind, s.starts_at, s.ends_at from (${sessionSource}) s where not s.is_cancelled),
     f as (
       select f.id, f.site_id, f.submitted_on as day, coalesce(os.kind, '') as kind, f.form_version_id, f.group_session_id
         from (${feedbackSource}) f
@@ -54,10 +54,45 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
       select e.site_id, e.day, e.kind, 'ref', r.service_id::text || ':' || r.status, count(*)
         from e join referrals r on r.encounter_id = e.id group by 1, 2, 3, 5
       union all
+      -- Per professional contact, by the profession the professional had in the encounter.
+      select e.site_id, e.day, e.kind, v.metric, p.profession || ':' || v.key, count(*)
+        from e join encounter_professionals p on p.encounter_id = e.id
+        cross join lateral (values
+          ('pc_first', case when p.is_first_with_professional then 'first' when not p.is_first_with_professional then 'repeat' else 'notRecorded' end),
+          ('pc_region', case when e.is_first_visit then 'first' when not e.is_first_visit then 'repeat' else 'unknown' end),
+          ('pc_anon', case when e.is_anonymous_to_professional then 'anonymous' when not e.is_anonymous_to_professional then 'notAnonymous' else 'notRecorded' end),
+          ('pc_urgent', case when e.is_urgent then 'urgent' else 'not_urgent' end),
+          ('pc_age', e.age_band)) as v (metric, key)
+       group by 1, 2, 3, 4, 5
+      union all
+      select e.site_id, e.day, e.kind, 'pc_code', p.profession || ':' || c.kind || ':' || c.register || ':' || c.code, count(distinct e.id)
+        from e join encounter_professionals p on p.encounter_id = e.id join encounter_codes c on c.encounter_id = e.id group by 1, 2, 3, 5
+      union all
+      -- The referrer's profession in that encounter, else their profession today (migration 0020).
+      select e.site_id, e.day, e.kind, 'pc_ref', coalesce(p.profession, u.profession, 'unknownProfession'), count(*)
+        from e join referrals r on r.encounter_id = e.id
+        left join encounter_professionals p on p.encounter_id = r.encounter_id and p.user_id = r.referred_by
+        left join users u on u.id = r.referred_by
+       group by 1, 2, 3, 5
+      union all
+      select e.site_id, e.day, e.kind, 'joint_m',
+             t.professions || ':' || case when exists (select 1 from referrals r where r.encounter_id = e.id) then 'with' else 'without' end, count(*)
+        from e cross join lateral (
+          select string_agg(p.profession, '+' order by p.profession collate "C") as professions, count(*) as size
+            from encounter_professionals p where p.encounter_id = e.id) t
+       where t.size > 1 group by 1, 2, 3, 5
+      union all
       select s.site_id, s.day, s.kind, 'sess', 'held', count(*) from s group by 1, 2, 3
       union all
       select s.site_id, s.day, s.kind, 'sess', 'hours_x100', sum(round(sp.hours * 100))::bigint
         from s join session_professionals sp on sp.session_id = s.id group by 1, 2, 3
+      union all
+      -- By the professional's profession today: a change of it is retracted by a trigger (migration 0020).
+      select s.site_id, s.day, s.kind, 'sess', 'hours_x100:' || u.profession, sum(round(sp.hours * 100))::bigint
+        from s join session_professionals sp on sp.session_id = s.id join users u on u.id = sp.user_id
+       where u.profession is not null group by 1, 2, 3, 5
+      union all
+      select s.site_id, s.day, s.kind, 'sess', 'reception_s', sum(round(extract(epoch from s.ends_at - s.starts_at)))::bigint from s group by 1, 2, 3
       union all
       select f.site_id, f.day, f.kind, 'fb_resp', f.form_version_id::text, count(*) from f group by 1, 2, 3, 5
       union all

@@ -6,11 +6,11 @@ import { encounters, outreachSessions } from '../db/schema-outreach.js';
 import { encountersIn, heldSessionsIn, type ReportScope } from './scope.js';
 
 /*
- * The facts behind the per-profession and per-professional tables (issue 16 items 2, 3, 5), read from
- * the base tables (encounters, encounter_professionals, encounter_codes, referrals, outreach_sessions,
- * session_professionals), not from the rollups: the rollups are summed per site-day and key, and keys
- * per professional would multiply them by the staff. Each query groups in the database and returns at
- * most a few hundred rows per professional; the tables are formed in profession-tables.ts.
+ * Test oracle, not used by the app: the per-profession facts as the report read them from the base
+ * tables (encounters, encounter_professionals, encounter_codes, referrals, outreach_sessions,
+ * session_professionals) before migration 0020 moved them into the rollups. profession-rollups.test.ts
+ * holds the rollup figures to what these queries give; `expectedRollupFigures` states which rollup key
+ * each fact belongs to.
  */
 
 /** One group of professional contacts: a professional of an encounter, with the encounter's facts. */
@@ -57,6 +57,7 @@ const scopedEncounters = (scope: ReportScope): SQL => sql`
 
 const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || v === 't' || v === 'true');
 
+/** The per-profession facts of a scope, from the base tables. */
 export async function readProfessionFacts(ex: Executor, scope: ReportScope): Promise<ProfessionFacts> {
   if (scope.siteIds.length === 0) return { contacts: [], codes: [], referrals: [], joint: [], hours: [], receptionHours: 0, names: [] };
   const e = scopedEncounters(scope);
@@ -124,4 +125,26 @@ export async function readProfessionFacts(ex: Executor, scope: ReportScope): Pro
     receptionHours: Number(reception?.hours ?? 0),
     names: names.map((n) => ({ userId: n.user_id, displayName: n.display_name })),
   };
+}
+
+/** The rollup figures (`metric|key` → n, non-zero only) of migration 0020's metrics that the facts give. */
+export function expectedRollupFigures(facts: ProfessionFacts): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (metric: string, key: string, n: number) => out.set(`${metric}|${key}`, (out.get(`${metric}|${key}`) ?? 0) + n);
+  const answer = (value: boolean | null, yes: string, no: string, none: string) => (value === null ? none : value ? yes : no);
+  for (const c of facts.contacts) {
+    add('pc_first', `${c.profession}:${answer(c.firstWith, 'first', 'repeat', 'notRecorded')}`, c.n);
+    add('pc_region', `${c.profession}:${answer(c.firstInRegion, 'first', 'repeat', 'unknown')}`, c.n);
+    add('pc_anon', `${c.profession}:${answer(c.anonymous, 'anonymous', 'notAnonymous', 'notRecorded')}`, c.n);
+    add('pc_urgent', `${c.profession}:${c.urgent ? 'urgent' : 'not_urgent'}`, c.n);
+    add('pc_age', `${c.profession}:${c.ageBand}`, c.n);
+  }
+  for (const c of facts.codes) add('pc_code', `${c.profession}:${c.kind}:${c.register}:${c.code}`, c.meetings);
+  for (const r of facts.referrals) add('pc_ref', r.profession ?? 'unknownProfession', r.n);
+  for (const j of facts.joint) add('joint_m', `${j.professions}:${j.withReferral ? 'with' : 'without'}`, j.n);
+  // Hours in hundredths, as the rollups keep them (session_professionals.hours has two decimals).
+  for (const h of facts.hours) if (h.profession) add('sess', `hours_x100:${h.profession}`, Math.round(h.hours * 100));
+  if (facts.receptionHours > 0) add('sess', 'reception_s', Math.round(facts.receptionHours * 3600));
+  for (const [k, n] of out) if (n === 0) out.delete(k);
+  return out;
 }
