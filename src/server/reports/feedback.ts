@@ -1,10 +1,10 @@
+import { and, count, inArray } from 'drizzle-orm';
 import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult, type ItemDefinition } from '../../domain/feedback.js';
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { and, count, inArray } from 'drizzle-orm';
 import { encounters } from '../db/schema-outreach.js';
 import { formSiteIds } from '../feedback/form-sites.js';
 import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type AnsweredVersion, type ChoiceCounts } from './feedback-queries.js';
