@@ -239,7 +239,14 @@ describe('pilots', () => {
     await p.openPilot(pilotId);
     await page.locator('#pilot-figures-table').waitFor();
     expect(await p.figureValue('meetings').innerText()).toBe(meetings?.suppressed ? `<${report.threshold}` : String(meetings?.value ?? '–'));
-    for (const key of ['contactsPerHour', 'first', 'repeat', 'referrals', 'realised']) expect(await p.figureValue(key).innerText()).not.toBe('');
+    for (const key of ['contactsPerHour', 'first', 'repeat', 'visitNotKnown', 'referrals', 'realised']) expect(await p.figureValue(key).innerText()).not.toBe('');
+    // First and repeat visits as the report's table counts them (derived in the region), and the meetings where that is not known.
+    const visits = report.sections.find((s) => s.key === 'visits')?.tables.find((t) => t.key === 'visits.firstOrRepeat');
+    for (const [figure, row] of [['first', 'first'], ['repeat', 'repeat'], ['visitNotKnown', 'unknown']] as const) {
+      const cell = visits?.rows.find((r) => r.key === row)?.cells[0];
+      if (cell && !cell.suppressed && cell.value !== null) expect(await p.figureValue(figure).innerText()).toBe(new Intl.NumberFormat('fi-FI').format(cell.value));
+    }
+    expect(await page.locator('#pilot-figures-visits-note').innerText()).toContain('kävijäkoodeista');
     expect(await page.locator('#pilot-figures').innerText()).toContain('Kontakteja ammattilaisen tuntia kohden');
     expect(await page.locator('#pilot-figures a').getAttribute('href')).toBe(`/reports?pilotId=${pilotId}&from=${from}&to=${to}`);
     // The pilot section of the report carries the phases and the conclusions.

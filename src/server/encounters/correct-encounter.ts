@@ -1,8 +1,10 @@
 import type { EncounterView } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
 import { writeAudit } from '../audit/write-audit.js';
+import { notFound } from '../errors.js';
 import { applyPatch } from './apply-patch.js';
-import { lockBundle, removeEncounterRow } from './edit-encounter.js';
+import { withEncounterLocked } from './code-locks.js';
+import { removeEncounterRow } from './edit-encounter.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';
@@ -16,8 +18,9 @@ import type { Ctx } from './site-access.js';
 export async function correctEncounter(deps: Deps, ctx: Ctx, encounterId: string, correction: EncounterCorrection): Promise<EncounterView> {
   await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.correct');
   const now = deps.clock.now();
-  await deps.db.orm.transaction(async (tx) => {
-    const bundle = await lockBundle(tx, encounterId);
+  await withEncounterLocked(deps, encounterId, [correction.changes.visitorCode], async (tx, locked) => {
+    if (!locked) throw notFound('Encounter');
+    const bundle = await loadBundle(tx, locked);
     await applyPatch(tx, ctx, bundle, correction.changes, now);
     await writeAudit(tx, { ...ctx, at: now }, {
       action: 'encounter.corrected',
@@ -34,9 +37,9 @@ export async function correctEncounter(deps: Deps, ctx: Ctx, encounterId: string
 
 /** A coordinator removes a mistaken or duplicate encounter after the day it was recorded, with a reason. */
 export async function removeEncounter(deps: Deps, ctx: Ctx, encounterId: string, reason: string): Promise<void> {
-  const row = await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.correct');
+  await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.correct');
   const now = deps.clock.now();
-  await deps.db.orm.transaction(async (tx) => {
-    await removeEncounterRow(tx, ctx, row, now, { reason, byCoordinator: true });
+  await withEncounterLocked(deps, encounterId, [], async (tx, locked) => {
+    if (locked) await removeEncounterRow(tx, ctx, locked, now, { reason, byCoordinator: true });
   });
 }

@@ -7,6 +7,7 @@ import { conflict } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { insertReferrals } from '../referrals/repo.js';
 import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor-codes/repo.js';
+import { lockVisitorCodes } from './code-locks.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterBundle, type EncounterRow } from './repo.js';
 import { loadSiteFor, type Ctx } from './site-access.js';
@@ -57,6 +58,8 @@ const byName = (a: NamedProfessional, b: NamedProfessional) => a.displayName.loc
 
 /** Stores the encounter and returns it as stored, so the answer needs no second read. */
 async function store(tx: Tx, ctx: Ctx, input: EncounterInput, { site, professionals, refs, now }: Prepared): Promise<EncounterBundle> {
+  // The code's lock before anything else, as every transaction on a code's encounters takes it (code-locks.ts).
+  await lockVisitorCodes(tx, [input.visitorCode]);
   const typed = input.visitorCode?.trim() ? input.visitorCode : null;
   const visitorCode = typed === null ? null : await resolveVisitorCodeForEncounter(tx, site.regionId, typed);
   const [row] = await tx

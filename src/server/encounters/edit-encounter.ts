@@ -3,26 +3,22 @@ import type { EncounterView } from '../../domain/outreach-views.js';
 import type { Tx } from '../db/connect.js';
 import { encounters, referrals } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { AppError, conflict, forbidden } from '../errors.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { recomputeFirstVisits } from '../visitor-codes/repo.js';
 import { helsinkiDay } from '../db/helsinki-time.js';
 import { applyPatch } from './apply-patch.js';
+import { withEncounterLocked } from './code-locks.js';
 import { presentEncounter } from './present.js';
-import { findEncounter, loadBundle, type EncounterBundle, type EncounterRow } from './repo.js';
+import { findEncounter, loadBundle, type EncounterRow } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';
 import type { EncounterPatch } from './schemas.js';
 import type { Ctx } from './site-access.js';
 
-/** The encounter with its parts, read again and locked inside the transaction, so two editors do not build on the same stale state. */
-export async function lockBundle(tx: Tx, encounterId: string): Promise<EncounterBundle> {
-  const [locked] = await tx.select().from(encounters).where(eq(encounters.id, encounterId)).for('update');
-  return loadBundle(tx, locked!);
-}
-
 /**
  * Deletes an encounter (its codes, professionals and referrals go with it, on delete cascade), fixes the
- * visitor's first visit and writes the audit row. The report's rollups follow by trigger. False when it
+ * visitor's first visit and writes the audit row. The caller holds the code's lock and the row's
+ * (withEncounterLocked). The report's rollups follow by trigger. False when it
  * was gone already.
  */
 export async function removeEncounterRow(tx: Tx, ctx: Ctx, row: EncounterRow, now: Date, details: Record<string, unknown> = {}): Promise<boolean> {
@@ -45,8 +41,11 @@ export async function removeEncounterRow(tx: Tx, ctx: Ctx, row: EncounterRow, no
 export async function updateEncounter(deps: Deps, ctx: Ctx, encounterId: string, patch: EncounterPatch): Promise<EncounterView> {
   await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.update');
   const now = deps.clock.now();
-  await deps.db.orm.transaction(async (tx) => {
-    const bundle = await lockBundle(tx, encounterId);
+  // The code's lock first, then the row (withEncounterLocked), so two editors neither build on the
+  // same stale state nor deadlock in the first-visit recompute.
+  await withEncounterLocked(deps, encounterId, [patch.visitorCode], async (tx, locked) => {
+    if (!locked) throw notFound('Encounter');
+    const bundle = await loadBundle(tx, locked);
     if (!bundle.professionals.some((p) => p.userId === ctx.actor.userId)) throw new AppError('forbidden', 'Only the professionals of an encounter can edit it.');
     await applyPatch(tx, ctx, bundle, patch, now);
     await writeAudit(tx, { ...ctx, at: now }, {
@@ -73,7 +72,7 @@ export async function deleteEncounter(deps: Deps, ctx: Ctx, encounterId: string)
   if (helsinkiDay(row.createdAt) !== helsinkiDay(now)) {
     throw conflict('An encounter can be deleted only on the day it was recorded. Make corrections by editing it, or ask a coordinator to remove it.');
   }
-  await deps.db.orm.transaction(async (tx) => {
-    await removeEncounterRow(tx, ctx, row, now);
+  await withEncounterLocked(deps, encounterId, [], async (tx, locked) => {
+    if (locked) await removeEncounterRow(tx, ctx, locked, now);
   });
 }

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { helsinkiDay } from '../../domain/calendar.js';
 import type { EncounterBatchResponse } from '../../domain/encounter-batch.js';
 import { errorStatuses, type ErrorCode } from '../../domain/errors.js';
 import { loadActor } from '../auth/actor-repo.js';
@@ -33,7 +34,8 @@ export async function makeEncounter(f: Fixture, by: TestUser = recorderOf(f)) {
   return { encounter, referralId: encounter.referrals[0]!.id, ctx };
 }
 
-const today = (f: Fixture) => f.h.clock.now().toISOString().slice(0, 10);
+// The service's day is the Helsinki one: a UTC day would name yesterday from 00:00 to 02:00/03:00 Helsinki.
+const today = (f: Fixture) => helsinkiDay(f.h.clock.now());
 
 export const encounterPolicyCases: PolicyCases = {
   'POST /api/encounters': {

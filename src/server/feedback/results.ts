@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-or
 import { itemResult, responseRate, type FeedbackResults, type ResultsQuery } from '../../domain/feedback.js';
 import { addDays } from '../../domain/calendar.js';
 import type { Executor } from '../db/connect.js';
-import { feedbackAnswers, feedbackKiosks, feedbackLinks, feedbackResponses } from '../db/schema-groups.js';
+import { feedbackAnswers, feedbackResponses } from '../db/schema-groups.js';
 import { encounters } from '../db/schema-outreach.js';
 import { helsinkiDayStart } from '../db/helsinki-time.js';
 import type { Deps } from '../deps.js';
@@ -14,6 +14,7 @@ import { attendanceTotals, sessionsOfSeries, type GroupSessionRow } from '../gro
 import { loadSession, loadSite } from '../sessions/commands.js';
 import { loadForm, type Ctx } from './forms.js';
 import { itemDefinition, loadVersion, versionsOf } from './forms-repo.js';
+import { formSiteIds } from './form-sites.js';
 
 /** `regionWide`: no site or session chosen, so the meetings are those at the form's own sites (see peopleMet). */
 type Scope = { resource: Resource; conditions: SQL[]; meetings: SQL[] | null; groupSessions: GroupSessionRow[] | null; regionWide: boolean };
@@ -70,16 +71,12 @@ async function scopeOf(deps: Deps, ctx: Ctx, q: ResultsQuery): Promise<Scope> {
  * sites where this form was in use (a kiosk or a link for it there, or a response to it typed in there):
  * the meetings of sites that never offered the form would only make its rate look lower.
  */
-async function peopleMet(ex: Executor, scope: Scope, formId: string, versionIds: string[]): Promise<FeedbackResults['peopleMet']> {
+async function peopleMet(ex: Executor, scope: Scope, formId: string): Promise<FeedbackResults['peopleMet']> {
   if (scope.groupSessions) return { basis: 'group_attendance', count: await attendanceTotals(ex, scope.groupSessions), siteCount: null };
   let siteCondition: SQL[] = [];
   let siteCount: number | null = null;
   if (scope.regionWide) {
-    const used = await ex
-      .select({ siteId: feedbackKiosks.siteId }).from(feedbackKiosks).where(eq(feedbackKiosks.formId, formId))
-      .union(ex.select({ siteId: feedbackLinks.siteId }).from(feedbackLinks).where(eq(feedbackLinks.formId, formId)))
-      .union(ex.select({ siteId: feedbackResponses.siteId }).from(feedbackResponses).where(inArray(feedbackResponses.formVersionId, versionIds)));
-    const siteIds = [...new Set(used.map((r) => r.siteId))];
+    const siteIds = await formSiteIds(ex, formId);
     siteCount = siteIds.length;
     siteCondition = [siteIds.length > 0 ? inArray(encounters.siteId, siteIds) : sql`false`];
   }
@@ -119,7 +116,7 @@ export async function feedbackResults(deps: Deps, ctx: Ctx, formId: string, q: R
       items: items.map((item) => itemResult(itemDefinition(item), answers, includeOpen)),
     });
   }
-  const met = form.audience === 'staff' ? null : await peopleMet(ex, scope, form.id, versions.map((v) => v.id));
+  const met = form.audience === 'staff' ? null : await peopleMet(ex, scope, form.id);
   const openCount = includeOpen ? answers.filter((a) => a.textValue !== null).length : 0;
   if (openCount > 0) {
     await writeAudit(ex, { ...ctx, at: deps.clock.now() }, { action: 'feedback.open_answers_read', resourceType: 'feedback_form', resourceId: form.id, siteId: scope.resource.siteId ?? null, regionId: form.regionId, details: { count: openCount } });

@@ -1,12 +1,15 @@
+import { and, count, inArray } from 'drizzle-orm';
 import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult, type ItemDefinition } from '../../domain/feedback.js';
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type ChoiceCounts } from './feedback-queries.js';
+import { encounters } from '../db/schema-outreach.js';
+import { formSiteIds } from '../feedback/form-sites.js';
+import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type AnsweredVersion, type ChoiceCounts } from './feedback-queries.js';
 import type { RollupFigures } from './rollups/read.js';
-import type { ReportScope } from './scope.js';
+import { encountersIn, type ReportScope } from './scope.js';
 import { column, row, shareTable, table } from './tables.js';
 
 const scoreKeys = Array.from({ length: AGREEMENT_MAX - AGREEMENT_MIN + 1 }, (_, i) => `s${AGREEMENT_MIN + i}`);
@@ -19,8 +22,9 @@ type Reader = { actor: Actor; requestId: string | null; includeOpen: boolean };
 
 /**
  * Visitor feedback in the scope, one block per form version answered (old answers keep their wording).
- * Response rates are against the meetings of the scope, or for a version answered only at group
- * sessions against the attendance of the period's group sessions. Open answers only for readers who
+ * Response rates are against the meetings of the scope at the sites where the form was in use (as on
+ * the feedback results page), or for a version answered only at group sessions against the attendance
+ * of the period's group sessions. Open answers only for readers who
  * may see them, and reading them is audited per form as on the results page.
  */
 export async function feedbackSection(deps: Deps, scope: ReportScope, figures: RollupFigures, meetings: number, reader: Reader): Promise<ReportSection> {
@@ -61,7 +65,8 @@ export async function feedbackSection(deps: Deps, scope: ReportScope, figures: R
       }
     }
   }
-  const rates = versions.map((v) => ({ version: v, peopleMet: v.outsideGroups === 0 ? attended : meetings }));
+  const atFormSites = await meetingsAtFormSites(deps, scope, meetings, versions.filter((v) => v.outsideGroups > 0));
+  const rates = versions.map((v) => ({ version: v, peopleMet: v.outsideGroups === 0 ? attended : atFormSites.get(v.formId)! }));
   await auditOpenAnswers(deps, scope, reader, texts);
   return {
     key: 'feedback',
@@ -92,6 +97,25 @@ function choiceTable(item: ItemDefinition, counted: ChoiceCounts): ReportTable {
       { hasRowTotals: true },
     ),
   );
+}
+
+/**
+ * Per form, the meetings of the scope at the sites where the form was in use (formSiteIds, shared with
+ * the results page). When those are all the scope's sites that is the scope's meeting count already
+ * summed from the rollups; otherwise the encounters of the scope at the form's sites are counted.
+ */
+async function meetingsAtFormSites(deps: Deps, scope: ReportScope, meetings: number, versions: AnsweredVersion[]): Promise<Map<string, number>> {
+  const byForm = new Map<string, number>();
+  for (const formId of new Set(versions.map((v) => v.formId))) {
+    const siteIds = (await formSiteIds(deps.db.orm, formId)).filter((id) => scope.siteIds.includes(id));
+    if (siteIds.length === scope.siteIds.length) {
+      byForm.set(formId, meetings);
+      continue;
+    }
+    const [counted] = siteIds.length === 0 ? [{ n: 0 }] : await deps.db.orm.select({ n: count() }).from(encounters).where(and(encountersIn(scope), inArray(encounters.siteId, siteIds)));
+    byForm.set(formId, counted?.n ?? 0);
+  }
+  return byForm;
 }
 
 /** The wording of an open question, naming its answers on the page. */

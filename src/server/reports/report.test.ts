@@ -226,8 +226,20 @@ describe(`the evaluation report on ${testEngine}`, () => {
     const responses = [[d.forms.meeting.versionId, 12, 51, r6((12 / 51) * 100)], [d.forms.group.versionId, 6, 40, 15]];
     expect(flat(tableOf(exact, 'feedback.responses'))).toEqual(responses);
     expect(flat(tableOf(published, 'feedback.responses'))).toEqual(responses);
+    const [, , , , c1, c2] = d.forms.meeting.items;
     const feedbackTables = exact.sections.find((s) => s.key === 'feedback')!.tables.map((t) => t.key);
-    expect(feedbackTables).toEqual([`feedback.item.${a1}`, `feedback.item.${a2}`, `feedback.item.${g1}`, 'feedback.notApplicable', 'feedback.recommendation', 'feedback.responses']);
+    expect(feedbackTables).toEqual([`feedback.item.${a1}`, `feedback.item.${a2}`, `feedback.choice.${c1}`, `feedback.choice.${c2}`, `feedback.item.${g1}`, 'feedback.notApplicable', 'feedback.recommendation', 'feedback.responses']);
+  });
+
+  it('counts the choice questions with n and shares, hiding small options and their complements', () => {
+    const [, , , , c1, c2] = d.forms.meeting.items;
+    // one of, answered by 11: a friend 6, the staff 3, a poster 2; the two small ones hidden, their sum (5) not small
+    expect(tableOf(exact, `feedback.choice.${c1}`).label).toEqual({ fi: 'Mistä kuulit meistä?', sv: 'Var hörde du om oss?', en: 'Where did you hear of us?' });
+    expect(flat(tableOf(exact, `feedback.choice.${c1}`))).toEqual([['friend', 6, r6((6 / 11) * 100)], ['staff', 3, r6((3 / 11) * 100)], ['poster', 2, r6((2 / 11) * 100)], ['Σ', 11, 100]]);
+    expect(flat(tableOf(published, `feedback.choice.${c1}`))).toEqual([['friend', 6, r6((6 / 11) * 100)], ['staff', 'S', 'S'], ['poster', 'S', 'S'], ['Σ', 11, 100]]);
+    // many of, answered by 10: chosen, not chosen, n and the share chosen per option
+    expect(flat(tableOf(exact, `feedback.choice.${c2}`))).toEqual([['health', 7, 3, 10, 70], ['housing', 5, 5, 10, 50], ['benefits', 2, 8, 10, 20], ['other', 0, 10, 10, 0]]);
+    expect(flat(tableOf(published, `feedback.choice.${c2}`))).toEqual([['health', 'S', 'S', 10, 'S'], ['housing', 5, 5, 10, 50], ['benefits', 'S', 'S', 10, 'S'], ['other', 0, 10, 10, 0]]);
   });
 
   it('gives open answers to coordinators only, and audits each reading', async () => {
@@ -250,6 +262,15 @@ describe(`the evaluation report on ${testEngine}`, () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: d.coordinator.session.user.id, site_id: d.o.siteId, region_id: d.o.regionId });
     expect(rows[0]!.details).toEqual({ siteIds: [d.o.siteId], from: '2025-11-01', to: '2025-12-31', pilotId: null, sessionKind: null, windowShare: 80 });
+  });
+
+  it('divides a form’s responses by the meetings at the sites where the form was in use, not by every site’s', async () => {
+    // the other site's three meetings count among the report's, but nobody there was offered the form
+    const both = await get(`/api/reports?siteIds=${d.o.siteId},${d.otherSiteId}&${PERIOD}&exact=true`);
+    expect(flat(tableOf(both, 'overview.figures'))[0]![3]).toBe(54);
+    const responses = [[d.forms.meeting.versionId, 12, 51, r6((12 / 51) * 100)], [d.forms.group.versionId, 6, 40, 15]];
+    expect(flat(tableOf(both, 'feedback.responses'))).toEqual(responses);
+    expect(flat(tableOf(await get(`/api/reports?siteIds=${d.otherSiteId}&${PERIOD}&exact=true`), 'feedback.responses'))).toEqual([]);
   });
 
   it('narrows to one kind of outreach session: its sessions, its encounters and the feedback given there', async () => {

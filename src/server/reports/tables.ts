@@ -89,7 +89,8 @@ import type { ColumnKind, LocalizedLabel, ReportCell, ReportRow, ReportTable } f
  *   feedback.recommendation — rows: recommendation items (key = itemId, label = the question).
  *     n [count], mean [mean].
  *   feedback.responses — rows: form versions answered (key = versionId, label = the form's name).
- *     responses [count]; peopleMet [count] encounters in scope — or, for a version answered only at
+ *     responses [count]; peopleMet [count] encounters in scope at the sites where the form was in use
+ *     (formSiteIds, as on the feedback results page) — or, for a version answered only at
  *     group sessions, the attendance of the group sessions in the period; responseRate [percent].
  *   Texts (readers with feedback.open_answers at every site only): { key: itemId, text }.
  * pilot — only with pilotId: the pilots feature's own tables.

@@ -2,7 +2,7 @@
 import type { AgeBand } from '../../domain/code-lists.js';
 import type { ReferralStatus } from '../../domain/outreach.js';
 import { encounterBody, issueCode, professionalAt, record, referralBody, setUpOutreach, type Outreach } from '../encounters/test-support.js';
-import { makeUser, signIn, type Client } from '../testing/harness.js';
+import { makeSite, makeUser, signIn, type Client } from '../testing/harness.js';
 
 type Batch = {
   n: number;
@@ -76,6 +76,8 @@ export type Dataset = {
   peer: Client;
   /** The visitor code of the October person who met the social worker first and the nurse later. */
   crossover: string;
+  /** A second day centre with three December meetings and no feedback form in use. */
+  otherSiteId: string;
 };
 
 async function planSessions(o: Outreach, coordinator: Client, peerId: string): Promise<Record<Batch['session'], string>> {
@@ -156,15 +158,28 @@ async function daylogs(o: Outreach, staff: Client): Promise<void> {
   }
 }
 
+const heardOptions = [
+  { key: 'friend', fi: 'Ystävältä', sv: 'Av en vän', en: 'From a friend' },
+  { key: 'staff', fi: 'Henkilökunnalta', sv: 'Av personalen', en: 'From the staff' },
+  { key: 'poster', fi: 'Ilmoituksesta', sv: 'Från en affisch', en: 'From a poster' },
+];
+const helpOptions = [
+  { key: 'health', fi: 'Terveys', sv: 'Hälsa', en: 'Health' },
+  { key: 'housing', fi: 'Asuminen', sv: 'Boende', en: 'Housing' },
+  { key: 'benefits', fi: 'Etuudet', sv: 'Förmåner', en: 'Benefits' },
+  { key: 'other', fi: 'Jokin muu', sv: 'Något annat', en: 'Something else' },
+];
+
 type FormView = { id: string; current: { id: string; items: { id: string }[] } };
 
-/** Answers per item, in sheet order; undefined skips the item on that sheet, 'na' is "does not apply". */
-const sheets = (columns: (number | string | undefined)[][], items: string[]) =>
+/** Answers per item, in sheet order; undefined skips the item on that sheet, 'na' is "does not apply", an array the options chosen. */
+const sheets = (columns: (number | string | string[] | undefined)[][], items: string[]) =>
   Array.from({ length: Math.max(...columns.map((c) => c.length)) }, (_, s) => ({
     answers: columns.flatMap((answers, i): object[] => {
       const a = answers[s];
       if (a === undefined) return [];
       if (a === 'na') return [{ itemId: items[i]!, notApplicable: true }];
+      if (Array.isArray(a)) return [{ itemId: items[i]!, choices: a }];
       return [typeof a === 'number' ? { itemId: items[i]!, score: a } : { itemId: items[i]!, text: a }];
     }),
   }));
@@ -177,6 +192,8 @@ async function feedback(o: Outreach, coordinator: Client, meetingSession: string
       { kind: 'agreement', text: { fi: 'Ilmapiiri oli turvallinen', sv: 'Stämningen var trygg', en: 'The atmosphere was safe' } },
       { kind: 'recommendation', scaleMin: 1, text: { fi: 'Suosittelisitko?', sv: 'Skulle du rekommendera?', en: 'Would you recommend?' } },
       { kind: 'open_text', text: { fi: 'Mitä muuta?', sv: 'Något annat?', en: 'Anything else?' } },
+      { kind: 'single_choice', text: { fi: 'Mistä kuulit meistä?', sv: 'Var hörde du om oss?', en: 'Where did you hear of us?' }, options: heardOptions },
+      { kind: 'multiple_choice', text: { fi: 'Missä sait apua tänään?', sv: 'Med vad fick du hjälp i dag?', en: 'What did you get help with today?' }, options: helpOptions },
     ],
   }), 'form')).json<FormView>();
   const mItems = meeting.current.items.map((i) => i.id);
@@ -184,8 +201,12 @@ async function feedback(o: Outreach, coordinator: Client, meetingSession: string
   const a2 = [5, 5, 4, 3];
   const r1 = [10, 10, 9, 9, 8, 8, 7, 7, 6, 5];
   const o1 = ['Hyvä palvelu', 'Kiitos', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'Ei muuta'];
+  // one of: 11 answered — a friend 6, the staff 3, a poster 2; many of: 10 answered — health 7,
+  // housing 5, benefits 2, something else 0
+  const heard = [...Array<string[]>(6).fill(['friend']), ...Array<string[]>(3).fill(['staff']), ...Array<string[]>(2).fill(['poster'])];
+  const help = [['health', 'housing'], ['health', 'housing'], ['health', 'benefits'], ['health', 'benefits'], ['health'], ['health'], ['health'], ['housing'], ['housing'], ['housing']];
   await ok(coordinator.request('POST', `/api/feedback/forms/${meeting.id}/paper`, {
-    context: { siteId: o.siteId, outreachSessionId: meetingSession }, submittedOn: '2025-12-02', responses: sheets([a1, a2, r1, o1], mItems),
+    context: { siteId: o.siteId, outreachSessionId: meetingSession }, submittedOn: '2025-12-02', responses: sheets([a1, a2, r1, o1, heard, help], mItems),
   }), 'paper meeting');
   const group = (await ok(coordinator.request('POST', '/api/feedback/forms', {
     audience: 'visitor', name: { fi: 'Ryhmäpalaute', sv: 'Grupprespons', en: 'Group feedback' },
@@ -216,7 +237,22 @@ export async function buildDataset(): Promise<Dataset> {
   await daylogs(o, staff);
   const series = (await ok(coordinator.request('GET', `/api/group-series/${seriesId}`), 'series')).json<{ sessions: { id: string; day: string }[] }>();
   const forms = await feedback(o, coordinator, sessions.R02, series.sessions.find((s) => s.day === '2025-12-11')!.id);
-  return { o, coordinator, staff, codes, seriesId, forms, peer, crossover };
+  const otherSiteId = await siteWithoutFeedback(o);
+  return { o, coordinator, staff, codes, seriesId, forms, peer, crossover, otherSiteId };
+}
+
+/**
+ * A second day centre of the region: a nurse there meets three people on 3.12.2025, and no feedback
+ * form is ever used there. A report over both sites must not divide the meeting form's responses by
+ * these meetings (report.test.ts).
+ */
+async function siteWithoutFeedback(o: Outreach): Promise<string> {
+  const site = await makeSite(o.h, o.regionId);
+  const nurse = await professionalAt(o.h, o.regionId, site.id, 'nurse');
+  for (let i = 0; i < 3; i++) {
+    await record(nurse, encounterBody(o, { siteId: site.id, occurredAt: decemberInstant('2025-12-03T10:00', i), ageBand: '30_50' }));
+  }
+  return site.id;
 }
 
 /**

@@ -36,6 +36,7 @@ export function FiguresPanel({ pilot }: { pilot: PilotDetail }) {
         <>
           <Paragraph className="muted">{t('pilots.figures.intro', { from: formatDay(period.from, locale), to: formatDay(period.to, locale), threshold: report.data.threshold })}</Paragraph>
           <FigureTable rows={figureRows(t, pilotFigures(report.data, locale))} threshold={report.data.threshold} locale={locale} />
+          <Paragraph className="muted" id="pilot-figures-visits-note">{t('pilots.figures.visitsNote')}</Paragraph>
         </>
       )}
       {period !== null && (
@@ -56,6 +57,7 @@ function figureRows(t: TFunction, f: PilotFigures): Row[] {
     { key: 'meetings', label: t('pilots.figures.meetings'), cell: f.meetings, kind: 'count' },
     { key: 'first', label: t('pilots.figures.first'), cell: f.first, kind: 'count' },
     { key: 'repeat', label: t('pilots.figures.repeat'), cell: f.repeat, kind: 'count' },
+    { key: 'visitNotKnown', label: t('pilots.figures.visitNotKnown'), cell: f.visitNotKnown, kind: 'count' },
     { key: 'referrals', label: t('pilots.figures.referrals'), cell: f.referrals, kind: 'count' },
     { key: 'realised', label: t('pilots.figures.realised'), cell: f.realised, kind: 'count' },
   ];

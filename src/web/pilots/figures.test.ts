@@ -20,7 +20,7 @@ const report: Report = {
   generatedAt: '2026-01-15T10:00:00Z',
   sections: [
     { key: 'overview', texts: [], tables: [table('overview.figures', ['sessionsHeld', 'professionalHours', 'meetings', 'professionalContacts', 'contactsPerProfessionalHour'], [['all', [c(4), c(12), c(30), c(42), c(3.5)]]])] },
-    { key: 'visits', texts: [], tables: [table('visits.firstOrRepeat', ['count', 'percent'], [['first', [c(null, true), c(null, true)]], ['repeat', [c(27), c(90)]]])] },
+    { key: 'visits', texts: [], tables: [table('visits.firstOrRepeat', ['count', 'percent'], [['first', [c(null, true), c(null, true)]], ['repeat', [c(27), c(90)]], ['unknown', [c(null, true), c(null, true)]]])] },
     { key: 'referrals', texts: [], tables: [
       table('referrals.byServiceAndStatus', ['suggested', 'booked', 'realised', 'not_realised', 'unknown', 'total'], [], [c(2), c(1), c(6), c(1), c(0), c(10)]),
       // As the report gives it: a row per service and no totals row.
@@ -33,7 +33,7 @@ const report: Report = {
 describe('the pilot figures', () => {
   it('picks the figures by table, row and column key', () => {
     const f = pilotFigures(report, 'sv');
-    expect(f).toMatchObject({ contactsPerHour: c(3.5), professionalHours: c(12), meetings: c(30), first: c(null, true), repeat: c(27), referrals: c(10), realised: c(6) });
+    expect(f).toMatchObject({ contactsPerHour: c(3.5), professionalHours: c(12), meetings: c(30), first: c(null, true), repeat: c(27), visitNotKnown: c(null, true), referrals: c(10), realised: c(6) });
     expect(f.feedback).toEqual([{ key: 'v1', name: 'Respons', responses: c(8), responseRate: c(26.7) }]);
   });
 

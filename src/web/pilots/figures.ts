@@ -6,8 +6,10 @@ export type PilotFigures = {
   contactsPerHour: ReportCell | null;
   professionalHours: ReportCell | null;
   meetings: ReportCell | null;
+  /** First and repeat visits in the region, and meetings where that is not known, as the report's visits.firstOrRepeat counts them. */
   first: ReportCell | null;
   repeat: ReportCell | null;
+  visitNotKnown: ReportCell | null;
   referrals: ReportCell | null;
   realised: ReportCell | null;
   feedback: { key: string; name: string | null; responses: ReportCell | null; responseRate: ReportCell | null }[];
@@ -34,6 +36,7 @@ export function pilotFigures(report: Report, locale: 'fi' | 'sv' | 'en'): PilotF
     meetings: cellAt(overview, 'all', 'meetings'),
     first: cellAt(visits, 'first', 'count'),
     repeat: cellAt(visits, 'repeat', 'count'),
+    visitNotKnown: cellAt(visits, 'unknown', 'count'),
     referrals: cellAt(tableOf(report, 'referrals.byServiceAndStatus'), 'totals', 'total'),
     // The status table's totals row: the realisation table has one row per service and no totals.
     realised: cellAt(tableOf(report, 'referrals.byServiceAndStatus'), 'totals', 'realised'),
