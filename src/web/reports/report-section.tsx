@@ -4,7 +4,7 @@ import { DownloadButton } from './download';
 import { fileName, reasonsIn, tableCsv } from './exports';
 import { legendLines } from './hidden-legend';
 import { ReportTable } from './report-table';
-import { TableChart } from './table-chart';
+import { chartShowsPart, TableChart } from './table-chart';
 import type { TableModel } from './table-model';
 import { type SectionModel, useLooseT } from './use-models';
 import { textBody, textHeading } from './text-heading';
@@ -23,7 +23,9 @@ function TablePanel({ model, variant, section, showLabel }: { model: TableModel;
   return (
     <div className="report-panel" data-variant={variant.id}>
       {showLabel && <p className="report-panel__label">{variant.label}</p>}
-      <TableChart model={model} windowModel={section === 'timing' ? tableOf(variant, 'timing', 'timing.window') : undefined} target={variant.windowShare} />
+      <div className={`report-panel__chart${chartShowsPart(model) ? ' no-print' : ''}`}>
+        <TableChart model={model} windowModel={section === 'timing' ? tableOf(variant, 'timing', 'timing.window') : undefined} target={variant.windowShare} />
+      </div>
       <ReportTable model={model} caption={caption} />
       <DownloadButton
         className="report-csv"
@@ -37,6 +39,12 @@ function TablePanel({ model, variant, section, showLabel }: { model: TableModel;
   );
 }
 
+/**
+ * How a block is laid out on paper: a narrow table (a figure or two per row) sits beside its chart,
+ * which halves the block's height; a wider one goes under its chart.
+ */
+export const blockShape = (model: TableModel): 'narrow' | 'wide' => (model.columns.length <= 3 && model.base !== 'daylog.days' ? 'narrow' : 'wide');
+
 /** A section: its heading, then each table with its chart, side by side with the other variant's when comparing. */
 export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSectionKey; variants: Variant[] }) {
   const { t } = useTranslation();
@@ -46,12 +54,13 @@ export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSect
   return (
     <section className="report-section" aria-labelledby={headingId} data-section={sectionKey}>
       <h2 id={headingId} className="report-section__heading">{t(`report.sections.${sectionKey}`)}</h2>
+      <Abbreviations models={variants.flatMap((v) => v.sections.find((s) => s.key === sectionKey)?.tables ?? [])} />
       {keys.map((key) => {
         const models = variants.map((v) => ({ variant: v, model: tableOf(v, sectionKey, key) }));
         const first = models.find((m) => m.model)!.model!;
         const wide = first.columns.length > 8 || first.base === 'daylog.days';
         return (
-          <div key={key} className="report-block" data-table-block={key}>
+          <div key={key} className={`report-block report-block--${blockShape(first)}${first.base === 'feedback.item' ? ' report-block--statement' : ''}`} data-table-block={key}>
             <h3 className="report-block__heading">{first.title}</h3>
             <div className={compare ? `report-compare${wide ? ' report-compare--stacked' : ''}` : undefined}>
               {models.map(({ variant, model }) =>
@@ -67,6 +76,21 @@ export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSect
       })}
       <SectionTexts sectionKey={sectionKey} variants={variants} />
     </section>
+  );
+}
+
+/** The abbreviated column headings of the section's tables, once, for paper (the screen shows them in full). */
+function Abbreviations({ models }: { models: TableModel[] }) {
+  const { t } = useTranslation();
+  const seen = new Map<string, string>();
+  for (const c of models.flatMap((m) => m.columns)) if (c.short && !seen.has(c.short)) seen.set(c.short, c.label);
+  if (seen.size === 0) return null;
+  // "1 täysin eri mieltä" already starts with its abbreviation "1"; "ka" needs "ka = keskiarvo".
+  const items = [...seen].map(([short, label]) => (label.startsWith(`${short} `) ? label : `${short} = ${label}`));
+  return (
+    <p className="report-abbreviations">
+      {t('report.abbreviations')}: {items.join(' · ')}
+    </p>
   );
 }
 

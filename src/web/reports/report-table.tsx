@@ -36,7 +36,16 @@ export function ReportTable({ model, caption }: { model: TableModel; caption?: s
             <th scope="col">{model.rowHeader}</th>
             {model.columns.map((c) => (
               <th key={c.key} scope="col" className="report-table__number">
-                {c.label}
+                {c.short ? (
+                  <>
+                    <span className="report-table__long">{c.label}</span>
+                    <span className="report-table__short" aria-hidden="true">
+                      {c.short}
+                    </span>
+                  </>
+                ) : (
+                  c.label
+                )}
               </th>
             ))}
           </tr>
