@@ -3,6 +3,7 @@ import type { ReportSectionKey } from '../../domain/report';
 import { DownloadButton } from './download';
 import { fileName, reasonsIn, tableCsv } from './exports';
 import { legendLines } from './hidden-legend';
+import { ComparisonTable, fitsSideBySide } from './comparison-table';
 import { ReportTable } from './report-table';
 import { chartShowsPart, TableChart } from './table-chart';
 import type { TableModel } from './table-model';
@@ -16,7 +17,8 @@ export type Variant = { id: string; label: string; sections: SectionModel[]; fro
 const tableOf = (variant: Variant, section: ReportSectionKey, key: string): TableModel | undefined =>
   variant.sections.find((s) => s.key === section)?.tables.find((t) => t.key === key);
 
-function TablePanel({ model, variant, section, showLabel }: { model: TableModel; variant: Variant; section: ReportSectionKey; showLabel: boolean }) {
+/** A table's chart, its table (unless a comparison table shows it with the other side's) and its CSV file. */
+function TablePanel({ model, variant, section, showLabel, withTable }: { model: TableModel; variant: Variant; section: ReportSectionKey; showLabel: boolean; withTable: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'sv' || i18n.language === 'en' ? i18n.language : 'fi';
   const caption = showLabel ? `${model.title} – ${variant.label}` : model.title;
@@ -26,7 +28,7 @@ function TablePanel({ model, variant, section, showLabel }: { model: TableModel;
       <div className={`report-panel__chart${chartShowsPart(model) ? ' no-print' : ''}`}>
         <TableChart model={model} windowModel={section === 'timing' ? tableOf(variant, 'timing', 'timing.window') : undefined} target={variant.windowShare} />
       </div>
-      <ReportTable model={model} caption={caption} />
+      {withTable && <ReportTable model={model} caption={caption} />}
       <DownloadButton
         className="report-csv"
         label={t('report.csv')}
@@ -59,18 +61,22 @@ export function ReportSection({ sectionKey, variants }: { sectionKey: ReportSect
         const models = variants.map((v) => ({ variant: v, model: tableOf(v, sectionKey, key) }));
         const first = models.find((m) => m.model)!.model!;
         const wide = first.columns.length > 8 || first.base === 'daylog.days';
+        // Compared sides share one table, a column group each, when the figures fit; a wider grid is
+        // split into a table per side, each with its own row labels, rather than cut.
+        const inColumns = compare && fitsSideBySide(first, variants.length);
         return (
-          <div key={key} className={`report-block report-block--${blockShape(first)}${first.base === 'feedback.item' ? ' report-block--statement' : ''}`} data-table-block={key}>
+          <div key={key} className={`report-block report-block--${blockShape(first)}${first.base === 'feedback.item' && !compare ? ' report-block--statement' : ''}`} data-table-block={key}>
             <h3 className="report-block__heading">{first.title}</h3>
-            <div className={compare ? `report-compare${wide ? ' report-compare--stacked' : ''}` : undefined}>
+            <div className={compare ? `report-compare${wide ? ' report-compare--stacked' : ''}${inColumns ? ' report-compare--charts' : ''}` : 'report-single'}>
               {models.map(({ variant, model }) =>
                 model ? (
-                  <TablePanel key={variant.id} model={model} variant={variant} section={sectionKey} showLabel={compare} />
+                  <TablePanel key={variant.id} model={model} variant={variant} section={sectionKey} showLabel={compare} withTable={!inColumns} />
                 ) : (
                   <p key={variant.id} className="report-panel muted">{t('report.tableMissing', { label: variant.label })}</p>
                 ),
               )}
             </div>
+            {inColumns && <ComparisonTable title={first.title} sides={models.map(({ variant, model }) => ({ id: variant.id, label: variant.label, model }))} />}
           </div>
         );
       })}

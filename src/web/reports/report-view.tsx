@@ -71,23 +71,26 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
       )}
       <div className="report-summary">
         {reports.map((r, i) => (
-          <dl key={variants[i]!.id} className="report-summary__list">
-            {variants.length > 1 && <dt className="report-summary__variant">{variants[i]!.label}</dt>}
-            <div>
-              <dt>{t('report.period')}</dt>
-              <dd>{periodText(r.query.from, r.query.to, i18n.language)}</dd>
-            </div>
-            <div>
-              <dt>{t('report.sites')}</dt>
-              <dd>{r.sites.length === 0 ? t('report.noSites') : r.sites.map((s) => s.name).join(', ')}</dd>
-            </div>
-            {r.query.sessionKind && (
+          <div key={variants[i]!.id}>
+            {/* The side's label stands outside the list: a <dt> without its <dd> breaks the list (axe). */}
+            {variants.length > 1 && <p className="report-summary__variant">{variants[i]!.label}</p>}
+            <dl className="report-summary__list">
               <div>
-                <dt>{t('report.form.sessionKind')}</dt>
-                <dd>{t(`report.sessionKinds.${r.query.sessionKind as SessionKind}`)}</dd>
+                <dt>{t('report.period')}</dt>
+                <dd>{periodText(r.query.from, r.query.to, i18n.language)}</dd>
               </div>
-            )}
-          </dl>
+              <div>
+                <dt>{t('report.sites')}</dt>
+                <dd>{r.sites.length === 0 ? t('report.noSites') : r.sites.map((s) => s.name).join(', ')}</dd>
+              </div>
+              {r.query.sessionKind && (
+                <div>
+                  <dt>{t('report.form.sessionKind')}</dt>
+                  <dd>{t(`report.sessionKinds.${r.query.sessionKind as SessionKind}`)}</dd>
+                </div>
+              )}
+            </dl>
+          </div>
         ))}
         {reports.some((r) => r.isSuppressed) && (
           <p className="report-suppression-note" id="report-suppression-note">
