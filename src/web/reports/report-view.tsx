@@ -4,7 +4,8 @@ import { Checkbox, InlineAlert } from 'suomifi-ui-components';
 import type { SessionKind } from '../../domain/outreach';
 import { type Report, reportSectionKeys } from '../../domain/report';
 import { ErrorAlert } from '../common/error-alert';
-import { formatDay } from './format';
+import { formatDateRange } from '../common/date-format';
+import { isLocale } from '../i18n/locale';
 import { ReportSection, type Variant } from './report-section';
 import { hasSuppressedCells } from './table-model';
 import { saveFile } from './download';
@@ -14,7 +15,8 @@ import { FreshnessLine } from './freshness-line';
 
 type Props = { reports: Report[]; variants: Variant[]; exact: boolean; onExact: (exact: boolean) => void; title: string };
 
-export const periodText = (from: string, to: string, locale: string): string => `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
+/** A report's period as the app writes ranges of days (common/date-format). */
+export const periodText = (from: string, to: string, locale: string): string => formatDateRange(from, to, isLocale(locale) ? locale : 'fi');
 
 /** The report(s) of the selection: what they cover, how small numbers are shown, the exports, then the sections. */
 export function ReportView({ reports, variants, exact, onExact, title }: Props) {
