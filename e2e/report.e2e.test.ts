@@ -7,7 +7,8 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDay } from '../src/domain/calendar';
 import type { Report } from '../src/domain/report';
-import { quickPeriod } from '../src/web/reports/selection';
+import type { Comparison } from '../src/domain/report-comparison';
+import { comparisonPath, quickPeriod, selectionFromSearch } from '../src/web/reports/selection';
 import { expectNoSeriousViolations } from './support/axe';
 import { desktop, phone } from './support/browser';
 import { screenshot } from './support/screenshots';
@@ -189,11 +190,51 @@ describe('evaluation report', () => {
     expect(exact.isSuppressed).toBe(false);
     await expectNoSeriousViolations(page, 'report, exact view (desktop)');
 
-    // Comparing with the previous period: each table shows twice, both sides from one request and one suppression pass.
+    // Comparing with the previous period, in columns: one table per report table, the row labels once
+    // and a column group per period, each cell with the figure or mark of the published comparison
+    // (both sides from one request and one suppression pass).
     await r.open({ ...query, compare: 'period' });
+    const compared = selectionFromSearch(new URLSearchParams({ ...query, compare: 'period' }), helsinkiDay(new Date()));
+    const comparison = (await (await page.request.get(comparisonPath(compared))).json()) as Comparison;
+    expect(comparison.sides.every((side) => side.isSuppressed)).toBe(true);
+    const marks: Record<string, string> = { small: `<${comparison.sides[0]!.threshold}`, complementary: '•', linked: '*', derived: '..' };
     const block = r.block('ageBands.counts');
-    expect(await block.locator('.report-panel').count()).toBe(2);
     expect(await block.locator('.report-panel__label').allInnerTexts()).toEqual([expect.stringMatching(/^1: /), expect.stringMatching(/^2: /)]);
+    expect(await block.locator('table').count()).toBe(1);
+    const table = block.locator('table[data-compared="true"]');
+    expect(await table.locator('thead th[scope="colgroup"]').allInnerTexts()).toEqual([expect.stringMatching(/^1: /), expect.stringMatching(/^2: /)]);
+    const shown = await table.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('th')!.textContent,
+        cells: [...row.querySelectorAll('td')].map((td) => [td.getAttribute('data-variant'), td.getAttribute('data-state'), (td.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '')]),
+      })),
+    );
+    const sideTable = (i: number) => comparison.sides[i]!.sections.flatMap((sec) => sec.tables).find((t) => t.key === 'ageBands.counts')!;
+    const columns = sideTable(0).columns.length;
+    expect(shown.length).toBe(sideTable(0).rows.length + (sideTable(0).totals ? 1 : 0));
+    for (const [r0, row] of shown.entries()) {
+      expect(row.cells.map(([variant]) => variant)).toEqual([...Array<string>(columns).fill('1'), ...Array<string>(columns).fill('2')]);
+      for (const side of [0, 1]) {
+        const source = r0 < sideTable(side).rows.length ? sideTable(side).rows[r0]!.cells : sideTable(side).totals!;
+        source.forEach((cell, c) => {
+          const [, state, text] = row.cells[side * columns + c]!;
+          if (cell.suppressed) expect([state, text], `${row.label} side ${side + 1} column ${c}`).toEqual(['suppressed', marks[cell.reason!]]);
+          else expect(state, `${row.label} side ${side + 1} column ${c}`).not.toBe('suppressed');
+        });
+      }
+    }
+    // A grid too wide for columns side by side is split into a table per side, each with its row labels.
+    expect(await r.block('timing.heatmap').locator('table').count()).toBe(2);
+    await expectNoSeriousViolations(page, 'report, comparison in columns (desktop)');
+
+    // On paper the comparison's tables fit: none is wider than its region.
+    await page.setViewportSize({ width: a4ContentWidth, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const cut = await page.locator('main table.report-table').evaluateAll((tables) =>
+      tables.flatMap((t) => (t.scrollWidth > t.closest('.table-region')!.clientWidth + 1 ? [t.getAttribute('data-table-key')] : [])),
+    );
+    expect(cut).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
     expect(problems).toEqual([]);
   }, 150_000);
 
@@ -214,6 +255,12 @@ describe('evaluation report', () => {
     }
     await expectNoSeriousViolations(page, 'report (phone)');
     await screenshot(page, 'report-phone');
+
+    // A comparison in columns scrolls sideways inside its table's region, not the page.
+    await r.open({ ...query, compare: 'period' });
+    await r.block('ageBands.counts').locator('table[data-compared="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    expect(await r.block('ageBands.counts').locator('.table-region[tabindex="0"]').getAttribute('aria-labelledby')).not.toBeNull();
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,7 @@
 import type { ColumnKind, ReportCell, SuppressionReason } from '../../domain/report';
 import { roundedFigure } from '../../domain/report-export';
+import { formatDate } from '../common/date-format';
+import { isLocale } from '../i18n/locale';
 
 /**
  * How a figure reads on the page, in a CSV file and in a workbook. Kept pure so the three agree and
@@ -55,11 +57,8 @@ export function cellText(cell: ReportCell | undefined, kind: ColumnKind, locale:
   return { text: formatFigure(cell.value, kind, locale), state: 'value', value: cell.value };
 }
 
-/** "2025-03-05" → "5.3.2025" (fi, sv) or "5 Mar 2025" (en), read in UTC so the day never shifts. */
-export function formatDay(day: string, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: locale === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'UTC' });
-  return format.format(new Date(`${day}T00:00:00Z`));
-}
+/** "2025-03-05" → "5.3.2025" (fi, sv) or "5 Mar 2025" (en): the app's one way of writing a day (common/date-format). */
+export const formatDay = (day: string, locale: string): string => formatDate(day, isLocale(locale) ? locale : 'fi');
 
 /** ISO weekday 1 = Monday … 7 = Sunday, named by Intl (2024-01-01 was a Monday). */
 export function weekdayName(weekday: number, locale: string, style: 'long' | 'short' = 'long'): string {

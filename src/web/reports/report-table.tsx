@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelRow, TableModel } from './table-model';
+import type { ModelColumn, ModelRow, TableModel } from './table-model';
 
 /**
  * A report table as the accessible, exact version of its chart: a caption, column and row headers
@@ -36,7 +36,7 @@ export function ReportTable({ model, caption }: { model: TableModel; caption?: s
             <th scope="col">{model.rowHeader}</th>
             {model.columns.map((c) => (
               <th key={c.key} scope="col" className="report-table__number">
-                {c.label}
+                <ColumnHeading column={c} />
               </th>
             ))}
           </tr>
@@ -47,5 +47,19 @@ export function ReportTable({ model, caption }: { model: TableModel; caption?: s
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A column heading: in full on screen, abbreviated on paper when it has a short form (reports.css). */
+export function ColumnHeading({ column }: { column: ModelColumn }) {
+  return column.short ? (
+    <>
+      <span className="report-table__long">{column.label}</span>
+      <span className="report-table__short" aria-hidden="true">
+        {column.short}
+      </span>
+    </>
+  ) : (
+    <>{column.label}</>
   );
 }

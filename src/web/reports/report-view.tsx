@@ -4,7 +4,8 @@ import { Checkbox, InlineAlert } from 'suomifi-ui-components';
 import type { SessionKind } from '../../domain/outreach';
 import { type Report, reportSectionKeys } from '../../domain/report';
 import { ErrorAlert } from '../common/error-alert';
-import { formatDay } from './format';
+import { formatDateRange } from '../common/date-format';
+import { isLocale } from '../i18n/locale';
 import { ReportSection, type Variant } from './report-section';
 import { hasSuppressedCells } from './table-model';
 import { saveFile } from './download';
@@ -14,7 +15,8 @@ import { FreshnessLine } from './freshness-line';
 
 type Props = { reports: Report[]; variants: Variant[]; exact: boolean; onExact: (exact: boolean) => void; title: string };
 
-export const periodText = (from: string, to: string, locale: string): string => `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
+/** A report's period as the app writes ranges of days (common/date-format). */
+export const periodText = (from: string, to: string, locale: string): string => formatDateRange(from, to, isLocale(locale) ? locale : 'fi');
 
 /** The report(s) of the selection: what they cover, how small numbers are shown, the exports, then the sections. */
 export function ReportView({ reports, variants, exact, onExact, title }: Props) {
@@ -71,23 +73,26 @@ export function ReportView({ reports, variants, exact, onExact, title }: Props) 
       )}
       <div className="report-summary">
         {reports.map((r, i) => (
-          <dl key={variants[i]!.id} className="report-summary__list">
-            {variants.length > 1 && <dt className="report-summary__variant">{variants[i]!.label}</dt>}
-            <div>
-              <dt>{t('report.period')}</dt>
-              <dd>{periodText(r.query.from, r.query.to, i18n.language)}</dd>
-            </div>
-            <div>
-              <dt>{t('report.sites')}</dt>
-              <dd>{r.sites.length === 0 ? t('report.noSites') : r.sites.map((s) => s.name).join(', ')}</dd>
-            </div>
-            {r.query.sessionKind && (
+          <div key={variants[i]!.id}>
+            {/* The side's label stands outside the list: a <dt> without its <dd> breaks the list (axe). */}
+            {variants.length > 1 && <p className="report-summary__variant">{variants[i]!.label}</p>}
+            <dl className="report-summary__list">
               <div>
-                <dt>{t('report.form.sessionKind')}</dt>
-                <dd>{t(`report.sessionKinds.${r.query.sessionKind as SessionKind}`)}</dd>
+                <dt>{t('report.period')}</dt>
+                <dd>{periodText(r.query.from, r.query.to, i18n.language)}</dd>
               </div>
-            )}
-          </dl>
+              <div>
+                <dt>{t('report.sites')}</dt>
+                <dd>{r.sites.length === 0 ? t('report.noSites') : r.sites.map((s) => s.name).join(', ')}</dd>
+              </div>
+              {r.query.sessionKind && (
+                <div>
+                  <dt>{t('report.form.sessionKind')}</dt>
+                  <dd>{t(`report.sessionKinds.${r.query.sessionKind as SessionKind}`)}</dd>
+                </div>
+              )}
+            </dl>
+          </div>
         ))}
         {reports.some((r) => r.isSuppressed) && (
           <p className="report-suppression-note" id="report-suppression-note">

@@ -19,6 +19,13 @@ const barColumns: Record<string, string[]> = {
 };
 const fixedTop: Record<string, number> = { 'feedback.recommendation': 10 };
 
+/**
+ * Whether the chart draws only one column of a many-column table (a breakdown by profession or age
+ * band drawn by its first column): on paper the table alone says more in less room.
+ */
+export const chartShowsPart = (model: TableModel): boolean =>
+  model.columns.length > 3 && !['overview.figures', 'timing.heatmap', 'timing.window', 'daylog.days', 'groups.series', 'feedback.item'].includes(model.base) && !(model.base in barColumns);
+
 export type ReceptionWindow = { fromHour: number; toHour: number; share: number | null };
 
 /** The suggested window from the timing.window table, when its figures are shown. */

@@ -11,7 +11,8 @@ import { type CellText, cellText, formatDay, isIsoDay, isIsoWeek, isoWeekParts, 
 export type Translate = (key: string, options?: Record<string, unknown>) => string | null;
 export type Labels = { translate: Translate; locale: Locale };
 
-export type ModelColumn = { key: string; kind: ColumnKind; label: string };
+/** `short`: the heading abbreviated for paper, explained once per section in a legend. */
+export type ModelColumn = { key: string; kind: ColumnKind; label: string; short?: string };
 /** `isText`: a flag column shown as words (yes/no), which an export keeps as words too. */
 export type ModelCell = CellText & { isText?: boolean };
 export type ModelRow = { key: string; label: string; cells: ModelCell[] };
@@ -102,7 +103,10 @@ const flagColumns = new Set(['sessionDay']);
 
 export function tableModel(table: ReportTable, report: Report | null, threshold: number, labels: Labels): TableModel {
   const base = tableBase(table.key);
-  const columns = table.columns.map((c) => ({ key: c.key, kind: c.kind, label: columnLabel(c, base, labels) }));
+  const columns: ModelColumn[] = table.columns.map((c) => {
+    const short = labels.translate(`report.columnsShort.${base}.${c.key}`);
+    return { key: c.key, kind: c.kind, label: columnLabel(c, base, labels), ...(short ? { short } : {}) };
+  });
   const cells = (list: ReportCell[]): ModelCell[] =>
     columns.map((column, i) => {
       const cell = cellText(list[i], column.kind, labels.locale, threshold);
