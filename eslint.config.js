@@ -42,9 +42,6 @@ export default tseslint.config(
       'src/domain/date-format.ts', // the module itself
       'src/domain/calendar/time-zone.ts', // which Helsinki day an instant falls on: data ('YYYY-MM-DD'), never shown as such
       'src/server/demo/history-support.ts', // demo seeding turns Helsinki wall-clock times into instants: data, not display
-      // The report screens are another piece of work; they move to date-format there and leave this list then.
-      'src/web/reports/format.ts',
-      'src/web/reports/freshness-line.tsx',
     ],
     rules: { 'no-restricted-syntax': ['error', noEnums] },
   },

@@ -43,7 +43,7 @@ async function baseFigures(session: RawSession, siteIds: string[], from: string,
     `with e as (${ENCOUNTERS}), pe as (select e.*, (select count(*) from encounter_professionals p where p.encounter_id = e.id) as contacts from e)
      select count(*) as meetings, coalesce(sum(contacts), 0) as contacts, count(*) filter (where contacts > 1) as joint,
        count(*) filter (where visitor_code is null) as anonymous, count(*) filter (where is_urgent) as urgent,
-       count(*) filter (where is_first_visit) as first, count(*) filter (where is_first_visit = false) as repeat from pe`,
+       count(*) filter (where visitor_code is not null and is_first_visit) as first, count(*) filter (where visitor_code is not null and is_first_visit = false) as repeat from pe`,
     params,
   );
   put('overview.figures/all/meetings', totals?.meetings);

@@ -66,7 +66,7 @@ export async function readProfessionFacts(ex: Executor, scope: ReportScope): Pro
       with e as (${e})
       select p.user_id::text as user_id, p.profession,
              exists (select 1 from encounter_professionals o where o.encounter_id = e.id and o.user_id <> p.user_id) as joint,
-             p.is_first_with_professional as first_with, e.is_first_visit as first_visit,
+             p.is_first_with_professional as first_with, case when e.visitor_code is not null then e.is_first_visit end as first_visit,
              e.is_anonymous_to_professional as anonymous, e.is_urgent as urgent, e.age_band, count(*)::int as n
         from e join encounter_professionals p on p.encounter_id = e.id
        group by 1, 2, 3, 4, 5, 6, 7, 8`),

@@ -1,6 +1,6 @@
 import type { ColumnKind, ReportCell, SuppressionReason } from '../../domain/report';
 import { roundedFigure } from '../../domain/report-export';
-import { formatDate } from '../common/date-format';
+import { formatDate, weekdayNames } from '../../domain/date-format';
 import { isLocale } from '../i18n/locale';
 
 /**
@@ -60,9 +60,9 @@ export function cellText(cell: ReportCell | undefined, kind: ColumnKind, locale:
 /** "2025-03-05" → "5.3.2025" (fi, sv) or "5 Mar 2025" (en): the app's one way of writing a day (common/date-format). */
 export const formatDay = (day: string, locale: string): string => formatDate(day, isLocale(locale) ? locale : 'fi');
 
-/** ISO weekday 1 = Monday … 7 = Sunday, named by Intl (2024-01-01 was a Monday). */
+/** ISO weekday 1 = Monday … 7 = Sunday, named as the rest of the app names it (domain/date-format). */
 export function weekdayName(weekday: number, locale: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+  return weekdayNames(isLocale(locale) ? locale : 'fi', style)[weekday - 1] ?? '';
 }
 
 export const isIsoDay = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key);

@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime, helsinkiDate } from '../../domain/date-format';
 import type { Report } from '../../domain/report';
+import { isLocale } from '../i18n/locale';
 
 /**
  * The day and time (Helsinki) the figures are complete up to, as the locale writes them. The report's
  * figures come from rollups folded every few seconds and never waited for (at most a minute behind).
  */
 export function freshnessParts(iso: string, locale: string): { day: string; time: string } {
-  const at = new Date(iso);
-  const tag = locale === 'en' ? 'en-GB' : locale;
-  const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: locale === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' }).format(at);
-  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Helsinki' }).format(at);
-  return { day, time };
+  const lang = isLocale(locale) ? locale : 'fi';
+  return { day: formatDate(helsinkiDate(iso), lang), time: formatTime(iso, lang) };
 }
 
 /** The oldest of the reports' freshness times (a comparison is as fresh as its stalest part), or null. */

@@ -29,7 +29,10 @@ returns table (site_id uuid, day date, session_kind text, metric text, key text,
 language sql stable as $$
   with e as (
     select e.id, e.site_id, (e.occurred_at at time zone 'Europe/Helsinki')::date as day, coalesce(os.kind, '') as kind,
-           e.visitor_code is null as anonymous, e.is_urgent, e.is_first_visit, e.age_band, e.is_anonymous_to_professional,
+           e.visitor_code is null as anonymous, e.is_urgent, e.age_band, e.is_anonymous_to_professional,
+           -- First ever in the region is derived for code holders only (issue 16 item 4); a code-less
+           -- encounter's stored answer (older entries) is a meeting-level guess, counted as not known.
+           case when e.visitor_code is not null then e.is_first_visit end as first_in_region,
            extract(isodow from e.occurred_at at time zone 'Europe/Helsinki')::int as dow,
            extract(hour from e.occurred_at at time zone 'Europe/Helsinki')::int as hr,
            (select count(*) from encounter_professionals p where p.encounter_id = e.id)::int as contacts
@@ -41,7 +44,7 @@ language sql stable as $$
     from e cross join lateral (values
       ('enc', 'meetings', 1), ('enc', 'contacts', e.contacts), ('enc', 'joint', (e.contacts > 1)::int),
       ('enc', 'anonymous', e.anonymous::int), ('enc', 'urgent', e.is_urgent::int),
-      ('enc', 'first', (e.is_first_visit is true)::int), ('enc', 'repeat', (e.is_first_visit is false)::int),
+      ('enc', 'first', (e.first_in_region is true)::int), ('enc', 'repeat', (e.first_in_region is false)::int),
       ('age', e.age_band, 1), ('hour', e.dow || ':' || e.hr, 1)) as v (metric, key, n)
    where v.n > 0
   union all
@@ -61,7 +64,7 @@ language sql stable as $$
     from e join encounter_professionals p on p.encounter_id = e.id
     cross join lateral (values
       ('pc_first', case when p.is_first_with_professional then 'first' when not p.is_first_with_professional then 'repeat' else 'notRecorded' end),
-      ('pc_region', case when e.is_first_visit then 'first' when not e.is_first_visit then 'repeat' else 'unknown' end),
+      ('pc_region', case when e.first_in_region then 'first' when not e.first_in_region then 'repeat' else 'unknown' end),
       ('pc_anon', case when e.is_anonymous_to_professional then 'anonymous' when not e.is_anonymous_to_professional then 'notAnonymous' else 'notRecorded' end),
       ('pc_urgent', case when e.is_urgent then 'urgent' else 'not_urgent' end),
       ('pc_age', e.age_band)) as v (metric, key)

@@ -20,7 +20,7 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
   return sql`
     with e as (
       select e.id, e.site_id, e.day, coalesce(os.kind, '') as kind, e.visitor_code is null as anonymous, e.is_urgent,
-             e.is_first_visit, e.age_band, e.is_anonymous_to_professional,
+             case when e.visitor_code is not null then e.is_first_visit end as first_in_region, e.age_band, e.is_anonymous_to_professional,
              extract(isodow from e.occurred_at at time zone 'Europe/Helsinki')::int as dow,
              extract(hour from e.occurred_at at time zone 'Europe/Helsinki')::int as hr,
              (select count(*) from encounter_professionals p where p.encounter_id = e.id)::int as contacts
@@ -38,7 +38,7 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
         from e cross join lateral (values
           ('enc', 'meetings', 1), ('enc', 'contacts', e.contacts), ('enc', 'joint', (e.contacts > 1)::int),
           ('enc', 'anonymous', e.anonymous::int), ('enc', 'urgent', e.is_urgent::int),
-          ('enc', 'first', (e.is_first_visit is true)::int), ('enc', 'repeat', (e.is_first_visit is false)::int),
+          ('enc', 'first', (e.first_in_region is true)::int), ('enc', 'repeat', (e.first_in_region is false)::int),
           ('age', e.age_band, 1), ('hour', e.dow || ':' || e.hr, 1)) as v (metric, key, n)
        group by 1, 2, 3, 4, 5
       union all
@@ -59,7 +59,7 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
         from e join encounter_professionals p on p.encounter_id = e.id
         cross join lateral (values
           ('pc_first', case when p.is_first_with_professional then 'first' when not p.is_first_with_professional then 'repeat' else 'notRecorded' end),
-          ('pc_region', case when e.is_first_visit then 'first' when not e.is_first_visit then 'repeat' else 'unknown' end),
+          ('pc_region', case when e.first_in_region then 'first' when not e.first_in_region then 'repeat' else 'unknown' end),
           ('pc_anon', case when e.is_anonymous_to_professional then 'anonymous' when not e.is_anonymous_to_professional then 'notAnonymous' else 'notRecorded' end),
           ('pc_urgent', case when e.is_urgent then 'urgent' else 'not_urgent' end),
           ('pc_age', e.age_band)) as v (metric, key)
