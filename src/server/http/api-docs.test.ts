@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import { createHarness } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
 import { openApiDocument } from './api-docs.js';
@@ -31,6 +33,26 @@ describe(`the API docs, built on demand, on ${testEngine}`, () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/docs/static/no-such-file.js' })).statusCode).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: '/api/docs/static/../../package.json' })).statusCode).toBe(404);
     expect((await h.app.inject({ method: 'HEAD', url: '/api/docs/static/swagger-ui.css' })).statusCode).toBe(200);
+  });
+
+  // Over a real socket (inject hides it): a handler that replied must not be answered a second time
+  // ("Reply was already sent", ERR_HTTP_HEADERS_SENT in the log) while the app's onSend hooks run.
+  it('answers each docs request once, logging no warning or error', async () => {
+    const h = await createHarness();
+    const logged: string[] = [];
+    const stream = new Writable({ write(chunk: Buffer, _encoding, done) { logged.push(chunk.toString()); done(); } });
+    const app = await buildApp(h.deps, { logger: { level: 'warn', stream } });
+    try {
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      for (const url of ['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-ui.css', '/api/docs/static/no-such-file.js', '/api/docs/static/index.html']) {
+        const response = await fetch(`${address}${url}`, { redirect: 'manual' });
+        await response.arrayBuffer();
+        expect(response.status, url).toBe(url.includes('no-such-file') ? 404 : url.endsWith('index.html') ? 302 : 200);
+      }
+    } finally {
+      await app.close();
+    }
+    expect(logged).toEqual([]);
   });
 
   it('gives the same document object every time, and only once every route is known', async () => {

@@ -39,7 +39,10 @@ function docsServerOf(state: DocsState): Promise<DocsServer> {
 const docsRoutes: FastifyPluginCallback<{ state: DocsState }> = (docs, { state }, done) => {
   const delegate = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const server = await docsServerOf(state);
-    return server.handle(request, reply);
+    const result: unknown = await server.handle(request, reply);
+    // swagger-ui's handlers are synchronous and call reply.send themselves; from an async handler like
+    // this one, Fastify would send `undefined` a second time unless it gets the reply back.
+    return result === undefined ? reply : result;
   };
   const hidden = { schema: { hide: true } };
   for (const url of ['/', '/static/index.html', '/static/swagger-initializer.js', '/json', '/yaml']) {
