@@ -1,18 +1,16 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthSchema } from '../domain/api-types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerAccessControl } from './http/access.js';
+import { registerApiDocs } from './http/api-docs.js';
 import { createAdmissionGate, registerAdmission } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerEmptyPatchGuard } from './http/empty-patch.js';
 import { registerMethodNotAllowed } from './http/method-not-allowed.js';
-import { openApiOptions } from './http/openapi.js';
 import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
 import { fastifyTrustProxy } from './http/trust-proxy.js';
@@ -86,8 +84,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
-  await app.register(fastifySwagger, openApiOptions);
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The OpenAPI document and the docs UI: their routes now, their code on the first request to them.
+  await registerApiDocs(app);
   const { maxConcurrentRequests, maxQueueWaitMs } = deps.config;
   registerAdmission(app, createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue: 500 }));
   registerAccessControl(app, deps);

@@ -7,6 +7,7 @@ import { createHarness } from '../testing/harness.js';
 import { operationsOf } from '../testing/openapi-fuzz.js';
 import { testEngine } from '../testing/test-db.js';
 import { routeCatalogue } from './access.js';
+import { openApiDocument } from './api-docs.js';
 
 type Document = {
   components: { schemas: Record<string, { properties?: Record<string, { properties?: Record<string, { enum?: string[] }> }> }>; securitySchemes: Record<string, unknown> };
@@ -19,7 +20,7 @@ const errorRef = { $ref: '#/components/schemas/ApiError' };
 async function documentOf() {
   const h = await createHarness();
   await h.app.ready();
-  const document = h.app.swagger() as unknown as Document;
+  const document = (await openApiDocument(h.app)) as unknown as Document;
   return { h, document, operations: operationsOf(document as never) };
 }
 
