@@ -30,13 +30,22 @@ async function bundleOnce(): Promise<string> {
 
 // Every project's global setup runs in Vitest's main process, but each project loads this module
 // anew (its own module runner): what the projects share is kept on globalThis, not in module variables.
-type SharedState = { bundled: Promise<string> | null; bundleUsers: number; seeding: Promise<unknown> };
+type SharedState = {
+  bundled: Promise<string> | null;
+  bundleUsers: number;
+  seeding: Promise<unknown>;
+  /** Settles once the real date's project has seeded (or failed to): the background seeds wait for it. */
+  realDateSeeded: Promise<void>;
+  realDateDone: () => void;
+};
 const sharedKey = Symbol.for('silta.e2e.global-setup');
-const shared: SharedState = ((globalThis as Record<symbol, SharedState | undefined>)[sharedKey] ??= {
-  bundled: null,
-  bundleUsers: 0,
-  seeding: Promise.resolve(),
-});
+const shared: SharedState = ((globalThis as Record<symbol, SharedState | undefined>)[sharedKey] ??= newSharedState());
+
+function newSharedState(): SharedState {
+  let realDateDone = (): void => undefined;
+  const realDateSeeded = new Promise<void>((resolve) => (realDateDone = resolve));
+  return { bundled: null, bundleUsers: 0, seeding: Promise.resolve(), realDateSeeded, realDateDone };
+}
 
 // The projects share one bundle.
 async function bundleForTests(): Promise<{ dir: string; release: () => Promise<void> }> {
@@ -116,12 +125,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     made.push(templates.off, templates.on);
     if (pretended === '') {
-      process.stderr.write(`${await seedTemplates(project.name, entry, templates, clockEnv)}\n`);
+      try {
+        process.stderr.write(`${await seedTemplates(project.name, entry, templates, clockEnv)}\n`);
+      } finally {
+        shared.realDateDone();
+      }
       project.provide('e2eServer', { entry, templates, seeded: null } satisfies E2eServerSetup);
     } else {
       const seeded = await mkdtemp(path.join(tmpdir(), 'silta-e2e-seeded-'));
       made.push(seeded);
-      background = seedTemplates(project.name, entry, templates, clockEnv).then(
+      // Vitest may call this project's setup before the real date's: its files run first and need their
+      // templates first, so when it is part of the run the background seeds queue up behind its seed.
+      const realDateRuns = project.vitest.projects.some((other) => (other.config.env?.SILTA_TEST_NOW ?? '') === '');
+      const turn = realDateRuns ? shared.realDateSeeded : Promise.resolve();
+      background = turn.then(() => seedTemplates(project.name, entry, templates, clockEnv)).then(
         (line) => seededOk(seeded, line),
         (error: unknown) => seededFailed(seeded, `${project.name}: seeding the demo templates failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       );
