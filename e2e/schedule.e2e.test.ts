@@ -8,6 +8,7 @@ import { screenshot } from './support/screenshots';
 import { useSuite } from './support/suite';
 import { SchedulePages } from './pages/schedule-page';
 import { signedIn as signedInAs } from './support/sign-in';
+import { isPretendedDate } from './support/test-time';
 
 const suite = useSuite();
 
@@ -143,7 +144,9 @@ describe('outreach schedule', () => {
     await context.close();
   });
 
-  it('a planner sees the Christmas Eve of a December plan flagged by name, skips it, and later moves a session to other hours', async () => {
+  // The December is always one ahead of today and the holidays follow from its own days, so the
+  // outcome does not depend on today: the runs at pretended dates skip it.
+  it.skipIf(isPretendedDate())('a planner sees the Christmas Eve of a December plan flagged by name, skips it, and later moves a session to other hours', async () => {
     const { page, context, problems, me } = await signedIn('demo.socialworker', desktop);
     const siteId = me.user.roles.find((r) => r.role === 'professional')?.siteId ?? '';
     // A December that is always ahead, whatever day the suite runs on.

@@ -1,5 +1,7 @@
 // Runs npm scripts side by side and fails if any fails: `node scripts/run-parallel.mjs lint typecheck`.
 // Lint and typecheck each keep one core busy; side by side they take the time of the longer one.
+// `npm test` also runs the unit and database tests beside them: those leave much of the second core idle
+// while they wait on PGlite and PostgreSQL (two workers are only about 12 % faster than one).
 // Each script's output is printed whole when it ends, so the lines of two tools never interleave.
 import { spawn } from 'node:child_process';
 
@@ -20,5 +22,6 @@ function run(script) {
   });
 }
 
+process.stdout.write(`── started side by side: ${scripts.map((script) => `npm run ${script}`).join(', ')} (each one's output follows when it ends)\n`);
 const results = await Promise.all(scripts.map(run));
 process.exit(results.every(Boolean) ? 0 : 1);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { runServer } from './server-process';
+import { waitForSeeded } from './seeded';
 import { demoPassword, type DemoHistory, webDir } from './server-setup';
 
 export { demoPassword } from './server-setup';
@@ -24,7 +25,8 @@ export type RunningServer = {
  * SILTA_DEMO_HISTORY is `on`), so nothing a file writes is seen by another.
  */
 export async function startServer(): Promise<RunningServer> {
-  const { entry, templates } = inject('e2eServer');
+  const { entry, templates, seeded } = inject('e2eServer');
+  if (seeded !== null) await waitForSeeded(seeded);
   // The tests set up the data they look at; the made-up history of the demo would only get in the way.
   const history: DemoHistory = (process.env.SILTA_DEMO_HISTORY ?? 'off') === 'off' ? 'off' : 'on';
   const dataDir = await mkdtemp(path.join(tmpdir(), 'silta-e2e-'));
