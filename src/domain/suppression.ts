@@ -81,7 +81,6 @@ type Edge = { position: Position; from: number; to: number };
 const hidden = (reason: SuppressionReason): ReportCell => ({ value: null, suppressed: true, reason });
 const cellAt = (grid: ReportCell[][], [r, c]: Position): ReportCell => grid[r]?.[c] ?? { value: null, suppressed: false };
 const isVisibleNumber = (cell: ReportCell): cell is { value: number; suppressed: false } => !cell.suppressed && cell.value !== null;
-const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 
 function layoutOf(table: ReportTable): Layout {
   const counts = table.columns.flatMap((column, c) => (column.kind === 'count' ? [c] : []));
@@ -125,8 +124,19 @@ function protectLines(grid: ReportCell[][], lines: Line[], t: number): boolean {
   // What the marks and the zeros alone give away (every other visible count unknown): the most any
   // hiding can achieve, as zeros are always shown.
   const marksOnly = (cell: ReportCell): Interval => (cell.suppressed || cell.value === null || cell.value === 0 ? markRange(cell, t) : [0, Infinity]);
-  const unsafeAlone = (line: Line) =>
-    smallHiddenSum(grid, line, t) || isUnsafe(grid, line, feasibleIntervals(grid, [line], known), feasibleIntervals(grid, [line], marksOnly), t);
+  // Whether a line is unsafe alone depends on its own cells only: the answer is kept until one of its
+  // cells is hidden (re-judging every line after each hidden cell made long tables slow).
+  const aloneVerdict = new Map<Line, boolean>();
+  const unsafeAlone = (line: Line) => {
+    let verdict = aloneVerdict.get(line);
+    if (verdict === undefined) {
+      verdict = smallHiddenSum(grid, line, t) || isUnsafe(grid, line, feasibleIntervals(grid, [line], known), feasibleIntervals(grid, [line], marksOnly), t);
+      aloneVerdict.set(line, verdict);
+    }
+    return verdict;
+  };
+  const linesThrough = new Map<string, Line[]>();
+  for (const line of lines) for (const p of [line.total, ...line.parts]) linesThrough.set(key(p), [...(linesThrough.get(key(p)) ?? []), line]);
   let hidAny = false;
   for (let changed = true; changed; ) {
     changed = false;
@@ -137,9 +147,10 @@ function protectLines(grid: ReportCell[][], lines: Line[], t: number): boolean {
       unsafe = lines.filter((line) => isUnsafe(grid, line, intervals, best, t));
     }
     for (const line of unsafe) {
-      const target = complementOf(grid, line, lines, unsafeAlone) ?? line.total;
+      const target = complementOf(grid, line, linesThrough, unsafeAlone) ?? line.total;
       if (cellAt(grid, target).suppressed) continue; // nothing left to hide (only zeros or missing values)
       grid[target[0]]![target[1]] = hidden('complementary');
+      for (const through of linesThrough.get(key(target)) ?? []) aloneVerdict.delete(through);
       changed = hidAny = true;
       break; // the intervals change with every hidden cell
     }
@@ -191,8 +202,21 @@ function feasibleIntervals(grid: ReportCell[][], lines: Line[], known: (cell: Re
     changed = false;
     for (const line of lines) {
       const parts = line.parts.map(get);
-      // Sums of all parts but one, without Infinity − Infinity.
-      const others = (i: number, end: 0 | 1) => parts.reduce((sum, bounds, j) => (j === i ? sum : sum + bounds[end]), 0);
+      // Sums of all parts but one, without Infinity − Infinity: the line's sums are taken once and each
+      // part's own bound subtracted (a reduce per part made long lines cost their length squared).
+      const sums = [0, 0];
+      const infinite = [0, 0];
+      for (const bounds of parts) {
+        for (const end of [0, 1] as const) {
+          if (bounds[end] === Infinity) infinite[end]! += 1;
+          else sums[end]! += bounds[end];
+        }
+      }
+      const others = (i: number, end: 0 | 1): number => {
+        const own = i < 0 ? 0 : parts[i]![end];
+        if (infinite[end]! - (own === Infinity ? 1 : 0) > 0) return Infinity;
+        return sums[end]! - (own === Infinity ? 0 : own);
+      };
       if (cellAt(grid, line.total).suppressed) narrow(line.total, [others(-1, 0), others(-1, 1)]);
       const [tl, th] = get(line.total);
       line.parts.forEach((p, i) => {
@@ -223,13 +247,13 @@ function isUnsafe(grid: ReportCell[][], line: Line, intervals: Map<string, Inter
 }
 
 /** The part to hide next in an unsafe line, or null when only its total is left to hide. */
-function complementOf(grid: ReportCell[][], line: Line, lines: Line[], isUnsafe: (line: Line) => boolean): Position | null {
+function complementOf(grid: ReportCell[][], line: Line, linesThrough: Map<string, Line[]>, isUnsafe: (line: Line) => boolean): Position | null {
   let best: { position: Position; calm: boolean; value: number } | null = null;
   for (const position of line.parts) {
     const cell = cellAt(grid, position);
     if (!isVisibleNumber(cell) || cell.value === 0) continue;
     // The other line through this cell is calm when hiding the cell cannot leave it with a single hidden cell.
-    const crossing = lines.find((other) => other !== line && [other.total, ...other.parts].some((p) => same(p, position)));
+    const crossing = (linesThrough.get(key(position)) ?? []).find((other) => other !== line);
     const calm = crossing === undefined || hiddenIn(grid, crossing) > 0 || isUnsafe(crossing);
     if (best === null || (calm && !best.calm) || (calm === best.calm && cell.value < best.value)) {
       best = { position, calm, value: cell.value };
