@@ -1,15 +1,13 @@
-import { and, count, inArray } from 'drizzle-orm';
 import { AGREEMENT_MAX, AGREEMENT_MIN, responseRate, scoredItemResult, type ItemDefinition } from '../../domain/feedback.js';
 import type { ReportSection, ReportTable } from '../../domain/report.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { encounters } from '../db/schema-outreach.js';
 import { formSiteIds } from '../feedback/form-sites.js';
 import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type AnsweredVersion, type ChoiceCounts } from './feedback-queries.js';
-import type { RollupFigures } from './rollups/read.js';
-import { encountersIn, type ReportScope } from './scope.js';
+import { readRollups, type RollupFigures } from './rollups/read.js';
+import type { ReportScope } from './scope.js';
 import { column, row, shareTable, table } from './tables.js';
 
 const scoreKeys = Array.from({ length: AGREEMENT_MAX - AGREEMENT_MIN + 1 }, (_, i) => `s${AGREEMENT_MIN + i}`);
@@ -102,7 +100,7 @@ function choiceTable(item: ItemDefinition, counted: ChoiceCounts): ReportTable {
 /**
  * Per form, the meetings of the scope at the sites where the form was in use (formSiteIds, shared with
  * the results page). When those are all the scope's sites that is the scope's meeting count already
- * summed from the rollups; otherwise the encounters of the scope at the form's sites are counted.
+ * summed from the rollups; otherwise the rollups of the form's sites are summed the same way.
  */
 async function meetingsAtFormSites(deps: Deps, scope: ReportScope, meetings: number, versions: AnsweredVersion[]): Promise<Map<string, number>> {
   const byForm = new Map<string, number>();
@@ -112,8 +110,10 @@ async function meetingsAtFormSites(deps: Deps, scope: ReportScope, meetings: num
       byForm.set(formId, meetings);
       continue;
     }
-    const [counted] = siteIds.length === 0 ? [{ n: 0 }] : await deps.db.orm.select({ n: count() }).from(encounters).where(and(encountersIn(scope), inArray(encounters.siteId, siteIds)));
-    byForm.set(formId, counted?.n ?? 0);
+    // Summed from those sites' rollups, as the scope's own count is: counting the encounters themselves
+    // would make every report read cost more as the period fills up.
+    const counted = siteIds.length === 0 ? 0 : (await readRollups(deps.db.orm, { ...scope, siteIds }, { kind: 'sites', siteIds })).get('enc', 'meetings');
+    byForm.set(formId, counted);
   }
   return byForm;
 }
