@@ -57,3 +57,12 @@ describe('role rules', () => {
     expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({});
   });
 });
+
+describe('the rule table', () => {
+  it('has no action defined in two areas (a spread would silently keep the last)', async () => {
+    const { outreachRules } = await import('./outreach-rules.js');
+    const { clientRules } = await import('./client-rules.js');
+    const { actions } = await import('./rules.js');
+    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length);
+  });
+});
