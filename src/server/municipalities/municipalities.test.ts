@@ -81,3 +81,17 @@ describe(`municipalities on ${testEngine}`, () => {
     expect(row!.is_active).toBe(true);
   });
 });
+
+describe(`the role check of migration 0022 on ${testEngine}`, () => {
+  it('accepts the manager role and still refuses a role nobody defined', async () => {
+    const h = await createHarness();
+    const region = await makeRegion(h);
+    const manager = await makeUser(h, region.id, [{ role: 'manager', siteId: null }]);
+    const assign = (role: string) =>
+      h.db.withRawSession((s) => s.query('insert into role_assignments (id, user_id, role, site_id) values ($1, $2, $3, null)', [crypto.randomUUID(), manager.id, role]));
+    await expect(assign('boss')).rejects.toThrow();
+    await assign('auditor');
+    const roles = await h.db.withRawSession((s) => s.query<{ role: string }>('select role from role_assignments where user_id = $1 order by role', [manager.id]));
+    expect(roles.map((r) => r.role)).toEqual(['auditor', 'manager']);
+  });
+});
