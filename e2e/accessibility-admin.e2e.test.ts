@@ -13,12 +13,13 @@ const suite = useSuite();
 const signedIn = (username: string) => signedInAs(suite(), username);
 
 describe('accessibility of the admin, audit and password pages (axe, desktop and 360×740)', () => {
-  it('axe finds no serious violations on the sites admin pages (list, new, edit)', async () => {
+  it('axe finds no serious violations on the sites admin pages (list, new, edit) and the municipalities page', async () => {
     const { page, context } = await signedIn('demo.admin');
     const sites = ((await (await page.request.get('/api/sites')).json()) as { sites: SiteView[] }).sites;
     await checkPage(page, '/admin/sites', 'sites');
     await checkPage(page, '/admin/sites/new', 'site-new');
     await checkPage(page, `/admin/sites/${sites[0]?.id ?? 'missing'}`, 'site-edit');
+    await checkPage(page, '/admin/municipalities', 'municipalities');
     await context.close();
   });
 

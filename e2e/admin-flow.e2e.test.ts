@@ -194,4 +194,35 @@ describe('administration and audit', () => {
     expect(both.slice(0, 50)).toEqual(firstPage);
     await context.close();
   });
+
+  it('the administrator finds the demo region\'s municipalities by their codes, adds one (a bad code first) and deactivates it', async () => {
+    const { server, browser } = suite();
+    const { page, context } = await openPage(browser, server.baseUrl);
+    const login = new LoginPage(page);
+    await login.open();
+    await login.signIn('demo.admin', demoPassword);
+    await page.goto('/admin/municipalities');
+    const row = (code: string) => page.locator('table.data-table tbody tr', { has: page.locator(`[data-municipality="${code}"]`) });
+    await row('698').waitFor();
+    // The page is in the administrator's menu.
+    expect(await page.locator('a[href="/admin/municipalities"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.data-table tbody tr').count()).toBe(21);
+    expect(await row('148').innerText()).toContain('Enare');
+
+    await page.locator('#municipality-add-code').fill('91');
+    await page.locator('#municipality-add-fi').fill('Helsinki');
+    await page.locator('#municipality-add-sv').fill('Helsingfors');
+    await page.locator('#municipality-add-en').fill('Helsinki');
+    await page.locator('#municipality-add-submit').click();
+    expect(await page.locator('main').innerText()).toContain('Kirjoita kuntanumero kolmena numerona');
+    await page.locator('#municipality-add-code').fill('091');
+    await page.locator('#municipality-add-submit').click();
+    await page.getByText('Kunta Helsinki (091) lisätty.').waitFor();
+    await row('091').waitFor();
+
+    await row('091').locator('button[data-action="deactivate"]').click();
+    await row('091').locator('button[data-action="reactivate"]').waitFor();
+    expect(await row('091').innerText()).toContain('Poistettu käytöstä');
+    await context.close();
+  });
 });

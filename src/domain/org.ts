@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { slugInputSchema } from './site-address.js';
 import { translationsInputSchema } from './translations.js';
 
-/** Roles a user can hold. Each assignment is scoped to one site, or to the whole region (site null). */
-export const roles = ['administrator', 'coordinator', 'professional', 'daycentre_staff', 'auditor'] as const;
+/**
+ * Roles a user can hold. Each assignment is scoped to one site, or to the whole region (site null).
+ * `manager` (esihenkilö): a manager of a municipality's or unit's services, who answers structural
+ * reports, publishes the service tray and sees counts of client work (not the clients themselves).
+ */
+export const roles = ['administrator', 'coordinator', 'professional', 'daycentre_staff', 'auditor', 'manager'] as const;
 export type Role = (typeof roles)[number];
 
 /** Professions of outreach professionals; decides which register's details (health or social) a user sees. */

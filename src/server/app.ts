@@ -19,6 +19,7 @@ import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCodeRoutes } from './codes/routes.js';
+import { registerMunicipalityRoutes } from './municipalities/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
 import { registerDaylogRoutes } from './daylog/routes.js';
 import { registerEncounterRoutes } from './encounters/routes.js';
@@ -113,6 +114,7 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerCodeRoutes(app, deps);
+  registerMunicipalityRoutes(app, deps);
   registerSessionRoutes(app, deps);
   registerDaylogRoutes(app, deps);
   registerEncounterRoutes(app, deps);

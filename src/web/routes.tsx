@@ -37,6 +37,7 @@ const FollowUpsPage = lazyPage(() => import('./followups/follow-ups-page').then(
 const DaylogMonthPage = lazyPage(() => import('./daylog/daylog-month-page').then((m) => ({ default: m.DaylogMonthPage })));
 const CodesAdminPage = lazyPage(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
 const ServicesAdminPage = lazyPage(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
+const MunicipalitiesAdminPage = lazyPage(() => import('./municipalities/municipalities-admin-page').then((m) => ({ default: m.MunicipalitiesAdminPage })));
 const OutboxReviewPage = lazyPage(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
 const KioskPage = lazyPage(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
 const LinkAnswerPage = lazyPage(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
@@ -115,6 +116,7 @@ export function AppRoutes() {
             <Route path="admin/users/:userId" element={<UserEditPage />} />
             <Route path="admin/codes" element={<CodesAdminPage />} />
             <Route path="admin/services" element={<ServicesAdminPage />} />
+            <Route path="admin/municipalities" element={<MunicipalitiesAdminPage />} />
           </Route>
           <Route element={<RequireRole roles={['professional']} />}>
             <Route path="encounters" element={<EncountersPage />} />

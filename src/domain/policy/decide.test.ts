@@ -62,7 +62,8 @@ describe('the rule table', () => {
   it('has no action defined in two areas (a spread would silently keep the last)', async () => {
     const { outreachRules } = await import('./outreach-rules.js');
     const { clientRules } = await import('./client-rules.js');
+    const { referenceRules } = await import('./reference-rules.js');
     const { actions } = await import('./rules.js');
-    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length);
+    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length + Object.keys(referenceRules).length);
   });
 });

@@ -55,13 +55,18 @@ export const outreachRules = {
   'feedback.all_alarms': { roles: ['coordinator'], scope: 'site' },
   // Evaluation (issue 5). The report shows counts with small numbers suppressed; the exact view is
   // for the people who evaluate the work, and switching to it is audited.
-  'report.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  // A manager (esihenkilö) compares sites and periods to decide what continues: the published report,
+  // suppressed like everyone's. Assigned region-wide, it covers every site; at a site, that site. Not the
+  // exact view, per-professional figures (monitoring of employees) nor open feedback answers.
+  'report.read': { roles: ['coordinator', 'professional', 'daycentre_staff', 'manager'], scope: 'site' },
   'report.unsuppressed': { roles: ['coordinator'], scope: 'site' },
   // Figures per named professional are monitoring of employees (docs/PRIVACY.md): every professional's
   // only in a coordinator's exact view; a professional sees only their own row.
   'report.per_professional': { roles: ['coordinator'], scope: 'site' },
   'report.own_figures': { roles: ['professional'], scope: 'site' },
-  'pilot.read': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
+  // The manager reads pilots and their evaluation phases (and can narrow the report to a pilot): what
+  // continues after a pilot is the manager's decision. Planning and evaluating stay the coordinator's.
+  'pilot.read': { roles: ['coordinator', 'professional', 'daycentre_staff', 'manager'], scope: 'site' },
   'pilot.manage': { roles: ['coordinator'], scope: 'region' },
 } as const satisfies Record<string, Rule>;
 

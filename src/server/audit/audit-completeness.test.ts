@@ -31,6 +31,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/units': 'organisation structure',
   'GET /api/codes': 'reference data',
   'GET /api/services': 'reference data',
+  'GET /api/municipalities': 'reference data: codes and names of the region\'s municipalities',
   'GET /api/sites/:siteId/sessions': 'the schedule: times, rooms and the staff on duty, no visitor data',
   'GET /api/sessions/mine': 'the caller’s own schedule',
   'GET /api/sessions/:sessionId': 'the schedule: times, rooms and the staff on duty, no visitor data',

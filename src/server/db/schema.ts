@@ -37,6 +37,18 @@ export const units = pgTable('units', {
   createdAt: ts('created_at').notNull(),
 });
 
+/** Migration 0022: the region's municipalities by their Statistics Finland code (reference data). */
+export const municipalities = pgTable('municipalities', {
+  code: text('code').primaryKey(),
+  regionId: uuid('region_id').notNull(),
+  nameFi: text('name_fi').notNull(),
+  nameSv: text('name_sv').notNull(),
+  nameEn: text('name_en').notNull(),
+  isActive: boolean('is_active').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   regionId: uuid('region_id').notNull(),
@@ -88,5 +100,5 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
 });
 
-export const schema = { regions, sites, units, users, roleAssignments, sessions, loginThrottle, auditLog, ...outreachSchema };
+export const schema = { regions, sites, units, municipalities, users, roleAssignments, sessions, loginThrottle, auditLog, ...outreachSchema };
 export type Schema = typeof schema;

@@ -7,6 +7,8 @@ import { regions, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { createRegion, createSite, createUnit } from '../sites/commands.js';
 import { createUser } from '../users/commands.js';
+import { createMunicipality } from '../municipalities/commands.js';
+import { laplandMunicipalities } from './lapland-municipalities.js';
 import type { Actor } from '../policy/policy.js';
 import { planSessions, updateSession } from '../sessions/commands.js';
 import { seedDemoHistory } from './seed-history.js';
@@ -38,6 +40,8 @@ const accountPlans: AccountPlan[] = [
   { username: 'demo.socialworker', displayName: 'Demo Sosiaalityöntekijä', role: 'professional', profession: 'social_worker', atSite: true, unit: 'adult_social_work' },
   { username: 'demo.staff', displayName: 'Demo Ohjaaja', role: 'daycentre_staff', profession: null, atSite: true, unit: 'day_centre' },
   { username: 'demo.auditor', displayName: 'Demo Tietosuojavastaava', role: 'auditor', profession: null, atSite: false, unit: null },
+  // The manager of the region's adult social work (esihenkilö): reads the reports and pilots region-wide.
+  { username: 'demo.manager', displayName: 'Demo Esihenkilö', role: 'manager', profession: null, atSite: false, unit: 'adult_social_work' },
 ];
 
 /** A readable random password: 4 groups of 4 from an alphabet without look-alikes. */
@@ -53,7 +57,7 @@ export async function hasAnyUser(deps: Deps): Promise<boolean> {
 }
 
 /**
- * Seeds the demo region, its day centre, units and one account per role. Refuses if the demo region
+ * Seeds the demo region, its municipalities, day centre, units and one account per role. Refuses if the demo region
  * already exists. Returns the accounts with their passwords, to be shown once.
  */
 export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
@@ -70,6 +74,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     nameTranslations: { sv: 'Rovaniemi dagcenter', en: 'Rovaniemi day centre' },
     roomTranslations: { Neuvotteluhuone: { sv: 'Mötesrum', en: 'Meeting room' }, Ryhmätila: { sv: 'Grupprum', en: 'Group room' } },
   });
+  for (const municipality of laplandMunicipalities) await createMunicipality(deps, ctx, municipality);
   const unitIds = new Map<UnitKind, string>();
   for (const unit of demoUnits) unitIds.set(unit.kind, (await createUnit(deps, ctx, { regionId: region.id, ...unit })).id);
   const accounts: DemoAccount[] = [];

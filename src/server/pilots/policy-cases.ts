@@ -3,8 +3,9 @@ import type { Actor } from '../policy/policy.js';
 import { atSite, type Fixture, noPlace, type PolicyCases } from '../testing/policy-matrix.js';
 import { createPilot, savePhase } from './commands.js';
 
-// Everyone who works at the fixture site reads its pilots; only the region-wide coordinator manages them.
-const readers = ['coordinator', 'nurse', 'social_worker', 'daycentre_staff'] as const;
+// Everyone who works at the fixture site, and the region's manager, reads its pilots; only the
+// region-wide coordinator manages them.
+const readers = ['coordinator', 'nurse', 'social_worker', 'daycentre_staff', 'manager'] as const;
 
 const coordinatorOf = (f: Fixture): Actor => ({ userId: f.users.coordinator.id, regionId: f.regionId, displayName: 'test setup', profession: null, roles: [{ role: 'coordinator', siteId: null }] });
 

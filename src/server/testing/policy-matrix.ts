@@ -1,12 +1,12 @@
 import { makeRegion, makeSite, makeUser, type Harness, type TestUser } from './harness.js';
 
 /** Roles the route × role matrix signs in as; `anonymous` sends no session. */
-export type RoleKey = 'anonymous' | 'administrator' | 'coordinator' | 'nurse' | 'social_worker' | 'daycentre_staff' | 'auditor';
-export const roleKeys: RoleKey[] = ['anonymous', 'administrator', 'coordinator', 'nurse', 'social_worker', 'daycentre_staff', 'auditor'];
+export type RoleKey = 'anonymous' | 'administrator' | 'coordinator' | 'nurse' | 'social_worker' | 'daycentre_staff' | 'auditor' | 'manager';
+export const roleKeys: RoleKey[] = ['anonymous', 'administrator', 'coordinator', 'nurse', 'social_worker', 'daycentre_staff', 'auditor', 'manager'];
 export const signedIn: RoleKey[] = roleKeys.filter((r) => r !== 'anonymous');
 export const professionals: RoleKey[] = ['nurse', 'social_worker'];
 /** Roles assigned region-wide (site null); the others are assigned at one site. */
-export const regionRoles: RoleKey[] = ['administrator', 'coordinator', 'auditor'];
+export const regionRoles: RoleKey[] = ['administrator', 'coordinator', 'auditor', 'manager'];
 
 /**
  * Where a request is aimed, seen from the caller (who always works at site A1 of region A, or
@@ -122,6 +122,7 @@ async function regionStaff(h: Harness, regionId: string) {
     administrator: await makeUser(h, regionId, [{ role: 'administrator', siteId: null }]),
     coordinator: await makeUser(h, regionId, [{ role: 'coordinator', siteId: null }]),
     auditor: await makeUser(h, regionId, [{ role: 'auditor', siteId: null }]),
+    manager: await makeUser(h, regionId, [{ role: 'manager', siteId: null }]),
   };
 }
 

@@ -18,6 +18,7 @@ export type NavItem = {
     | 'nav.users'
     | 'nav.codes'
     | 'nav.services'
+    | 'nav.municipalities'
     | 'nav.audit'
     | 'nav.password';
   isEnd: boolean;
@@ -44,6 +45,7 @@ export function navItemsFor(roles: RoleAssignment[]): NavItem[] {
     items.push({ to: '/admin/users', labelKey: 'nav.users', isEnd: false });
     items.push({ to: '/admin/codes', labelKey: 'nav.codes', isEnd: false });
     items.push({ to: '/admin/services', labelKey: 'nav.services', isEnd: false });
+    items.push({ to: '/admin/municipalities', labelKey: 'nav.municipalities', isEnd: false });
   }
   if (hasRole(roles, 'auditor', 'administrator')) items.push({ to: '/audit', labelKey: 'nav.audit', isEnd: false });
   items.push({ to: '/account/password', labelKey: 'nav.password', isEnd: false });

@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { municipalityCodeSchema, municipalityInputSchema, municipalityUpdateSchema, municipalityViewSchema } from '../../domain/municipalities.js';
+import type { Deps } from '../deps.js';
+import { actorOf } from '../http/access.js';
+import { createMunicipality, listMunicipalities, updateMunicipality } from './commands.js';
+import { presentMunicipality } from './present.js';
+
+export function registerMunicipalityRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
+
+  r.get('/api/municipalities', {
+    config: { access: { access: 'action', action: 'municipality.list' } },
+    schema: { tags: ['organisation'], response: { 200: z.object({ municipalities: z.array(municipalityViewSchema) }) } },
+  }, async (request) => ({ municipalities: (await listMunicipalities(deps, actorOf(request))).map(presentMunicipality) }));
+
+  r.post('/api/municipalities', {
+    config: { access: { access: 'action', action: 'municipality.manage' } },
+    schema: { tags: ['organisation'], body: municipalityInputSchema, response: { 201: municipalityViewSchema } },
+  }, async (request, reply) => reply.status(201).send(presentMunicipality(await createMunicipality(deps, ctx(request), request.body))));
+
+  r.patch('/api/municipalities/:code', {
+    config: { access: { access: 'action', action: 'municipality.manage' } },
+    schema: { tags: ['organisation'], params: z.object({ code: municipalityCodeSchema }), body: municipalityUpdateSchema, response: { 200: municipalityViewSchema } },
+  }, async (request) => presentMunicipality(await updateMunicipality(deps, ctx(request), request.params.code, request.body)));
+}
