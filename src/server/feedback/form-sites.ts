@@ -7,9 +7,8 @@ const uuidList = (ids: string[]): SQL => sql.join(ids.map((id) => sql`${id}::uui
  * The sites where visitor forms were in use, for several forms in one query: a kiosk or a link for the
  * form there, or a response to any of its versions typed in there. `amongSiteIds` limits the answer to
  * those sites (a report asks only about its scope's); without it every site is considered.
- * The responses are probed once per version and site (`exists` on feedback_responses_version_site,
- * migration 0021) rather than read: a form's whole history of responses would otherwise be read to
- * find a few dozen sites.
+ * The responses are answered from the index feedback_responses_version_site (migration 0021): an `exists`
+ * per version and site, or one index-only pass, as the planner chooses; never the responses' rows.
  */
 export async function formsSiteIds(ex: Executor, formIds: string[], amongSiteIds?: string[]): Promise<Map<string, string[]>> {
   const byForm = new Map<string, string[]>(formIds.map((id) => [id, []]));

@@ -12,3 +12,8 @@ create index feedback_responses_version_site on feedback_responses (form_version
 -- responses in its scope. As with the open answers (migration 0007), most answers are scores: without this
 -- index the database reads every answer to find the few with choices.
 create index feedback_answers_choice on feedback_answers (response_id) where choices is not null;
+
+-- A professional's own row in the report (src/server/reports/professional-facts.ts) counts the referrals
+-- they made; a change of a user's profession retracts them from the rollups (migration 0020,
+-- rollup_touch_user). Both look referrals up by referrer, which read the whole table without this index.
+create index referrals_referred_by on referrals (referred_by);
