@@ -17,3 +17,26 @@ create index feedback_answers_choice on feedback_answers (response_id) where cho
 -- they made; a change of a user's profession retracts them from the rollups (migration 0020,
 -- rollup_touch_user). Both look referrals up by referrer, which read the whole table without this index.
 create index referrals_referred_by on referrals (referred_by);
+
+-- Saves: the first touch of an entity takes its contribution away (migration 0019, rollup_retract). For a
+-- new encounter (or session, or response) there is none yet, but working that out evaluated the whole
+-- contribution query anyway: two contribution queries per new encounter, where one (at commit) is needed.
+-- A look-up of the entity's row now decides it: the contribution queries read only
+-- entities whose row exists, so skipping them for an absent row queues exactly the same deltas. The look-up
+-- runs after the pending row is taken, as the contribution query did: a transaction that waited there
+-- for another one on the same entity sees what that one committed.
+create or replace function rollup_retract(p_kind char, p_id uuid) returns void language plpgsql as $$
+begin
+  if p_id is null then
+    return;
+  end if;
+  insert into report_rollup_pending (kind, id) values (p_kind, p_id) on conflict do nothing;
+  if not found then
+    return;
+  end if;
+  if (p_kind = 'e' and exists (select 1 from encounters where id = p_id))
+     or (p_kind = 's' and exists (select 1 from outreach_sessions where id = p_id))
+     or (p_kind = 'f' and exists (select 1 from feedback_responses where id = p_id)) then
+    perform rollup_queue(p_kind, p_id, -1);
+  end if;
+end $$;
