@@ -67,8 +67,8 @@ export async function reportBreakdown(deps: Deps, actor: Actor, c: ReportCase, r
     // Per-profession figures are in rollups.read (migration 0020); every professional's own figures come
     // from the base tables, read only for a coordinator's exact view (issue 16 item 2).
     ['perProfessional', () => readProfessionalFacts(deps.db.orm, scope, null)],
-    // The response rate needs the meetings; any number serves for timing.
-    ['feedback', () => feedbackSection(deps, scope, figures, 1_000, reader)],
+    // The response rate divides by the scope's meetings (or by those of a form's sites, read per site).
+    ['feedback', () => feedbackSection(deps, scope, figures, figures.get('enc', 'meetings'), reader)],
   ];
   const medianMs: Record<string, number> = {};
   for (const [name, run] of parts) {

@@ -4,9 +4,9 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Deps } from '../deps.js';
 import { itemDefinition } from '../feedback/forms-repo.js';
 import type { Actor } from '../policy/policy.js';
-import { formSiteIds } from '../feedback/form-sites.js';
+import { formsSiteIds } from '../feedback/form-sites.js';
 import { answeredVersions, choiceCountsByItem, groupAttendance, itemsOf, openAnswers, scoreCountsByItem, type AnsweredVersion, type ChoiceCounts } from './feedback-queries.js';
-import { readRollups, type RollupFigures } from './rollups/read.js';
+import { readSiteFigure, type RollupFigures } from './rollups/read.js';
 import type { ReportScope } from './scope.js';
 import { column, row, shareTable, table } from './tables.js';
 
@@ -98,24 +98,27 @@ function choiceTable(item: ItemDefinition, counted: ChoiceCounts): ReportTable {
 }
 
 /**
- * Per form, the meetings of the scope at the sites where the form was in use (formSiteIds, shared with
+ * Per form, the meetings of the scope at the sites where the form was in use (formsSiteIds, shared with
  * the results page). When those are all the scope's sites that is the scope's meeting count already
- * summed from the rollups; otherwise the rollups of the form's sites are summed the same way.
+ * summed from the rollups; otherwise it is summed from the rollups of the form's sites, or, when the form
+ * was left out of fewer sites than it was used at, the scope's count less those sites' (the same integer
+ * sums either way). Two reads whatever the number of forms: the forms' sites, and the meetings per site
+ * of the sites some form needs (readSiteFigure).
  */
 async function meetingsAtFormSites(deps: Deps, scope: ReportScope, meetings: number, versions: AnsweredVersion[]): Promise<Map<string, number>> {
-  const byForm = new Map<string, number>();
-  for (const formId of new Set(versions.map((v) => v.formId))) {
-    const siteIds = (await formSiteIds(deps.db.orm, formId)).filter((id) => scope.siteIds.includes(id));
-    if (siteIds.length === scope.siteIds.length) {
-      byForm.set(formId, meetings);
-      continue;
-    }
-    // Summed from those sites' rollups, as the scope's own count is: counting the encounters themselves
-    // would make every report read cost more as the period fills up.
-    const counted = siteIds.length === 0 ? 0 : (await readRollups(deps.db.orm, { ...scope, siteIds }, { kind: 'sites', siteIds })).get('enc', 'meetings');
-    byForm.set(formId, counted);
-  }
-  return byForm;
+  const formIds = [...new Set(versions.map((v) => v.formId))];
+  const sitesByForm = await formsSiteIds(deps.db.orm, formIds, scope.siteIds);
+  const ways = [...sitesByForm].map(([formId, siteIds]) => {
+    const used = new Set(siteIds);
+    const left = scope.siteIds.filter((id) => !used.has(id));
+    return left.length < siteIds.length ? { formId, subtract: true, siteIds: left } : { formId, subtract: false, siteIds };
+  });
+  // Summed from the sites' rollups, as the scope's own count is: counting the encounters themselves
+  // would make every report read cost more as the period fills up.
+  const needed = [...new Set(ways.flatMap((w) => w.siteIds))];
+  const perSite = needed.length === 0 ? new Map<string, number>() : await readSiteFigure(deps.db.orm, scope, needed, 'enc', 'meetings');
+  const sum = (siteIds: string[]) => siteIds.reduce((total, id) => total + (perSite.get(id) ?? 0), 0);
+  return new Map(ways.map((w) => [w.formId, w.subtract ? meetings - sum(w.siteIds) : sum(w.siteIds)]));
 }
 
 /** The wording of an open question, naming its answers on the page. */

@@ -88,3 +88,24 @@ export async function readRollups(ex: Executor, scope: ReportScope, source?: Rol
   ]);
   return figuresOf([...encounterRows, ...sessionRows]);
 }
+
+/**
+ * One rollup figure per site, summed over the same period pieces as readRollups: summed over some of the
+ * sites it equals readRollups({ ...scope, siteIds: those }).get(metric, key). One read serves every
+ * subset of the sites (the report's response rates divide by the meetings of each form's own sites).
+ * Not for 'sess', which readRollups reads only up to today.
+ */
+export async function readSiteFigure(ex: Executor, scope: ReportScope, siteIds: string[], metric: string, key: string): Promise<Map<string, number>> {
+  if (metric === 'sess') throw new Error('readSiteFigure does not read session figures');
+  const pieces = signedPieces(scope.from, scope.to, scope.today);
+  if (pieces.length === 0 || siteIds.length === 0) return new Map();
+  const kind = scope.sessionKind === null ? sql`` : sql` and session_kind = ${scope.sessionKind}`;
+  const sites = sql.join(siteIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const branches = pieces.map((p) => sql`
+    select site_id, ${sql.raw(p.sign === 1 ? '' : '-')}n as n from report_rollup
+     where grain = ${p.grain} and site_id in (${sites}) and period_start between ${p.firstStart}::date and ${p.lastStart}::date
+       and metric = ${metric} and key = ${key}${kind}`);
+  const rows = rowsOf<{ site_id: string; n: string }>(await ex.execute(sql`
+    select site_id::text as site_id, sum(n)::text as n from (${sql.join(branches, sql` union all `)}) pieces group by site_id`));
+  return new Map(rows.map((r) => [r.site_id, Number(r.n)]));
+}

@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/connect.js';
 import { encounterBody, issueCode, professionalAt, record, referralBody, setUpOutreach, type Outreach } from '../../encounters/test-support.js';
 import { makeSite, makeUser, signIn, type Client } from '../../testing/harness.js';
 import { testEngine } from '../../testing/test-db.js';
-import { chooseRollupSource, readRollups, type RollupFigures } from './read.js';
+import { chooseRollupSource, readRollups, readSiteFigure, type RollupFigures } from './read.js';
 import { buildDataset } from '../test-dataset.js';
 import { rebuildReportRollups } from './rebuild.js';
 import { refreshReportRollups } from './refresh.js';
@@ -141,8 +141,16 @@ describe(`report rollups on ${testEngine}`, () => {
         const bySites = asMap(await readRollups(o.h.db.orm, scope, { kind: 'sites', siteIds }));
         const byRegion = asMap(await readRollups(o.h.db.orm, scope, { kind: 'region', regionId: o.regionId, excludedSiteIds: all.filter((id) => !siteIds.includes(id)) }));
         expect(byRegion, `${siteIds.length} sites, ${from} … ${to}`).toEqual(bySites);
+        // One figure per site (the report's response-rate divisors) adds up to the scope's, site by site.
+        const perSite = await readSiteFigure(o.h.db.orm, scope, siteIds, 'enc', 'meetings');
+        for (const siteId of siteIds) {
+          const alone = await readRollups(o.h.db.orm, { ...scope, siteIds: [siteId] }, { kind: 'sites', siteIds: [siteId] });
+          expect(perSite.get(siteId) ?? 0, `${siteId}, ${from} … ${to}`).toBe(alone.get('enc', 'meetings'));
+        }
+        expect([...perSite.values()].reduce((a, b) => a + b, 0)).toBe(bySites['enc/meetings'] ?? 0);
       }
     }
+    expect((await readSiteFigure(o.h.db.orm, { regionId: o.regionId, sites: [], siteIds: all, from: '2024-01-01', to: '2026-03-20', today: '2026-03-20', sessionKind: null }, all, 'enc', 'meetings')).get(second.id)).toBe(1);
     // The deleted encounter's day has nothing left: no zero rows stay behind in the region.
     const zeros = rowsOf<{ n: number }>(await o.h.db.orm.execute(sql`select count(*)::int as n from report_rollup_region where n = 0`))[0]!.n;
     expect(zeros).toBe(0);
