@@ -110,7 +110,8 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
     return { status: 'ok' as const, database: 'ok' as const, engine: deps.db.engine };
   });
   registerAuthRoutes(app, deps);
-  registerOidcRoutes(app, deps);
+  // Only a deployment that signs staff in through its OpenID Connect provider has these routes.
+  if (deps.config.oidc) registerOidcRoutes(app, deps);
   registerSiteRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
