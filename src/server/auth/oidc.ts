@@ -128,7 +128,8 @@ export async function completeOidcSignIn(
     await writeAudit(deps.db.orm, audit, { action: 'auth.sign_in_failed', resourceType: 'user', details: { method: 'oidc', reason: String(reason).slice(0, 64) } });
     throw new AppError('invalid_credentials', 'The organisation\'s sign-in did not go through. Start again.');
   }
-  const issuer = provider.serverMetadata().issuer;
+  // Discovery checked that the provider is this issuer; links are stored under the setting (oidc-link.ts).
+  const issuer = settings.issuer;
   const subject = claims ? linkValue(settings, claims) : null;
   const [user] = subject
     ? await deps.db.orm.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)))
