@@ -3,6 +3,7 @@ import type { OidcConfig } from '../config.js';
 import { createHarness, makeRegion, makeUser, type Harness } from '../testing/harness.js';
 import { startTestProvider, type TestProvider } from '../testing/oidc-test-provider.js';
 import { testEngine } from '../testing/test-db.js';
+import { runAdminCommand } from '../../cli/commands.js';
 import { OIDC_FLOW_COOKIE } from './oidc-routes.js';
 
 let provider: TestProvider;
@@ -145,6 +146,26 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     await h.db.withRawSession((s) => s.query('update users set is_active = false where id = $1', [user.id]));
     const { flow, callback: url } = await goToProvider(h, 'alice');
     expect((await callback(h, url, flow)).statusCode).toBe(403);
+  });
+
+  it('follows the links the admin command makes and removes', async () => {
+    const h = await createHarness({ oidc: settings() });
+    const region = await makeRegion(h);
+    const user = await makeUser(h, region.id, [{ role: 'auditor', siteId: null }]);
+    const lines: string[] = [];
+    await runAdminCommand(h.deps, ['link-oidc', user.username, 'carl'], (line) => lines.push(line));
+    expect(lines).toEqual([`${user.username} now signs in through the organisation as carl.`]);
+    const linked = await goToProvider(h, 'carl');
+    expect((await callback(h, linked.callback, linked.flow)).statusCode).toBe(302);
+    await runAdminCommand(h.deps, ['unlink-oidc', user.username], () => undefined);
+    const unlinked = await goToProvider(h, 'carl');
+    expect((await callback(h, unlinked.callback, unlinked.flow)).statusCode).toBe(403);
+    const audit = await h.db.withRawSession((s) => s.query<{ action: string }>("select action from audit_log where action like 'user.oidc%' order by id"));
+    expect(audit.map((r) => r.action)).toEqual(['user.oidc_linked', 'user.oidc_unlinked']);
+    // Without a provider there is nothing to link to.
+    const plain = await createHarness();
+    const local = await makeUser(plain, (await makeRegion(plain)).id, [{ role: 'auditor', siteId: null }]);
+    await expect(runAdminCommand(plain.deps, ['link-oidc', local.username, 'carl'], () => undefined)).rejects.toThrow(/No OpenID Connect provider is configured/);
   });
 
   it('is not there when no provider is configured', async () => {
