@@ -8,6 +8,8 @@ import { createUser, resetPassword } from '../server/users/commands.js';
 import { writeBackup } from '../server/backup/backup.js';
 import { restoreBackup } from '../server/backup/restore.js';
 import { formatDemoAccounts, generatePassword, seedDemo } from '../server/demo/seed-demo.js';
+import { linkOidcAccount } from '../server/auth/oidc-link.js';
+import { AppError } from '../server/errors.js';
 
 export type Print = (line: string) => void;
 export class UsageError extends Error {}
@@ -20,6 +22,9 @@ Commands:
       Creates a staff account. Without --password a random one is generated and printed once.
       Roles: ${roles.join(', ')}. Professions: ${professions.join(', ')}.
   reset-password <username>   Sets a new random password (printed once) and ends the user's sessions.
+  link-oidc <username> <value>
+      Links a staff account to the organisation's OpenID Connect account whose linking claim
+      (SILTA_OIDC_LINK_CLAIM, sub unless set) has <value>. unlink-oidc <username> removes the link.
   seed-demo                   Adds the demo region, day centre and one account per role.
   migrations                  Lists the database migrations and whether each is applied.
   migrate                     Applies pending migrations as the schema owner (MIGRATION_DATABASE_URL,
@@ -83,6 +88,21 @@ async function resetPasswordCommand(deps: Deps, args: string[], print: Print): P
   print(`New password for ${username} (shown only now): ${password}`);
 }
 
+async function linkOidcCommand(deps: Deps, command: 'link-oidc' | 'unlink-oidc', args: string[], print: Print): Promise<void> {
+  const username = args[0]?.trim().toLowerCase();
+  const value = command === 'link-oidc' ? args[1] : null;
+  if (!username || value === undefined) throw new UsageError(command === 'link-oidc' ? 'Usage: link-oidc <username> <value>' : 'Usage: unlink-oidc <username>');
+  const [user] = await deps.db.orm.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!user) throw new UsageError(`No user "${username}".`);
+  try {
+    await linkOidcAccount(deps, { requestId: null, address: 'cli' }, user.id, value);
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
+  }
+  print(value === null ? `${username} is no longer linked.` : `${username} now signs in through the organisation as ${value}.`);
+}
+
 async function backupCommand(deps: Deps, command: 'backup' | 'restore', args: string[], print: Print): Promise<void> {
   const file = args[0];
   if (!file) throw new UsageError(`Name the file: ${command} <file>`);
@@ -104,6 +124,9 @@ export async function runAdminCommand(deps: Deps, argv: string[], print: Print):
       return createUserCommand(deps, args, print);
     case 'reset-password':
       return resetPasswordCommand(deps, args, print);
+    case 'link-oidc':
+    case 'unlink-oidc':
+      return linkOidcCommand(deps, command, args, print);
     case 'seed-demo':
       return print(formatDemoAccounts(await seedDemo(deps), `http://localhost:${deps.config.port}`));
     case 'migrations':

@@ -41,7 +41,30 @@ export type Config = {
   workingDays: WorkingDaySettings;
   /** How many days back day-centre staff may still log a day (a forgotten Friday on Monday); 0 = today only. */
   daylogBackdateDays: number;
+  /** Staff sign-in through the organisation's OpenID Connect provider; null (off) unless an issuer is set. */
+  oidc: OidcConfig | null;
+  /** How long an invitation code for a client or an external member may be redeemed. */
+  invitationDays: number;
 };
+
+/** The organisation's OpenID Connect provider (auth/oidc-config.ts reads it). */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Silta's callback as registered at the provider, e.g. https://silta.example.fi/api/auth/oidc/callback. */
+  redirectUri: string;
+  /** The ID token claim whose value links to a user's oidc_subject: `sub` unless the provider's `sub` is unstable. */
+  linkClaim: string;
+  /**
+   * Test-only: lets the in-test provider run on plain http. The production start (main.ts) refuses to
+   * run with it set; without it an http issuer is refused here.
+   */
+  allowHttpIssuer: boolean;
+};
+
+/** The environment variable of the test-only http allowance: main.ts refuses it like the test clock. */
+export const OIDC_TEST_HTTP_VARIABLE = 'SILTA_OIDC_TEST_ALLOW_HTTP_ISSUER';
 
 export class ConfigError extends Error {}
 
@@ -82,6 +105,35 @@ function booleanFrom(env: NodeJS.ProcessEnv, key: string, fallback: boolean): bo
   throw new ConfigError(`${key} must be true or false, got "${raw}"`);
 }
 
+function urlFrom(key: string, raw: string): URL {
+  try {
+    return new URL(raw);
+  } catch {
+    throw new ConfigError(`${key} must be a URL, got "${raw}"`);
+  }
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.SILTA_OIDC_ISSUER ?? '';
+  if (issuer === '') return null;
+  const missing = ['SILTA_OIDC_CLIENT_ID', 'SILTA_OIDC_CLIENT_SECRET', 'SILTA_OIDC_REDIRECT_URI'].filter((key) => (env[key] ?? '') === '');
+  if (missing.length > 0) throw new ConfigError(`SILTA_OIDC_ISSUER is set, so ${missing.join(', ')} must be set too.`);
+  const allowHttpIssuer = booleanFrom(env, OIDC_TEST_HTTP_VARIABLE, false);
+  const issuerUrl = urlFrom('SILTA_OIDC_ISSUER', issuer);
+  // Tokens and the client secret travel to the issuer: only TLS keeps them from the network.
+  if (issuerUrl.protocol !== 'https:' && !allowHttpIssuer) throw new ConfigError(`SILTA_OIDC_ISSUER must be an https URL, got "${issuer}"`);
+  const redirectUri = env.SILTA_OIDC_REDIRECT_URI!;
+  urlFrom('SILTA_OIDC_REDIRECT_URI', redirectUri);
+  return {
+    issuer,
+    clientId: env.SILTA_OIDC_CLIENT_ID!,
+    clientSecret: env.SILTA_OIDC_CLIENT_SECRET!,
+    redirectUri,
+    linkClaim: env.SILTA_OIDC_LINK_CLAIM && env.SILTA_OIDC_LINK_CLAIM !== '' ? env.SILTA_OIDC_LINK_CLAIM : 'sub',
+    allowHttpIssuer,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -109,5 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
     workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
+    oidc: oidcFrom(env),
+    invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
   };
 }

@@ -4,12 +4,13 @@ import type { RawSession } from '../db/connect.js';
 export type TableInfo = { name: string; columns: string[]; primaryKey: string[]; primaryKeyTypes: string[] };
 
 /**
- * Tables that are not data: migrations are checked rather than copied, sign-in sessions and
+ * Tables that are not data: migrations are checked rather than copied, sign-in sessions (staff's,
+ * clients' and external members', and sign-ins at the OpenID Connect provider in progress) and
  * throttling counters are transient (restoring them would revive old cookies), the address key
  * secret stays with its database (a backup alone cannot link a throttle key to an address), and the report
  * rollups are counted from the data: the restore's inserts queue every entity's figures, and the folds add them up.
  */
-export const notBackedUp = new Set(['schema_migrations', 'sessions', 'login_throttle', 'instance_secrets', 'feedback_flood_counters', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty', 'report_rollup_delta', 'report_rollup_pending', 'report_rollup_state']);
+export const notBackedUp = new Set(['schema_migrations', 'sessions', 'principal_sessions', 'oidc_flows', 'login_throttle', 'instance_secrets', 'feedback_flood_counters', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty', 'report_rollup_delta', 'report_rollup_pending', 'report_rollup_state']);
 
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

@@ -59,6 +59,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   locale: text('locale').$type<Locale>(),
   isActive: boolean('is_active').notNull(),
+  /** The link to the organisation's OpenID Connect account (migration 0026): both set or neither. */
+  oidcIssuer: text('oidc_issuer'),
+  oidcSubject: text('oidc_subject'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -1,0 +1,62 @@
+// Drizzle definitions for migration 0026_oidc_and_invitations.sql (the migration is the truth).
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export type PrincipalKind = 'client' | 'external';
+
+export const oidcFlows = pgTable('oidc_flows', {
+  flowHash: text('flow_hash').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const externalMembers = pgTable('external_members', {
+  id: uuid('id').primaryKey(),
+  regionId: uuid('region_id').notNull(),
+  displayName: text('display_name').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  isActive: boolean('is_active').notNull(),
+});
+
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey(),
+  principalKind: text('principal_kind').$type<PrincipalKind>().notNull(),
+  principalId: uuid('principal_id').notNull(),
+  regionId: uuid('region_id').notNull(),
+  codeHash: text('code_hash').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  redeemedAt: ts('redeemed_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const principalCredentials = pgTable('principal_credentials', {
+  id: uuid('id').primaryKey(),
+  principalKind: text('principal_kind').$type<PrincipalKind>().notNull(),
+  principalId: uuid('principal_id').notNull(),
+  regionId: uuid('region_id').notNull(),
+  kind: text('kind').$type<'pin'>().notNull(),
+  lookupHash: text('lookup_hash').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  invitationId: uuid('invitation_id').notNull(),
+  createdAt: ts('created_at').notNull(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const principalSessions = pgTable('principal_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  principalKind: text('principal_kind').$type<PrincipalKind>().notNull(),
+  principalId: uuid('principal_id').notNull(),
+  regionId: uuid('region_id').notNull(),
+  displayName: text('display_name').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: ts('created_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
