@@ -8,7 +8,8 @@ import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor
 import { assertAmongProfessionals, withFirstAnswers } from './answers.js';
 import { insertCodes, insertProfessionals, type EncounterBundle } from './repo.js';
 import type { EncounterPatch } from './schemas.js';
-import { readerRegister, type Ctx } from './site-access.js';
+import { readerRegister } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { assertNotInFuture, assertSessionFits } from './time-rules.js';
 import { assertCodes, otherProfessionals, parseCodeRefs, type CodeRef, type EncounterProfessional } from './validate.js';
 

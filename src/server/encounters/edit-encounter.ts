@@ -13,7 +13,7 @@ import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle, type EncounterRow } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';
 import type { EncounterPatch } from './schemas.js';
-import type { Ctx } from './site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /**
  * Deletes an encounter (its codes, professionals and referrals go with it, on delete cascade), fixes the

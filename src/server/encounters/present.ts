@@ -2,7 +2,7 @@ import type { EncounterView } from '../../domain/outreach-views.js';
 import type { Actor } from '../policy/policy.js';
 import { presentReferral } from '../referrals/present.js';
 import type { EncounterBundle } from './repo.js';
-import { isSiteProfessional, readerRegister } from './site-access.js';
+import { isSiteProfessional, readerRegister } from '../policy/site-access.js';
 
 /**
  * The encounter as one reader may see it: only the needs and support codes of the reader's own

@@ -8,7 +8,8 @@ import { authorize, type Actor } from '../policy/policy.js';
 import { addDays, helsinkiDay, helsinkiDayStart } from '../db/helsinki-time.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle, loadBundles, type EncounterRow } from './repo.js';
-import { loadSiteFor, type Ctx } from './site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /** Another region's encounter is "not found"; one of another site of the region is 403. */
 export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: string, action: 'encounter.read' | 'encounter.update' | 'encounter.correct'): Promise<EncounterRow> {

@@ -7,7 +7,8 @@ import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Actor } from '../policy/policy.js';
 import { helsinkiDayOf } from '../db/helsinki-time.js';
-import { isSiteProfessional, loadSiteFor, type Ctx } from '../encounters/site-access.js';
+import { isSiteProfessional, loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { presentReferral } from './present.js';
 import { findReferral, isClosedStatus, memoOf } from './repo.js';
 

@@ -8,7 +8,8 @@ import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, sitesFor, type Action, type Actor } from '../policy/policy.js';
 import { helsinkiDay } from '../db/helsinki-time.js';
-import { loadSiteFor, type Ctx } from '../encounters/site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { findVisitorCode, openReferralsOfCode, parseVisitorCode, visitStats } from './repo.js';
 
 // 24^6 ≈ 191 million codes: a collision is rare, five in a row means something else is wrong.
