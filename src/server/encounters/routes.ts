@@ -60,7 +60,7 @@ export function registerEncounterRoutes(app: FastifyInstance, deps: Deps): void 
   }, async (request) => updateEncounter(deps, contextOf(request), request.params.encounterId, request.body));
 
   r.delete('/api/encounters/:encounterId', {
-    config: { access: { access: 'action', action: 'encounter.update' } },
+    config: { access: { access: 'action', action: 'encounter.delete' } },
     schema: { tags: ['encounters'], params: encounterParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await deleteEncounter(deps, contextOf(request), request.params.encounterId);

@@ -1,6 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { Register } from '../../domain/code-lists.js';
-import { registerOf } from '../../domain/org.js';
 import type { Executor } from '../db/connect.js';
 import { sites } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -22,13 +20,3 @@ export async function loadSiteFor(ex: Executor, actor: Actor, siteId: string, ac
 
 /** `loadSiteFor` outside a transaction. */
 export const loadSite = (deps: Deps, actor: Actor, siteId: string, action: Action): Promise<Site> => loadSiteFor(deps.db.orm, actor, siteId, action);
-
-/** A professional of the site (or region-wide) may see the follow-up memo of its referrals. */
-export function isSiteProfessional(actor: Actor, siteId: string): boolean {
-  return actor.roles.some((a) => a.role === 'professional' && (a.siteId === null || a.siteId === siteId));
-}
-
-/** Health and social-welfare data are separate registers: a reader sees only their own (none without a profession). */
-export function readerRegister(actor: Actor): Register | null {
-  return actor.profession === null ? null : registerOf(actor.profession);
-}
