@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abilitiesOf, and, can, canSomewhere, conditionFor, holds, or, sitesFor, type Actor, type Condition } from './index.js';
+import { abilitiesOf, and, can, canSomewhere, conditionFor, holds, or, readableRegister, sitesFor, type Actor, type Condition } from './index.js';
 
 const region = 'r1';
 const actor = (roles: Actor['roles']): Actor => ({ userId: 'u', regionId: region, displayName: 'A', profession: null, roles });
@@ -55,6 +55,50 @@ describe('role rules', () => {
   it('give a client or an external member nothing through roles', () => {
     expect(canSomewhere({ kind: 'client', clientId: 'c', regionId: region, displayName: 'C' }, 'site.list')).toBe(false);
     expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({});
+  });
+});
+
+describe('ownership rules (issue 18: the checks that were in the commands)', () => {
+  const nurse: Actor = { ...actor([{ role: 'professional', siteId: 's1' }]), userId: 'n' };
+  const encounter = { regionId: region, siteId: 's1', createdBy: 'n', createdDay: '2026-12-07', professionalIds: ['n', 'w'] };
+
+  it('let only the professionals listed on an encounter edit it, on any day', () => {
+    expect(can(nurse, 'encounter.update', encounter)).toBe(true);
+    expect(can(nurse, 'encounter.update', { ...encounter, professionalIds: ['w'] })).toBe(false);
+    expect(can(nurse, 'encounter.update', { ...encounter, siteId: 's2' })).toBe(false);
+    // Reading needs no relationship: any professional of the site.
+    expect(can(nurse, 'encounter.read', { ...encounter, professionalIds: ['w'] })).toBe(true);
+  });
+
+  it('let only the creator delete, and only on the Helsinki day it was recorded', () => {
+    expect(can(nurse, 'encounter.delete', encounter, { today: '2026-12-07' })).toBe(true);
+    expect(can(nurse, 'encounter.delete', encounter, { today: '2026-12-08' })).toBe(false);
+    expect(can(nurse, 'encounter.delete', { ...encounter, createdBy: 'w' }, { today: '2026-12-07' })).toBe(false);
+    // Without the day the rule is asked with no today and refuses.
+    expect(can(nurse, 'encounter.delete', encounter)).toBe(false);
+    expect(conditionFor(nurse, 'encounter.delete', { today: '2026-12-07' })).toEqual(
+      and(and({ kind: 'region', regionId: region }, { kind: 'site_in', siteIds: ['s1'] }), and({ kind: 'created_by', userId: 'n' }, { kind: 'created_on', day: '2026-12-07' })),
+    );
+  });
+
+  it('tell the web that editing and deleting are decided per encounter', () => {
+    const abilities = abilitiesOf(nurse);
+    expect(abilities['encounter.update']).toBe('related');
+    expect(abilities['encounter.delete']).toBe('related');
+    expect(abilities['encounter.read']).toEqual(['s1']);
+  });
+
+  it('show referral memos to the professionals of the referral\'s site only', () => {
+    expect(can(nurse, 'referral.read_memo', { regionId: region, siteId: 's1' })).toBe(true);
+    expect(can(nurse, 'referral.read_memo', { regionId: region, siteId: 's2' })).toBe(false);
+    expect(can(actor([{ role: 'coordinator', siteId: null }]), 'referral.read_memo', { regionId: region, siteId: 's1' })).toBe(false);
+  });
+
+  it('give each profession its own register of details, and none to others', () => {
+    expect(readableRegister({ ...nurse, profession: 'nurse' })).toBe('health');
+    expect(readableRegister({ ...nurse, profession: 'social_worker' })).toBe('social');
+    expect(readableRegister({ ...nurse, profession: null })).toBeNull();
+    expect(readableRegister({ kind: 'client', clientId: 'c', regionId: region, displayName: 'C' })).toBeNull();
   });
 });
 

@@ -3,3 +3,4 @@ export * from './conditions.js';
 export * from './principals.js';
 export * from './rules.js';
 export * from './decide.js';
+export * from './registers.js';

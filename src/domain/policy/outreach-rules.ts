@@ -1,3 +1,4 @@
+import { and } from './conditions.js';
 import type { Rule } from './rule.js';
 
 /** Phase 1's actions: the region, sites and users, outreach work, groups, feedback, the report and pilots. */
@@ -26,7 +27,16 @@ export const outreachRules = {
   'session.manage': { roles: ['coordinator', 'professional', 'daycentre_staff'], scope: 'site' },
   'encounter.create': { roles: ['professional'], scope: 'site' },
   'encounter.read': { roles: ['professional'], scope: 'site' },
-  'encounter.update': { roles: ['professional'], scope: 'site' },
+  // Only the professionals listed on an encounter edit it, at any time (a professional of the site
+  // who was not there reads it but does not change it).
+  'encounter.update': { roles: ['professional'], scope: 'site', only: (actor) => ({ kind: 'listed_professional', userId: actor.userId }) },
+  // Deleting is for a mistaken entry caught the same day, by the one who made it; later it is part of
+  // the day's figures and of others' follow-up, so it is corrected by editing (or a coordinator's removal).
+  'encounter.delete': {
+    roles: ['professional'],
+    scope: 'site',
+    only: (actor, time) => and({ kind: 'created_by', userId: actor.userId }, { kind: 'created_on', day: time.today }),
+  },
   // A coordinator corrects or removes an encounter after the day, always with a written reason; listing
   // a day's entries to find the one to correct is a person-level read and is audited.
   'encounter.correct': { roles: ['coordinator'], scope: 'site' },
@@ -36,6 +46,9 @@ export const outreachRules = {
   'visitor_code.retire': { roles: ['professional', 'daycentre_staff', 'administrator'], scope: 'site' },
   'referral.read': { roles: ['professional'], scope: 'site' },
   'referral.update': { roles: ['professional'], scope: 'site' },
+  // The follow-up memo of a referral (free text about a person, purged 30 days after closing): the
+  // site's professionals only, wherever else the referral is shown (an encounter, the follow-up list).
+  'referral.read_memo': { roles: ['professional'], scope: 'site' },
   'daylog.read': { roles: ['daycentre_staff', 'coordinator', 'professional'], scope: 'site' },
   'daylog.write': { roles: ['daycentre_staff'], scope: 'site' },
   // Groups and feedback (issue 4). Person-level reads: a group session's roster of visitor codes, and

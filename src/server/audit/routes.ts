@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditPageSchema } from '../../domain/api-types.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { readAudit } from './read-audit.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
@@ -26,5 +26,5 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
       }),
       response: { 200: auditPageSchema },
     },
-  }, async (request) => readAudit(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
+  }, async (request) => readAudit(deps, contextOf(request), request.query));
 }

@@ -6,8 +6,8 @@ import type { Deps } from '../deps.js';
 import { conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Actor } from '../policy/policy.js';
+import type { Ctx } from '../http/context.js';
 
-type Ctx = { actor: Actor; requestId: string | null };
 type CodeKey = { kind: 'need' | 'support'; register: 'health' | 'social'; code: string };
 
 export const listCodes = (deps: Deps) => deps.db.orm.select().from(codes).orderBy(asc(codes.kind), asc(codes.register), asc(codes.sortOrder), asc(codes.code));

@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { codeInputSchema, codeUpdateSchema, serviceInputSchema, serviceUpdateSchema } from '../../domain/outreach.js';
 import { codeViewSchema, serviceViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { presentCode, presentService } from './present.js';
 import { addCode, addService, listCodes, listServices, updateCode, updateService } from './commands.js';
 
@@ -12,7 +12,6 @@ const codeParams = z.object({ kind: z.enum(['need', 'support']), register: z.enu
 
 export function registerCodeRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
 
   r.get('/api/codes', {
     config: { access: { access: 'action', action: 'code.list' } },
@@ -22,25 +21,25 @@ export function registerCodeRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/codes', {
     config: { access: { access: 'action', action: 'code.manage' } },
     schema: { tags: ['code lists'], body: codeInputSchema, response: { 201: codeViewSchema } },
-  }, async (request, reply) => reply.status(201).send(presentCode(await addCode(deps, ctx(request), request.body))));
+  }, async (request, reply) => reply.status(201).send(presentCode(await addCode(deps, contextOf(request), request.body))));
 
   r.patch('/api/codes/:kind/:register/:code', {
     config: { access: { access: 'action', action: 'code.manage' } },
     schema: { tags: ['code lists'], params: codeParams, body: codeUpdateSchema, response: { 200: codeViewSchema } },
-  }, async (request) => presentCode(await updateCode(deps, ctx(request), request.params, request.body)));
+  }, async (request) => presentCode(await updateCode(deps, contextOf(request), request.params, request.body)));
 
   r.get('/api/services', {
     config: { access: { access: 'action', action: 'service.list' } },
     schema: { tags: ['code lists'], response: { 200: z.object({ services: z.array(serviceViewSchema) }) } },
-  }, async (request) => ({ services: (await listServices(deps, actorOf(request))).map(presentService) }));
+  }, async (request) => ({ services: (await listServices(deps, contextOf(request).actor)).map(presentService) }));
 
   r.post('/api/services', {
     config: { access: { access: 'action', action: 'service.manage' } },
     schema: { tags: ['code lists'], body: serviceInputSchema, response: { 201: serviceViewSchema } },
-  }, async (request, reply) => reply.status(201).send(presentService(await addService(deps, ctx(request), request.body))));
+  }, async (request, reply) => reply.status(201).send(presentService(await addService(deps, contextOf(request), request.body))));
 
   r.patch('/api/services/:serviceId', {
     config: { access: { access: 'action', action: 'service.manage' } },
     schema: { tags: ['code lists'], params: z.object({ serviceId: z.uuid() }), body: serviceUpdateSchema, response: { 200: serviceViewSchema } },
-  }, async (request) => presentService(await updateService(deps, ctx(request), request.params.serviceId, request.body)));
+  }, async (request) => presentService(await updateService(deps, contextOf(request), request.params.serviceId, request.body)));
 }

@@ -7,7 +7,8 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { today } from '../sessions/calendar.js';
-import { loadSite, type Ctx } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { checkWritableDay } from './window.js';
 
 export type DaylogRow = typeof daylog.$inferSelect;

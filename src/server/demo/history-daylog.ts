@@ -2,7 +2,7 @@ import { addDays, daysBetween, isoWeekday } from '../../domain/calendar.js';
 import { daylogInputSchema } from '../../domain/outreach.js';
 import { saveDaylog } from '../daylog/commands.js';
 import type { Deps } from '../deps.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 import type { HistoryWindow } from './history-sessions.js';
 import { clockAt, ctxOf, helsinkiAt, type DemoActors, type Random } from './history-support.js';
 

@@ -8,7 +8,8 @@ import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor
 import { assertAmongProfessionals, withFirstAnswers } from './answers.js';
 import { insertCodes, insertProfessionals, type EncounterBundle } from './repo.js';
 import type { EncounterPatch } from './schemas.js';
-import { readerRegister, type Ctx } from './site-access.js';
+import { readableRegister } from '../policy/policy.js';
+import type { Ctx } from '../http/context.js';
 import { assertNotInFuture, assertSessionFits } from './time-rules.js';
 import { assertCodes, otherProfessionals, parseCodeRefs, type CodeRef, type EncounterProfessional } from './validate.js';
 
@@ -32,7 +33,7 @@ async function nextProfessionals(tx: Tx, ctx: Ctx, bundle: EncounterBundle, ids:
  */
 function nextCodes(ctx: Ctx, bundle: EncounterBundle, patch: EncounterPatch): { all: CodeRef[]; added: CodeRef[] } | null {
   if (patch.needs === undefined && patch.support === undefined) return null;
-  const own = readerRegister(ctx.actor);
+  const own = readableRegister(ctx.actor);
   const added = parseCodeRefs(patch.needs ?? [], patch.support ?? []);
   const foreign = added.find((c) => c.register !== own);
   if (foreign) throw new AppError('bad_request', `You can change only the codes of your own register, not ${foreign.register}:${foreign.code}.`, { field: foreign.kind === 'need' ? 'needs' : 'support' });

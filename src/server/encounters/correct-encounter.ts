@@ -9,7 +9,7 @@ import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';
 import type { EncounterCorrection } from './schemas.js';
-import type { Ctx } from './site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /**
  * A coordinator corrects an encounter of a site they coordinate, at any time, with a reason. The reason

@@ -10,7 +10,8 @@ import { recomputeFirstVisits, resolveVisitorCodeForEncounter } from '../visitor
 import { lockVisitorCodes } from './code-locks.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, insertCodes, insertProfessionals, loadBundle, type EncounterBundle, type EncounterRow } from './repo.js';
-import { loadSiteFor, type Ctx } from './site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { assertAmongProfessionals, withFirstAnswers } from './answers.js';
 import { assertNotInFuture, assertSessionFits } from './time-rules.js';
 import { assertCodes, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type NamedProfessional } from './validate.js';

@@ -3,17 +3,16 @@ import type { EncounterView } from '../../domain/outreach-views.js';
 import type { Tx } from '../db/connect.js';
 import { encounters, referrals } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { AppError, conflict, forbidden, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { recomputeFirstVisits } from '../visitor-codes/repo.js';
-import { helsinkiDay } from '../db/helsinki-time.js';
 import { applyPatch } from './apply-patch.js';
 import { withEncounterLocked } from './code-locks.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle, type EncounterRow } from './repo.js';
-import { loadEncounterFor } from './read-encounters.js';
+import { assertMayDelete, assertMayUpdate, encounterFacts, loadEncounterToChange, ruleTimeAt } from './encounter-access.js';
 import type { EncounterPatch } from './schemas.js';
-import type { Ctx } from './site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /**
  * Deletes an encounter (its codes, professionals and referrals go with it, on delete cascade), fixes the
@@ -37,16 +36,17 @@ export async function removeEncounterRow(tx: Tx, ctx: Ctx, row: EncounterRow, no
   return true;
 }
 
-/** Any professional listed on the encounter may correct it, at any time; the changed field names are audited. */
+/** Any professional listed on the encounter may correct it, at any time (the rule `encounter.update`); the changed field names are audited. */
 export async function updateEncounter(deps: Deps, ctx: Ctx, encounterId: string, patch: EncounterPatch): Promise<EncounterView> {
-  await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.update');
+  await loadEncounterToChange(deps, ctx.actor, encounterId, (facts) => assertMayUpdate(ctx.actor, facts));
   const now = deps.clock.now();
   // The code's lock first, then the row (withEncounterLocked), so two editors neither build on the
   // same stale state nor deadlock in the first-visit recompute.
   await withEncounterLocked(deps, encounterId, [patch.visitorCode], async (tx, locked) => {
     if (!locked) throw notFound('Encounter');
     const bundle = await loadBundle(tx, locked);
-    if (!bundle.professionals.some((p) => p.userId === ctx.actor.userId)) throw new AppError('forbidden', 'Only the professionals of an encounter can edit it.');
+    // Again under the lock: the professionals may have changed since the first look.
+    assertMayUpdate(ctx.actor, encounterFacts(bundle.row, bundle.professionals.map((p) => p.userId)));
     await applyPatch(tx, ctx, bundle, patch, now);
     await writeAudit(tx, { ...ctx, at: now }, {
       action: 'encounter.updated',
@@ -62,16 +62,13 @@ export async function updateEncounter(deps: Deps, ctx: Ctx, encounterId: string,
 }
 
 /**
- * Deleting is for a mistaken entry caught the same day, by the one who made it. Later the encounter is
- * part of the day's figures and of others' follow-up, so it is corrected by editing instead.
+ * Deleting is for a mistaken entry caught the same day, by the one who made it (the rule
+ * `encounter.delete`). Later the encounter is part of the day's figures and of others' follow-up, so
+ * it is corrected by editing instead.
  */
 export async function deleteEncounter(deps: Deps, ctx: Ctx, encounterId: string): Promise<void> {
-  const row = await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.update');
-  if (row.createdBy !== ctx.actor.userId) throw forbidden();
   const now = deps.clock.now();
-  if (helsinkiDay(row.createdAt) !== helsinkiDay(now)) {
-    throw conflict('An encounter can be deleted only on the day it was recorded. Make corrections by editing it, or ask a coordinator to remove it.');
-  }
+  await loadEncounterToChange(deps, ctx.actor, encounterId, (facts) => assertMayDelete(ctx.actor, facts, ruleTimeAt(now)));
   await withEncounterLocked(deps, encounterId, [], async (tx, locked) => {
     if (locked) await removeEncounterRow(tx, ctx, locked, now);
   });

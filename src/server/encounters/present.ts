@@ -1,18 +1,20 @@
 import type { EncounterView } from '../../domain/outreach-views.js';
-import type { Actor } from '../policy/policy.js';
+import { can, readableRegister, type Actor } from '../policy/policy.js';
 import { presentReferral } from '../referrals/present.js';
 import type { EncounterBundle } from './repo.js';
-import { isSiteProfessional, readerRegister } from './site-access.js';
+import { encounterFacts } from './encounter-access.js';
 
 /**
  * The encounter as one reader may see it: only the needs and support codes of the reader's own
- * register, and referral memos only for the site's professionals. Every field is listed on purpose.
+ * register, and referral memos only for the site's professionals (both decided by src/domain/policy).
+ * Every field is listed on purpose.
  */
 export function presentEncounter(bundle: EncounterBundle, reader: Actor): EncounterView {
   const { row } = bundle;
-  const register = readerRegister(reader);
+  const register = readableRegister(reader);
   const visible = bundle.codes.filter((c) => c.register === register);
-  const canSeeMemo = isSiteProfessional(reader, row.siteId);
+  const facts = encounterFacts(row, bundle.professionals.map((p) => p.userId));
+  const canSeeMemo = can(reader, 'referral.read_memo', facts);
   return {
     id: row.id,
     siteId: row.siteId,
@@ -31,6 +33,6 @@ export function presentEncounter(bundle: EncounterBundle, reader: Actor): Encoun
     durationMinutes: row.durationMinutes,
     referrals: bundle.referrals.map((r) => presentReferral(r, canSeeMemo)),
     createdBy: row.createdBy,
-    canEdit: bundle.professionals.some((p) => p.userId === reader.userId),
+    canEdit: can(reader, 'encounter.update', facts),
   };
 }

@@ -4,14 +4,18 @@ import { encounters } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { authorize, type Actor } from '../policy/policy.js';
+import { authorize, conditionFor, type Actor } from '../policy/policy.js';
+import { compileCondition } from '../policy/sql.js';
+import { encounterColumns } from '../policy/fact-columns.js';
+import { ruleTimeAt } from './encounter-access.js';
 import { addDays, helsinkiDay, helsinkiDayStart } from '../db/helsinki-time.js';
 import { presentEncounter } from './present.js';
 import { findEncounter, loadBundle, loadBundles, type EncounterRow } from './repo.js';
-import { loadSiteFor, type Ctx } from './site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /** Another region's encounter is "not found"; one of another site of the region is 403. */
-export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: string, action: 'encounter.read' | 'encounter.update' | 'encounter.correct'): Promise<EncounterRow> {
+export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: string, action: 'encounter.read' | 'encounter.correct'): Promise<EncounterRow> {
   const row = await findEncounter(deps.db.orm, encounterId);
   if (!row || row.regionId !== actor.regionId) throw notFound('Encounter');
   authorize(actor, action, { regionId: row.regionId, siteId: row.siteId });
@@ -34,7 +38,15 @@ export async function listEncountersOfDay(deps: Deps, ctx: Ctx, siteId: string, 
   const rows = await deps.db.orm
     .select()
     .from(encounters)
-    .where(and(eq(encounters.siteId, site.id), gte(encounters.occurredAt, helsinkiDayStart(shown)), lt(encounters.occurredAt, helsinkiDayStart(addDays(shown, 1)))))
+    .where(
+      and(
+        eq(encounters.siteId, site.id),
+        gte(encounters.occurredAt, helsinkiDayStart(shown)),
+        lt(encounters.occurredAt, helsinkiDayStart(addDays(shown, 1))),
+        // The same rule that decides one encounter, as SQL: the list cannot show what a read would refuse.
+        compileCondition(conditionFor(ctx.actor, action, ruleTimeAt(now)), encounterColumns),
+      ),
+    )
     .orderBy(desc(encounters.occurredAt), desc(encounters.id));
   const views = (await loadBundles(deps.db.orm, rows)).map((b) => presentEncounter(b, ctx.actor));
   await writeAudit(deps.db.orm, { ...ctx, at: now }, { action: 'encounter.listed', resourceType: 'encounter', siteId: site.id, regionId: site.regionId, details: { day: shown, count: views.length } });

@@ -6,7 +6,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { assertResendOf, recordEncounter } from './create-encounter.js';
 import { encounterCreateSchema } from './schemas.js';
-import { loadSiteFor, type Ctx } from './site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /** A batch item before its own validation: only the id is checked for the batch as a whole. */
 export type BatchItem = { id: string } & Record<string, unknown>;

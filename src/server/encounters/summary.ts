@@ -3,7 +3,8 @@ import { encounters } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
 import { addDays, daysBetween, helsinkiDayOf, helsinkiDayStart } from '../db/helsinki-time.js';
 import type { EncounterSummary } from './schemas.js';
-import { loadSiteFor, type Ctx } from './site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 
 /**
  * Counts of a site's encounters over Helsinki days `from`–`to` (inclusive). Counts are not person-level

@@ -7,8 +7,8 @@ import { writeAudit } from '../audit/write-audit.js';
 import { authorize, canSomewhere, type Actor } from '../policy/policy.js';
 import { currentVersion, findForm, hasResponses, insertForm, insertVersion, listFormsOfRegion, loadVersion, responseCounts, rewriteVersion, versionsOf, type FormRow } from './forms-repo.js';
 import { presentForm } from './present.js';
+import type { Ctx } from '../http/context.js';
 
-export type Ctx = { actor: Actor; requestId: string | null };
 
 /** Forms are the region's: every role of the region may read them (to pick one for a kiosk, say). */
 export async function loadForm(deps: Deps, actor: Actor, formId: string): Promise<FormRow> {

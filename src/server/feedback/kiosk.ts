@@ -7,9 +7,10 @@ import { writeAudit } from '../audit/write-audit.js';
 import { clearAttempts, countAttempt, type ThrottleRule } from '../auth/throttle.js';
 import { deleteSession } from '../auth/sessions.js';
 import { authorize, type Actor } from '../policy/policy.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 import { contextIdsOf, presentContext, resolveContext } from './context.js';
-import { loadForm, type Ctx } from './forms.js';
+import { loadForm } from './forms.js';
+import type { Ctx } from '../http/context.js';
 import { countFlood, kioskFloodRules } from './flood.js';
 import { countOpening, hashToken, openForm, pausedError } from './openings.js';
 

@@ -6,10 +6,11 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Actor } from '../policy/policy.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 import { today } from '../sessions/calendar.js';
 import { contextIdsOf, presentContext, resolveContext } from './context.js';
-import { loadForm, type Ctx } from './forms.js';
+import { loadForm } from './forms.js';
+import type { Ctx } from '../http/context.js';
 import { countFlood, linkFloodRules } from './flood.js';
 import { countOpening, openForm, pausedError } from './openings.js';
 

@@ -8,7 +8,8 @@ import { authorize } from '../policy/policy.js';
 import { today } from '../sessions/calendar.js';
 import { contextIdsOf, resolveContext } from './context.js';
 import { currentVersion, findVersion, itemDefinition, loadVersion } from './forms-repo.js';
-import { loadForm, type Ctx } from './forms.js';
+import { loadForm } from './forms.js';
+import type { Ctx } from '../http/context.js';
 
 /**
  * Paper forms typed in by staff, marked as paper. Like every sheet, the rows keep the day only and no

@@ -11,8 +11,10 @@ import { writeAudit } from '../audit/write-audit.js';
 import { authorize, can, type Resource } from '../policy/policy.js';
 import { loadGroupSession, loadSeries } from '../groups/commands.js';
 import { attendanceTotals, sessionsOfSeries, type GroupSessionRow } from '../groups/repo.js';
-import { loadSession, loadSite } from '../sessions/commands.js';
-import { loadForm, type Ctx } from './forms.js';
+import { loadSession } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
+import { loadForm } from './forms.js';
+import type { Ctx } from '../http/context.js';
 import { itemDefinition, loadVersion, versionsOf } from './forms-repo.js';
 import { formSiteIds } from './form-sites.js';
 

@@ -9,12 +9,12 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { cleanTranslations } from '../../domain/translations.js';
 import { authorize, type Action, type Actor } from '../policy/policy.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 import { today } from '../sessions/calendar.js';
 import { parseVisitorCode } from '../visitor-codes/repo.js';
 import { attendeesOf, findGroupSession, findSeries, replaceAttendees, type GroupSessionRow, type SeriesRow, type SiteRow } from './repo.js';
+import type { Ctx } from '../http/context.js';
 
-export type Ctx = { actor: Actor; requestId: string | null };
 const badRequest = (message: string, field?: string) => new AppError('bad_request', message, field ? { field } : undefined);
 // '09:30' and '09:30:00' are one time; store one form only, so that comparisons and uniqueness hold.
 const fullTime = (time: string): string => (time.length === 5 ? `${time}:00` : time);

@@ -3,11 +3,12 @@ import type { Announcement } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Actor } from '../policy/policy.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 import { rangeFrom, today, type DayRangeQuery } from '../sessions/calendar.js';
 import { presentTime } from '../sessions/present.js';
 import { ANNOUNCEMENT_DAYS, ANNOUNCEMENT_MAX_DAYS } from '../sessions/queries.js';
-import { loadGroupSession, loadSeries, type Ctx } from './commands.js';
+import { loadGroupSession, loadSeries } from './commands.js';
+import type { Ctx } from '../http/context.js';
 import { presentGroupSession, presentSeries } from './present.js';
 import { announcedGroupSessions, attendanceOfSeries, countersOf, seriesOfSite } from './repo.js';
 

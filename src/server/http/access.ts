@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { AppError, unauthenticated, forbidden } from '../errors.js';
-import { canSomewhere, type Action, type Actor } from '../policy/policy.js';
+import { canSomewhere, type Action } from '../policy/policy.js';
 import { findSession, SESSION_COOKIE, type OpenSession } from '../auth/sessions.js';
 
 /** Every route states who may call it; a route without this fails at start-up. */
@@ -46,14 +46,12 @@ function assertSameOrigin(request: FastifyRequest): void {
   if (host !== request.headers.host) throw new AppError('csrf', 'The request came from another site.');
 }
 
-/** The signed-in actor of a request that passed the access check (routes below 'public' only). */
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.session) throw unauthenticated();
-  return request.session.actor;
-}
+// Kept here too for the routes that still import it from this module; new code uses ./context.js.
+export { actorOf } from './context.js';
 
 export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('clock', null);
   const catalogue: RouteEntry[] = [];
   catalogues.set(app, catalogue);
   app.addHook('onRoute', (route) => {
@@ -67,6 +65,7 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   });
   // onRequest runs before the body is parsed or validated: a caller without rights learns nothing about the schema.
   app.addHook('onRequest', async (request) => {
+    request.clock = deps.clock;
     const access = request.routeOptions.config.access;
     if (!access) return;
     if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);

@@ -8,8 +8,8 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, can, type Actor } from '../policy/policy.js';
 import { findPilot, memberIds, regionMembers, replaceMembers, type PilotRow } from './repo.js';
+import type { Ctx } from '../http/context.js';
 
-export type Ctx = { actor: Actor; requestId: string | null };
 type MemberList = 'sites' | 'services' | 'professionals';
 const memberLists: MemberList[] = ['sites', 'services', 'professionals'];
 const inputField: Record<MemberList, 'siteIds' | 'serviceIds' | 'professionalIds'> = { sites: 'siteIds', services: 'serviceIds', professionals: 'professionalIds' };

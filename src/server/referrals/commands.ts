@@ -5,9 +5,12 @@ import { encounters, referrals, services, visitorCodes } from '../db/schema-outr
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { authorize, type Actor } from '../policy/policy.js';
+import { authorize, can, conditionFor, type Actor } from '../policy/policy.js';
+import { compileCondition } from '../policy/sql.js';
+import { referralColumns } from '../policy/fact-columns.js';
 import { helsinkiDayOf } from '../db/helsinki-time.js';
-import { isSiteProfessional, loadSiteFor, type Ctx } from '../encounters/site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { presentReferral } from './present.js';
 import { findReferral, isClosedStatus, memoOf } from './repo.js';
 
@@ -48,7 +51,7 @@ export async function updateReferral(deps: Deps, ctx: Ctx, referralId: string, p
       regionId: before.regionId,
       details: { fields: Object.keys(patch) },
     });
-    return presentReferral(row!, isSiteProfessional(ctx.actor, before.siteId));
+    return presentReferral(row!, can(ctx.actor, 'referral.read_memo', { regionId: before.regionId, siteId: before.siteId }));
   });
 }
 
@@ -65,9 +68,9 @@ export async function listFollowUps(deps: Deps, ctx: Ctx, siteId: string): Promi
     // the inner join leaves out anonymous encounters
     .innerJoin(visitorCodes, eq(visitorCodes.code, encounters.visitorCode))
     .innerJoin(services, eq(services.id, referrals.serviceId))
-    .where(and(eq(referrals.siteId, site.id), isNull(referrals.closedAt), isNull(visitorCodes.retiredAt)))
+    .where(and(eq(referrals.siteId, site.id), isNull(referrals.closedAt), isNull(visitorCodes.retiredAt), compileCondition(conditionFor(ctx.actor, 'referral.read'), referralColumns)))
     .orderBy(sql`${referrals.followUpOn} asc nulls last`, asc(referrals.createdAt), asc(referrals.id));
-  const canSeeMemo = isSiteProfessional(ctx.actor, site.id);
+  const canSeeMemo = can(ctx.actor, 'referral.read_memo', { regionId: site.regionId, siteId: site.id });
   await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'referral.follow_ups_listed', resourceType: 'referral', siteId: site.id, regionId: site.regionId, details: { count: rows.length } });
   return rows.map((r) => ({
     referral: presentReferral(r.referral, canSeeMemo),

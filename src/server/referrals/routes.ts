@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { referralUpdateSchema } from '../../domain/outreach.js';
 import { followUpViewSchema, referralViewSchema, slipIssuedSchema, slipViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { requestContext } from '../auth/routes.js';
 import { calendarDay } from '../encounters/schemas.js';
 import { listFollowUps, updateReferral } from './commands.js';
@@ -18,22 +18,21 @@ const referralPatchSchema = referralUpdateSchema.extend({ followUpOn: calendarDa
 
 export function registerReferralRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
 
   r.patch('/api/referrals/:referralId', {
     config: { access: { access: 'action', action: 'referral.update' } },
     schema: { tags: ['referrals'], params: referralParams, body: referralPatchSchema, response: { 200: referralViewSchema } },
-  }, async (request) => updateReferral(deps, ctx(request), request.params.referralId, request.body));
+  }, async (request) => updateReferral(deps, contextOf(request), request.params.referralId, request.body));
 
   r.get('/api/sites/:siteId/follow-ups', {
     config: { access: { access: 'action', action: 'referral.read' } },
     schema: { tags: ['referrals'], params: z.object({ siteId: z.uuid() }), response: { 200: z.object({ followUps: z.array(followUpViewSchema) }) } },
-  }, async (request) => ({ followUps: await listFollowUps(deps, ctx(request), request.params.siteId) }));
+  }, async (request) => ({ followUps: await listFollowUps(deps, contextOf(request), request.params.siteId) }));
 
   r.post('/api/referrals/:referralId/slip', {
     config: { access: { access: 'action', action: 'referral.update' } },
     schema: { tags: ['referrals'], params: referralParams, response: { 201: slipIssuedSchema } },
-  }, async (request, reply) => reply.status(201).send(await issueSlip(deps, ctx(request), request.params.referralId)));
+  }, async (request, reply) => reply.status(201).send(await issueSlip(deps, contextOf(request), request.params.referralId)));
 
   // Public: the receiving service scans the slip without an account. Rate-limited per address.
   r.get('/api/slips/:code', {

@@ -8,7 +8,7 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { addressKey, countAttempt, type ThrottleRule } from '../auth/throttle.js';
 import { helsinkiDay } from '../db/helsinki-time.js';
-import type { Ctx } from '../encounters/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { loadReferralFor } from './commands.js';
 import { isClosedStatus } from './repo.js';
 

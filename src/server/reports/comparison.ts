@@ -4,7 +4,8 @@ import type { Report, ReportQuery, ReportTable } from '../../domain/report.js';
 import type { Deps } from '../deps.js';
 import { linkSuppression } from './linked-suppression.js';
 import { suppressReportTable } from './publish.js';
-import { buildReport, type Ctx } from './report.js';
+import { buildReport } from './report.js';
+import type { Ctx } from '../http/context.js';
 
 /** Tables whose counts do not add up over scopes (a window chosen from the data; maxima, minima, people across sessions). */
 const notAdditive = new Set(['groups.summary', 'timing.window']);

@@ -3,7 +3,6 @@ import { writeAudit } from '../audit/write-audit.js';
 import { publishSections } from './publish.js';
 import type { Deps } from '../deps.js';
 import { forbidden } from '../errors.js';
-import type { Actor } from '../policy/policy.js';
 import { pilotSection } from '../pilots/report-scope.js';
 import { daylogSection } from './daylog.js';
 import { encounterSections } from './encounter-figures.js';
@@ -16,8 +15,8 @@ import { readProfessionalFacts } from './professional-facts.js';
 import { receptionHours, withOwnFigures, withProfessionTables } from './profession-tables.js';
 import { readRollups } from './rollups/read.js';
 import { foldedAt, foldIfFree } from './rollups/refresh.js';
+import type { Ctx } from '../http/context.js';
 
-export type Ctx = { actor: Actor; requestId: string | null };
 
 /** The query as the audit log keeps it: ids, days and options, never free text. */
 const auditedQuery = (scope: ReportScope, q: ReportQuery) => ({

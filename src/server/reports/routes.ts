@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reportQuerySchema, reportSchema } from '../../domain/report.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { buildReport } from './report.js';
 import { buildComparison } from './comparison.js';
 import { comparisonQuerySchema, comparisonSchema } from '../../domain/report-comparison.js';
@@ -14,11 +14,11 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/reports', {
     config: { access: { access: 'action', action: 'report.read' } },
     schema: { tags: ['reports'], querystring: reportQuerySchema, response: { 200: reportSchema } },
-  }, async (request) => buildReport(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
+  }, async (request) => buildReport(deps, contextOf(request), request.query));
 
   // Two periods or two site selections side by side: one report, one suppression pass.
   r.get('/api/reports/comparison', {
     config: { access: { access: 'action', action: 'report.read' } },
     schema: { tags: ['reports'], querystring: comparisonQuerySchema, response: { 200: comparisonSchema } },
-  }, async (request) => buildComparison(deps, { actor: actorOf(request), requestId: String(request.id) }, request.query));
+  }, async (request) => buildComparison(deps, contextOf(request), request.query));
 }

@@ -1,17 +1,17 @@
-import { eq } from 'drizzle-orm';
 import type { SessionPlan, SessionUpdate } from '../../domain/outreach.js';
 import { holidaysOn } from '../../domain/calendar.js';
 import { expandRecurrence, planProblem } from '../../domain/recurrence.js';
 import type { Executor } from '../db/connect.js';
-import { sites } from '../db/schema.js';
+import type { sites } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { authorize, type Action, type Actor } from '../policy/policy.js';
+import { loadSite } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { cleanTranslations } from '../../domain/translations.js';
 import { eligibleProfessionals, findSession, insertSeries, insertSessions, replaceProfessionals, staff, updateSessionRow, type SessionRow, type StaffedSession, type Staffing } from './repo.js';
 
-export type Ctx = { actor: Actor; requestId: string | null };
 type Site = typeof sites.$inferSelect;
 
 const badRequest = (message: string, field?: string) => new AppError('bad_request', message, field ? { field } : undefined);
@@ -31,13 +31,8 @@ function checkedTimes(startsAt: string, endsAt: string): { startsAt: string; end
   return times;
 }
 
-/** Loads a site for `action`; another region's site is "not found", another site of the region "forbidden". */
-export async function loadSite(deps: Deps, actor: Actor, siteId: string, action: Action): Promise<Site> {
-  const [site] = await deps.db.orm.select().from(sites).where(eq(sites.id, siteId));
-  if (!site || site.regionId !== actor.regionId) throw notFound('Site');
-  authorize(actor, action, { regionId: site.regionId, siteId: site.id });
-  return site;
-}
+// users/colleagues.ts still imports it from here; the site loader lives in src/server/policy/site-access.ts.
+export { loadSite } from '../policy/site-access.js';
 
 export async function loadSession(deps: Deps, actor: Actor, sessionId: string, action: Action): Promise<{ session: SessionRow; site: Site }> {
   const found = await findSession(deps.db.orm, sessionId);

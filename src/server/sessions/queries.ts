@@ -4,7 +4,8 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import type { Actor } from '../policy/policy.js';
 import { monthRange, rangeFrom, today, type DayRangeQuery } from './calendar.js';
-import { loadSession, loadSite } from './commands.js';
+import { loadSession } from './commands.js';
+import { loadSite } from '../policy/site-access.js';
 import { findSessionsOfUser, findSiteSessions, staff, type StaffedSession } from './repo.js';
 
 /** The public page is found by the site's id (the first, long links) or by its short address. */

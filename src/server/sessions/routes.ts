@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionPlanSchema, sessionUpdateSchema } from '../../domain/outreach.js';
 import { announcementSchema, plannedSessionsSchema, sessionViewSchema } from '../../domain/outreach-views.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { dayRangeQuerySchema } from './calendar.js';
 import { planSessions, updateSession } from './commands.js';
 import { presentAnnouncement, presentPlanned, presentSession } from './present.js';
@@ -21,35 +21,34 @@ const tags = ['outreach sessions'];
 
 export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
 
   r.post('/api/sites/:siteId/sessions', {
     config: { access: { access: 'action', action: 'session.manage' } },
     schema: { tags, params: siteParams, body: sessionPlanSchema, response: { 201: plannedSessionsSchema } },
   }, async (request, reply) => {
-    const sessions = await planSessions(deps, ctx(request), request.params.siteId, request.body);
+    const sessions = await planSessions(deps, contextOf(request), request.params.siteId, request.body);
     return reply.status(201).send(presentPlanned(sessions, deps.config.workingDays));
   });
 
   r.get('/api/sites/:siteId/sessions', {
     config: { access: { access: 'action', action: 'session.list' } },
     schema: { tags, params: siteParams, querystring: dayRangeQuerySchema, response: { 200: sessionList } },
-  }, async (request) => ({ sessions: (await listSiteSessions(deps, actorOf(request), request.params.siteId, request.query)).map(presentSession) }));
+  }, async (request) => ({ sessions: (await listSiteSessions(deps, contextOf(request).actor, request.params.siteId, request.query)).map(presentSession) }));
 
   r.get('/api/sessions/mine', {
     config: { access: { access: 'action', action: 'session.list' } },
     schema: { tags, querystring: dayRangeQuerySchema, response: { 200: sessionList } },
-  }, async (request) => ({ sessions: (await listMySessions(deps, actorOf(request), request.query)).map(presentSession) }));
+  }, async (request) => ({ sessions: (await listMySessions(deps, contextOf(request).actor, request.query)).map(presentSession) }));
 
   r.get('/api/sessions/:sessionId', {
     config: { access: { access: 'action', action: 'session.list' } },
     schema: { tags, params: sessionParams, response: { 200: sessionViewSchema } },
-  }, async (request) => presentSession(await getSession(deps, actorOf(request), request.params.sessionId)));
+  }, async (request) => presentSession(await getSession(deps, contextOf(request).actor, request.params.sessionId)));
 
   r.patch('/api/sessions/:sessionId', {
     config: { access: { access: 'action', action: 'session.manage' } },
     schema: { tags, params: sessionParams, body: sessionUpdateSchema, response: { 200: sessionViewSchema } },
-  }, async (request) => presentSession(await updateSession(deps, ctx(request), request.params.sessionId, request.body)));
+  }, async (request) => presentSession(await updateSession(deps, contextOf(request), request.params.sessionId, request.body)));
 
   // Visitors read this without signing in: the site and its coming sessions, professions but never names.
   r.get('/api/public/sites/:siteId/announcements', {

@@ -4,11 +4,12 @@ import type { VisitorCodeView } from '../../domain/outreach-views.js';
 import { generateVisitorCode } from '../../domain/visitor-code.js';
 import { visitorCodes } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { authorize, sitesFor, type Action, type Actor } from '../policy/policy.js';
+import { canSomewhere, type Action, type Actor } from '../policy/policy.js';
 import { helsinkiDay } from '../db/helsinki-time.js';
-import { loadSiteFor, type Ctx } from '../encounters/site-access.js';
+import { loadSiteFor } from '../policy/site-access.js';
+import type { Ctx } from '../http/context.js';
 import { findVisitorCode, openReferralsOfCode, parseVisitorCode, visitStats } from './repo.js';
 
 // 24^6 ≈ 191 million codes: a collision is rare, five in a row means something else is wrong.
@@ -43,8 +44,8 @@ async function loadCodeFor(deps: Deps, actor: Actor, input: string, action: Acti
   const code = parseVisitorCode(input);
   const row = await findVisitorCode(deps.db.orm, code);
   if (!row || row.regionId !== actor.regionId) throw notFound('Visitor code');
-  const allowed = sitesFor(actor, action);
-  authorize(actor, action, { regionId: row.regionId, siteId: allowed === 'all' ? null : (allowed[0] ?? null) });
+  // A code has no site: the rule is asked whether the actor may do this anywhere (region checked above).
+  if (!canSomewhere(actor, action)) throw forbidden();
   return row;
 }
 

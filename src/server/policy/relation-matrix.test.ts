@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { helsinkiDay } from '../../domain/calendar.js';
+import { rules, type Rule } from '../../domain/policy/index.js';
+import { loadActor } from '../auth/actor-repo.js';
+import { routeCatalogue } from '../http/access.js';
+import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness } from '../testing/harness.js';
+import { relationCaller, relationKeys, type RelationKey, type RelationWorld } from '../testing/relation-matrix.js';
+import { testEngine } from '../testing/test-db.js';
+import { can } from './policy.js';
+import { relationCases } from './relation-cases.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+type Verb = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function world(h: Harness): Promise<RelationWorld> {
+  const region = await makeRegion(h);
+  const site = await makeSite(h, region.id);
+  const at = [{ role: 'professional' as const, siteId: site.id }];
+  return {
+    h,
+    regionId: region.id,
+    siteId: site.id,
+    staff: { creator: await makeUser(h, region.id, at, 'nurse'), colleague: await makeUser(h, region.id, at, 'social_worker'), bystander: await makeUser(h, region.id, at, 'nurse') },
+  };
+}
+
+/** Routes whose rule decides by the resource's relationships: these must have relationship cases. */
+function personLevelRoutes(h: Harness): string[] {
+  return routeCatalogue(h.app)
+    .filter((r) => r.access.access === 'action' && (((rules[r.access.action] as Rule).only ?? (rules[r.access.action] as Rule).also) !== undefined))
+    .map((r) => `${r.method} ${r.url}`)
+    .sort();
+}
+
+describe(`route × relationship policy on ${testEngine}`, () => {
+  it('has relationship cases for every served route whose rule depends on a relationship, and only for served routes', async () => {
+    const h = await createHarness();
+    const served = routeCatalogue(h.app).map((r) => `${r.method} ${r.url}`);
+    const withCases = Object.keys(relationCases);
+    expect(withCases.filter((key) => !served.includes(key))).toEqual([]);
+    const missing = personLevelRoutes(h).filter((key) => !withCases.includes(key));
+    expect(missing).toEqual([]);
+    // The check is not vacuous: edit and delete are narrowed by relationships today.
+    expect(personLevelRoutes(h)).toEqual(expect.arrayContaining(['PATCH /api/encounters/:encounterId', 'DELETE /api/encounters/:encounterId']));
+  });
+
+  it('answers every person-level route × relationship as the rules decide on the stored facts', async () => {
+    const h = await createHarness();
+    const w = await world(h);
+    const outcomes: string[] = [];
+    const tally = { allowed: 0, refused: 0 };
+    for (const [key, entry] of Object.entries(relationCases)) {
+      const method = key.slice(0, key.indexOf(' ')) as Verb;
+      // Same-day relations first; a later-day one moves the clock, and what is made after it is that day's.
+      for (const relation of relationKeys) {
+        const { who, nextDay } = relationCaller[relation];
+        const subject = await entry.subject(w);
+        if (nextDay) h.clock.advance(DAY);
+        const facts = await subject.facts();
+        const user = w.staff[who];
+        const actor = (await loadActor(h.deps.db.orm, user.id))!;
+        const allowed = can(actor, entry.action, facts, { today: helsinkiDay(h.clock.now()) });
+        const expected = allowed ? '2xx' : String(entry.refusals?.[relation] ?? 403);
+        // A fresh sign-in for each call: a day's wait would have ended an idle session.
+        const client = await signIn(h, user, `10.88.${outcomes.length % 250}.${Math.floor(outcomes.length / 250) + 1}`);
+        const response = await client.request(method, subject.request.url, subject.request.body);
+        const actual = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
+        tally[allowed ? 'allowed' : 'refused'] += 1;
+        outcomes.push(`${key} as ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
+    expect(outcomes.length).toBe(Object.keys(relationCases).length * relationKeys.length);
+    // Both answers occur: the rules are not all-yes or all-no over these relations.
+    expect(tally.allowed).toBeGreaterThan(0);
+    expect(tally.refused).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('states today\'s answers, so a change to the rules shows up here as well as in the generated cases', async () => {
+    // The generated cases above follow the rules; this table is what the rules say now, for review.
+    const h = await createHarness();
+    const w = await world(h);
+    const answers: Record<string, Record<RelationKey, boolean>> = {};
+    for (const [key, entry] of Object.entries(relationCases)) {
+      answers[key] = {} as Record<RelationKey, boolean>;
+      const subject = await entry.subject(w);
+      const facts = await subject.facts();
+      for (const relation of relationKeys) {
+        const { who, nextDay } = relationCaller[relation];
+        const actor = (await loadActor(h.deps.db.orm, w.staff[who].id))!;
+        const today = helsinkiDay(new Date(h.clock.now().getTime() + (nextDay ? DAY : 0)));
+        answers[key][relation] = can(actor, entry.action, facts, { today });
+      }
+    }
+    expect(answers).toEqual({
+      'GET /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: true },
+      'PATCH /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: false },
+      'DELETE /api/encounters/:encounterId': { creator: true, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false },
+    });
+  });
+});
