@@ -2,6 +2,7 @@
 // Lint and typecheck each keep one core busy; side by side they take the time of the longer one.
 // `npm test` also runs the unit and database tests beside them: those leave much of the second core idle
 // while they wait on PGlite and PostgreSQL (two workers are only about 12 % faster than one).
+// The web app's build (about 5 s of CPU) goes there too, so that the browser suite after it starts at once.
 // Each script's output is printed whole when it ends, so the lines of two tools never interleave.
 import { spawn } from 'node:child_process';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import type { Profession, Role } from '../../domain/org.js';
 import type { SessionInfo } from '../../domain/api-types.js';
 import { buildApp } from '../app.js';
@@ -28,14 +28,19 @@ const fastHashing = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 
 /** Harnesses made outside a running test (in beforeAll, or at a file's top level), closed after the file. */
 const fileHarnesses = new Set<() => Promise<void>>();
 
-// Registered when a test file imports this module, i.e. while the file is collected: hooks registered
-// later, from inside a running beforeAll or test, never run, which left apps and databases open (and,
-// on PostgreSQL, a silta_t_* database behind for each).
-afterAll(async () => {
+/**
+ * Closes the harnesses of the test file that just ran. Registered as an afterAll hook by the database
+ * projects' setup file (./setup-file.ts), which runs before every file is collected: hooks registered
+ * later, from inside a running beforeAll or test, never run, which left apps and databases open (and,
+ * on PostgreSQL, a silta_t_* database behind for each). Not registered here on import: the files of a
+ * worker share this module (the database projects do not isolate their files), so an import-time hook
+ * would belong to the first file alone.
+ */
+export async function closeFileHarnesses(): Promise<void> {
   const closing = [...fileHarnesses];
   fileHarnesses.clear();
   for (const close of closing) await close();
-});
+}
 
 /** Runs `close` when the harness's owner ends: the test that created it, or else the test file. */
 function closeWhenDone(close: () => Promise<void>): void {

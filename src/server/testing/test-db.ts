@@ -29,6 +29,12 @@ export async function createTestDatabase(): Promise<Database> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+  // A test database lives for one file: a commit need not wait for its WAL to reach the disk (an
+  // fsync per commit; the suites make thousands). What a commit does and what the other sessions see
+  // stay the same; only a crash of PostgreSQL itself could lose the last commits, and nothing here
+  // outlives the file. Set on the database so that every connection to it gets it (servers the tests
+  // spawn, the roles of the permission tests), not only the harness's pool.
+  await admin.query(`alter database ${name} set synchronous_commit = off`);
   await admin.end();
   const db = await connectDatabase({ engine: 'postgres', url: databaseUrl(base, name), poolSize: 5 });
   return {
