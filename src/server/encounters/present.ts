@@ -1,5 +1,5 @@
 import type { EncounterView } from '../../domain/outreach-views.js';
-import type { Actor } from '../policy/policy.js';
+import { can, type Actor } from '../policy/policy.js';
 import { presentReferral } from '../referrals/present.js';
 import type { EncounterBundle } from './repo.js';
 import { isSiteProfessional, readerRegister } from './site-access.js';
@@ -13,6 +13,11 @@ export function presentEncounter(bundle: EncounterBundle, reader: Actor): Encoun
   const register = readerRegister(reader);
   const visible = bundle.codes.filter((c) => c.register === register);
   const canSeeMemo = isSiteProfessional(reader, row.siteId);
+  // Per-resource abilities for the web (as Outline attaches policies): the rule's grant at the site,
+  // narrowed as the commands narrow it today — a professional of the encounter edits it, its creator
+  // deletes it (the delete command also keeps to the day of recording; the list shows only today's).
+  const isListed = bundle.professionals.some((p) => p.userId === reader.userId);
+  const mayUpdate = isListed && can(reader, 'encounter.update', { regionId: row.regionId, siteId: row.siteId });
   return {
     id: row.id,
     siteId: row.siteId,
@@ -31,6 +36,7 @@ export function presentEncounter(bundle: EncounterBundle, reader: Actor): Encoun
     durationMinutes: row.durationMinutes,
     referrals: bundle.referrals.map((r) => presentReferral(r, canSeeMemo)),
     createdBy: row.createdBy,
-    canEdit: bundle.professionals.some((p) => p.userId === reader.userId),
+    canEdit: isListed,
+    can: { update: mayUpdate, delete: mayUpdate && row.createdBy === reader.userId },
   };
 }
