@@ -12,6 +12,18 @@ const oneDateFormat = [
   { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]", message: dateMessage },
 ];
 
+// Issue 18 item 1: the web decides what to show from the session's abilities (src/web/auth/abilities.ts),
+// by action, never by role name — a role name in web code would be a second, drifting copy of the rules.
+// The names are those of `roles` in src/domain/org.ts (manager included as it lands).
+const roleNames = 'coordinator|professional|daycentre_staff|administrator|auditor|manager';
+const noRoleLiterals = [
+  {
+    selector: `Literal[value=/^(${roleNames})$/]`,
+    message: 'No role names in web code: ask the abilities by action (src/web/auth/abilities.ts). Only code that renders a role\'s name may hold them (allow-list in eslint.config.js).',
+  },
+  { selector: `TemplateElement[value.raw=/^(${roleNames})$/]`, message: 'No role names in web code: ask the abilities by action (src/web/auth/abilities.ts).' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js', 'scripts/**'] },
   js.configs.recommended,
@@ -44,6 +56,13 @@ export default tseslint.config(
       'src/server/demo/history-support.ts', // demo seeding turns Helsinki wall-clock times into instants: data, not display
     ],
     rules: { 'no-restricted-syntax': ['error', noEnums] },
+  },
+  {
+    // No role literals in the web, except where a role's name is rendered: the user administration
+    // (its role picker and labels).
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/web/users/**'],
+    rules: { 'no-restricted-syntax': ['error', noEnums, ...oneDateFormat, ...noRoleLiterals] },
   },
   {
     files: ['src/web/**/*.tsx', 'src/web/**/*.ts'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { translationsViewSchema } from './translations.js';
 import { locales, openingHoursSchema, professions, roleAssignmentSchema, siteKinds, unitKinds } from './org.js';
 import { errorCodes } from './errors.js';
+import { actions, type Abilities } from './policy/index.js';
 
 /**
  * Shapes the HTTP API returns. The server validates its responses against these schemas and
@@ -21,7 +22,14 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const sessionInfoSchema = z.object({ user: meSchema, csrfToken: z.string() });
+/**
+ * The actor's global abilities (src/domain/policy `abilitiesOf`): per action, the whole region, these
+ * sites, or only related resources (decided per resource, sent with each answer). An action left out
+ * is not allowed anywhere. The web decides what to show from these, never from role names.
+ */
+export const abilitiesSchema: z.ZodType<Abilities> = z.partialRecord(z.enum(actions), z.union([z.literal('all'), z.literal('related'), z.array(z.string())]));
+
+export const sessionInfoSchema = z.object({ user: meSchema, abilities: abilitiesSchema, csrfToken: z.string() });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const regionViewSchema = z.object({ id: z.string(), name: z.string() });

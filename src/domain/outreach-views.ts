@@ -123,6 +123,8 @@ export const encounterViewSchema = z.object({
   referrals: z.array(referralViewSchema),
   createdBy: z.string(),
   canEdit: z.boolean(),
+  /** What the reader may do with this encounter, decided by the server's rules (the web shows only these). */
+  can: z.object({ update: z.boolean(), delete: z.boolean() }),
 });
 export type EncounterView = z.infer<typeof encounterViewSchema>;
 

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
-import { RequireRole } from './auth/require-role';
+import { RequireAbility } from './auth/require-ability';
 import { AppLayout } from './layout/app-layout';
 import { lazyPage } from './lazy-page';
 
@@ -82,60 +82,87 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxReviewPage />} />
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="schedule/mine" element={<MySchedulePage />} />
-          <Route element={<RequireRole roles={['coordinator', 'professional', 'daycentre_staff']} />}>
+          {/* Each page under the action its API asks for (the server route's `config.access`). */}
+          <Route element={<RequireAbility anyOf={['session.manage']} />}>
             <Route path="schedule/new" element={<SessionPlanPage />} />
             <Route path="schedule/sessions/:sessionId" element={<SessionEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['group.manage']} />}>
             <Route path="groups" element={<GroupsPage />} />
             <Route path="groups/new" element={<SeriesCreatePage />} />
             <Route path="groups/:seriesId" element={<SeriesPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['feedback.collect']} />}>
             <Route path="feedback" element={<FeedbackFormsPage />} />
             <Route path="feedback/collect" element={<CollectPage />} />
             <Route path="feedback/forms/:formId/paper" element={<PaperEntryPage />} />
             <Route path="feedback/forms/:formId/print" element={<PrintFormPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['feedback.results']} />}>
             <Route path="feedback/forms/:formId/results" element={<ResultsPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['report.read']} />}>
             <Route path="reports" element={<ReportPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['pilot.read']} />}>
             <Route path="pilots" element={<PilotsPage />} />
             <Route path="pilots/:pilotId" element={<PilotPage />} />
           </Route>
-          <Route element={<RequireRole roles={['coordinator']} />}>
+          <Route element={<RequireAbility anyOf={['feedback_form.manage']} />}>
             <Route path="feedback/forms/new" element={<FormEditPage />} />
-            <Route path="pilots/new" element={<PilotCreatePage />} />
-            <Route path="pilots/:pilotId/edit" element={<PilotEditPage />} />
-            <Route path="encounters/corrections" element={<CorrectionsPage />} />
             <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
           </Route>
-          <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>
+          <Route element={<RequireAbility anyOf={['pilot.manage']} />}>
+            <Route path="pilots/new" element={<PilotCreatePage />} />
+            <Route path="pilots/:pilotId/edit" element={<PilotEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['encounter.correct']} />}>
+            <Route path="encounters/corrections" element={<CorrectionsPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['group_attendance.record']} />}>
             <Route path="groups/sessions/:sessionId/attendance" element={<AttendancePage />} />
           </Route>
-          <Route element={<RequireRole roles={['administrator']} />}>
+          <Route element={<RequireAbility anyOf={['site.update']} />}>
             <Route path="admin/sites" element={<SitesPage />} />
             <Route path="admin/sites/new" element={<SiteCreatePage />} />
             <Route path="admin/sites/:siteId" element={<SiteEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['user.list']} />}>
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/users/new" element={<UserCreatePage />} />
             <Route path="admin/users/:userId" element={<UserEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['code.manage']} />}>
             <Route path="admin/codes" element={<CodesAdminPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['service.manage']} />}>
             <Route path="admin/services" element={<ServicesAdminPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['municipality.manage']} />}>
             <Route path="admin/municipalities" element={<MunicipalitiesAdminPage />} />
           </Route>
-          <Route element={<RequireRole roles={['professional']} />}>
+          <Route element={<RequireAbility anyOf={['encounter.create']} />}>
             <Route path="encounters" element={<EncountersPage />} />
             <Route path="encounters/new" element={<EncounterNewPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['encounter.update']} />}>
             <Route path="encounters/:encounterId/edit" element={<EncounterEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['referral.read']} />}>
             <Route path="follow-ups" element={<FollowUpsPage />} />
             <Route path="referrals/:referralId/slip" element={<ReferralSlipPage />} />
           </Route>
-          <Route element={<RequireRole roles={['daycentre_staff']} />}>
+          <Route element={<RequireAbility anyOf={['daylog.write']} />}>
             <Route path="daylog" element={<DaylogPage />} />
           </Route>
-          <Route element={<RequireRole roles={['daycentre_staff', 'coordinator', 'professional']} />}>
+          <Route element={<RequireAbility anyOf={['daylog.read']} />}>
             <Route path="daylog/month" element={<DaylogMonthPage />} />
           </Route>
-          <Route element={<RequireRole roles={['professional', 'daycentre_staff']} />}>
+          <Route element={<RequireAbility anyOf={['visitor_code.read', 'visitor_code.issue']} />}>
             <Route path="visitors" element={<VisitorsPage />} />
             <Route path="visitors/:code" element={<VisitorCardPage />} />
           </Route>
-          <Route element={<RequireRole roles={['auditor', 'administrator']} />}>
+          <Route element={<RequireAbility anyOf={['audit.read']} />}>
             <Route path="audit" element={<AuditPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

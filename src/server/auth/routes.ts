@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionInfoSchema } from '../../domain/api-types.js';
+import { sessionInfoSchema, type Me, type SessionInfo } from '../../domain/api-types.js';
+import { abilitiesOf } from '../../domain/policy/index.js';
 import { locales, passwordSchema } from '../../domain/org.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/access.js';
@@ -10,6 +11,12 @@ import { changeOwnPassword, readMe, setOwnLocale, signIn, signOut, type RequestC
 import { noContent } from '../http/openapi.js';
 
 export const requestContext = (request: FastifyRequest): RequestContext => ({ requestId: String(request.id), address: request.ip });
+
+/** The session answer: who the user is, what they may do (abilities, as Outline attaches policies), the CSRF token. */
+function sessionInfo(user: Me, csrfToken: string): SessionInfo {
+  const actor = { userId: user.id, regionId: user.regionId, displayName: user.displayName, profession: user.profession, roles: user.roles };
+  return { user, abilities: abilitiesOf(actor), csrfToken };
+}
 
 function sessionOf(request: FastifyRequest) {
   if (!request.session) throw new Error('access control let an anonymous request through');
@@ -38,7 +45,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     const previous = request.cookies[SESSION_COOKIE];
     const result = await signIn(deps, requestContext(request), { ...request.body, previousTokenHash: previous ? hashToken(previous) : null });
     setSessionCookie(reply, result.token);
-    return { user: result.user, csrfToken: result.csrfToken };
+    return sessionInfo(result.user, result.csrfToken);
   });
 
   r.post('/api/auth/logout', { config: { access: { access: 'signed_in' } }, schema: { tags: ['auth'], response: { 204: noContent } } }, async (request, reply) => {
@@ -50,7 +57,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/auth/me', { config: { access: { access: 'signed_in' } }, schema: { tags: ['auth'], response: { 200: sessionInfoSchema } } }, async (request) => {
     const session = sessionOf(request);
-    return { user: await readMe(deps, session.actor), csrfToken: session.csrfToken };
+    return sessionInfo(await readMe(deps, session.actor), session.csrfToken);
   });
 
   r.patch('/api/auth/me', {
@@ -59,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const session = sessionOf(request);
     await setOwnLocale(deps, requestContext(request), session.actor, request.body.locale);
-    return { user: await readMe(deps, session.actor), csrfToken: session.csrfToken };
+    return sessionInfo(await readMe(deps, session.actor), session.csrfToken);
   });
 
   r.post('/api/auth/password', {
@@ -74,6 +81,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     // The session token rotates: the answer carries the new cookie and the new CSRF token.
     const rotated = await changeOwnPassword(deps, requestContext(request), actor, request.body);
     setSessionCookie(reply, rotated.token);
-    return { user: await readMe(deps, actor), csrfToken: rotated.csrfToken };
+    return sessionInfo(await readMe(deps, actor), rotated.csrfToken);
   });
 }

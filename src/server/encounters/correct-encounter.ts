@@ -10,6 +10,7 @@ import { findEncounter, loadBundle } from './repo.js';
 import { loadEncounterFor } from './read-encounters.js';
 import type { EncounterCorrection } from './schemas.js';
 import type { Ctx } from '../http/context.js';
+import { ruleTimeAt } from './encounter-access.js';
 
 /**
  * A coordinator corrects an encounter of a site they coordinate, at any time, with a reason. The reason
@@ -32,7 +33,7 @@ export async function correctEncounter(deps: Deps, ctx: Ctx, encounterId: string
     });
   });
   const row = await findEncounter(deps.db.orm, encounterId);
-  return presentEncounter(await loadBundle(deps.db.orm, row!), ctx.actor);
+  return presentEncounter(await loadBundle(deps.db.orm, row!), ctx.actor, ruleTimeAt(deps.clock.now()));
 }
 
 /** A coordinator removes a mistaken or duplicate encounter after the day it was recorded, with a reason. */

@@ -15,6 +15,7 @@ import type { Ctx } from '../http/context.js';
 import { assertAmongProfessionals, withFirstAnswers } from './answers.js';
 import { assertNotInFuture, assertSessionFits } from './time-rules.js';
 import { assertCodes, otherProfessionals, ownProfession, parseCodeRefs, type CodeRef, type NamedProfessional } from './validate.js';
+import { ruleTimeAt } from './encounter-access.js';
 
 export type Recorded = { encounter: EncounterView; isNew: boolean };
 
@@ -34,7 +35,7 @@ export function assertResendOf(existing: Pick<EncounterRow, 'createdBy' | 'siteI
 
 async function previouslyRecorded(deps: Deps, ctx: Ctx, input: EncounterInput, existing: EncounterRow): Promise<Recorded> {
   assertResendOf(existing, ctx, input.siteId);
-  return { encounter: presentEncounter(await loadBundle(deps.db.orm, existing), ctx.actor), isNew: false };
+  return { encounter: presentEncounter(await loadBundle(deps.db.orm, existing), ctx.actor, ruleTimeAt(deps.clock.now())), isNew: false };
 }
 
 type Prepared = { site: { id: string; regionId: string }; professionals: NamedProfessional[]; refs: CodeRef[]; now: Date };
@@ -111,7 +112,7 @@ export async function recordEncounter(deps: Deps, ctx: Ctx, input: EncounterInpu
   const prepared = await prepare(deps, ctx, input, site);
   try {
     const bundle = await deps.db.orm.transaction((tx) => store(tx, ctx, input, prepared));
-    return { encounter: presentEncounter(bundle, ctx.actor), isNew: true };
+    return { encounter: presentEncounter(bundle, ctx.actor, ruleTimeAt(deps.clock.now())), isNew: true };
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
     const winner = await findEncounter(deps.db.orm, input.id);

@@ -58,7 +58,7 @@ export async function updateEncounter(deps: Deps, ctx: Ctx, encounterId: string,
     });
   });
   const row = await findEncounter(deps.db.orm, encounterId);
-  return presentEncounter(await loadBundle(deps.db.orm, row!), ctx.actor);
+  return presentEncounter(await loadBundle(deps.db.orm, row!), ctx.actor, ruleTimeAt(deps.clock.now()));
 }
 
 /**

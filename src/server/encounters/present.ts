@@ -2,6 +2,7 @@ import type { EncounterView } from '../../domain/outreach-views.js';
 import { can, readableRegister, type Actor } from '../policy/policy.js';
 import { presentReferral } from '../referrals/present.js';
 import type { EncounterBundle } from './repo.js';
+import type { RuleTime } from '../../domain/policy/index.js';
 import { encounterFacts } from './encounter-access.js';
 
 /**
@@ -9,7 +10,7 @@ import { encounterFacts } from './encounter-access.js';
  * register, and referral memos only for the site's professionals (both decided by src/domain/policy).
  * Every field is listed on purpose.
  */
-export function presentEncounter(bundle: EncounterBundle, reader: Actor): EncounterView {
+export function presentEncounter(bundle: EncounterBundle, reader: Actor, time: RuleTime): EncounterView {
   const { row } = bundle;
   const register = readableRegister(reader);
   const visible = bundle.codes.filter((c) => c.register === register);
@@ -34,5 +35,7 @@ export function presentEncounter(bundle: EncounterBundle, reader: Actor): Encoun
     referrals: bundle.referrals.map((r) => presentReferral(r, canSeeMemo)),
     createdBy: row.createdBy,
     canEdit: can(reader, 'encounter.update', facts),
+    // Per-resource abilities for the web (as Outline attaches policies), from the same rules the commands use.
+    can: { update: can(reader, 'encounter.update', facts), delete: can(reader, 'encounter.delete', facts, time) },
   };
 }

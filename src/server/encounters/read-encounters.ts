@@ -25,7 +25,7 @@ export async function loadEncounterFor(deps: Deps, actor: Actor, encounterId: st
 /** One encounter; a person-level read, so it is audited. */
 export async function readEncounter(deps: Deps, ctx: Ctx, encounterId: string): Promise<EncounterView> {
   const row = await loadEncounterFor(deps, ctx.actor, encounterId, 'encounter.read');
-  const view = presentEncounter(await loadBundle(deps.db.orm, row), ctx.actor);
+  const view = presentEncounter(await loadBundle(deps.db.orm, row), ctx.actor, ruleTimeAt(deps.clock.now()));
   await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'encounter.read', resourceType: 'encounter', resourceId: row.id, siteId: row.siteId, regionId: row.regionId });
   return view;
 }
@@ -48,7 +48,7 @@ export async function listEncountersOfDay(deps: Deps, ctx: Ctx, siteId: string, 
       ),
     )
     .orderBy(desc(encounters.occurredAt), desc(encounters.id));
-  const views = (await loadBundles(deps.db.orm, rows)).map((b) => presentEncounter(b, ctx.actor));
+  const views = (await loadBundles(deps.db.orm, rows)).map((b) => presentEncounter(b, ctx.actor, ruleTimeAt(deps.clock.now())));
   await writeAudit(deps.db.orm, { ...ctx, at: now }, { action: 'encounter.listed', resourceType: 'encounter', siteId: site.id, regionId: site.regionId, details: { day: shown, count: views.length } });
   return views;
 }

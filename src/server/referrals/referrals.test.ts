@@ -93,7 +93,7 @@ describe(`referrals on ${testEngine}`, () => {
     const coordinator = await makeUser(o.h, o.regionId, [{ role: 'coordinator', siteId: null }]);
     const elsewhere = await professionalAt(o.h, o.regionId, (await makeSite(o.h, o.regionId)).id, 'nurse');
     for (const userId of [coordinator.id, elsewhere.session.user.id]) {
-      expect(presentEncounter(bundle, (await loadActor(o.h.db.orm, userId))!).referrals[0]!.memo).toBeNull();
+      expect(presentEncounter(bundle, (await loadActor(o.h.db.orm, userId))!, { today: '2026-01-01' }).referrals[0]!.memo).toBeNull();
     }
     const regionWide = await professionalAt(o.h, o.regionId, null, 'social_worker');
     expect((await regionWide.request('GET', `/api/encounters/${view.id}`)).json().referrals[0].memo).toBe('call on Monday');

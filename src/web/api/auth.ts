@@ -16,20 +16,28 @@ function forgetOtherQueries(queryClient: QueryClient): void {
 }
 
 const offlineUserKey = 'session-user';
+// The abilities are kept beside the user so that an offline start shows the same pages as online.
+const offlineAbilitiesKey = 'session-abilities';
+
+function rememberSession(session: SessionInfo): Promise<unknown> {
+  return Promise.all([idbPut('cache', session.user, offlineUserKey), idbPut('cache', session.abilities, offlineAbilitiesKey)]).catch(() => undefined);
+}
 
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
     const session = await apiRequest<SessionInfo>('GET', '/api/auth/me');
     setCsrfToken(session.csrfToken);
-    await idbPut('cache', session.user, offlineUserKey).catch(() => undefined);
+    await rememberSession(session);
     return session;
   } catch (error) {
     // Offline: the last known user lets the app open; the CSRF token is fetched again before sending.
     if (error instanceof ApiRequestError && error.code === 'network') {
       const user = await idbGet<SessionInfo['user']>('cache', offlineUserKey).catch(() => undefined);
+      const abilities = await idbGet<SessionInfo['abilities']>('cache', offlineAbilitiesKey).catch(() => undefined);
       if (user !== undefined) {
         setCsrfToken(null);
-        return { user, csrfToken: '' };
+        // A copy saved before abilities were sent has none: the pages then wait for the connection.
+        return { user, abilities: abilities ?? {}, csrfToken: '' };
       }
     }
     if (error instanceof ApiRequestError && error.status === 401) {
@@ -57,7 +65,7 @@ export function useLogin() {
       // Nothing cached for a previous user may leak into this one's screens.
       forgetOtherQueries(queryClient);
       // The offline copies belong to one user: start afresh, remembering who signed in.
-      void forgetOfflineCopies().then(() => idbPut('cache', session.user, offlineUserKey).catch(() => undefined));
+      void forgetOfflineCopies().then(() => rememberSession(session));
       queryClient.setQueryData(sessionKey, session);
     },
   });

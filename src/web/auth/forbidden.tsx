@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
 import { PageHeading } from '../common/page-heading';
 
-/** What RequireRole shows to a user without the role. */
+/** What RequireAbility shows to a user who may not use the page. */
 export function Forbidden() {
   const { t } = useTranslation();
   return (

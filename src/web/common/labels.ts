@@ -29,7 +29,3 @@ export function assignmentLabel(t: TFunction, assignment: RoleAssignment, sites:
       : (sites?.find((site) => site.id === assignment.siteId)?.name ?? t('enums.scope.unknownSite'));
   return t('enums.assignment', { role: roleLabel(t, assignment.role), scope });
 }
-
-export function hasRole(roles: RoleAssignment[], ...wanted: Role[]): boolean {
-  return roles.some((assignment) => wanted.includes(assignment.role));
-}

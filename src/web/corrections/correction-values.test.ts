@@ -5,7 +5,7 @@ import { atClock, toCorrection, valuesOf } from './correction-values';
 const view = {
   id: 'e1', siteId: 's1', sessionId: null, occurredAt: '2026-12-07T08:15:00.000Z', professionals: [], isJoint: false, visitorCode: null,
   isFirstVisit: null, isAnonymousToProfessional: null, ageBand: '30_50', gender: null, needs: [], support: [], isUrgent: false,
-  durationMinutes: 20, referrals: [], createdBy: 'u1', canEdit: false,
+  durationMinutes: 20, referrals: [], createdBy: 'u1', canEdit: false, can: { update: false, delete: false },
 } satisfies EncounterView;
 
 describe('a coordinator’s correction', () => {

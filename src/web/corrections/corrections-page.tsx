@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import type { Me } from '../../domain/api-types';
 import { helsinkiDay } from '../../domain/calendar';
-import { useSession } from '../api/auth';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { parseDisplayDate, toDisplayDate } from '../audit/audit-filters';
 import { formatDate } from '../../domain/date-format';
@@ -15,12 +15,6 @@ import { useLocale } from '../i18n/use-locale';
 import { CorrectionList } from './correction-list';
 import './corrections.css';
 
-/** The sites where the user coordinates; a region-wide coordinator (no site) coordinates them all. */
-function coordinatedSiteIds(me: Me, allSiteIds: string[]): string[] {
-  const roles = me.roles.filter((r) => r.role === 'coordinator');
-  if (roles.some((r) => r.siteId === null)) return allSiteIds;
-  return [...new Set(roles.map((r) => r.siteId as string))].filter((id) => allSiteIds.includes(id));
-}
 
 /**
  * A coordinator finds an encounter by site and day and corrects or removes it with a reason (issue 17,
@@ -29,10 +23,10 @@ function coordinatedSiteIds(me: Me, allSiteIds: string[]): string[] {
 export function CorrectionsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
-  const allSiteIds = (sites.data ?? []).map((s) => s.id);
-  const siteIds = me ? coordinatedSiteIds(me, allSiteIds) : [];
+  // The sites where the user may correct entries, of those the site list knows.
+  const siteIds = siteIdsFor(abilities, 'encounter.correct', sites.data).filter((id) => sites.data?.some((s) => s.id === id));
   const [chosenSite, setChosenSite] = useState<string | null>(null);
   const siteId = chosenSite ?? siteIds[0] ?? null;
   const [dayText, setDayText] = useState(() => toDisplayDate(helsinkiDay(new Date())));
@@ -58,7 +52,6 @@ export function CorrectionsPage() {
     setDay(parsed);
   };
 
-  if (!me) return null;
   return (
     <>
       <PageHeading>{t('corrections.title')}</PageHeading>

@@ -5,11 +5,12 @@ import { formatClock, formatMonth, formatWeekdayDate } from '../../domain/date-f
 import { addMonths, isMonth } from '../../domain/daylog-trend';
 import type { DaylogView } from '../../domain/outreach-views';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { type Column, DataTable } from '../common/data-table';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole } from '../common/labels';
+import { may } from '../auth/abilities';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
@@ -26,10 +27,11 @@ const TREND_MONTHS = 12;
 export function DaylogMonthPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [params, setParams] = useSearchParams();
   if (!me) return null;
-  const siteIds = daylogSiteIds(me, sites.data);
+  const siteIds = daylogSiteIds(abilities, sites.data);
   const thisMonth = today().slice(0, 7);
   const asked = params.get('month') ?? '';
   // The log cannot reach past next month's first day, so later months are never offered.
@@ -44,7 +46,7 @@ export function DaylogMonthPage() {
   return (
     <>
       <PageHeading>{t('daylogViews.title')}</PageHeading>
-      {hasRole(me.roles, 'daycentre_staff') && (
+      {may(abilities, 'daylog.write') && (
         <p className="page-actions">
           <AppLink to="/daylog">{t('daylog.link')}</AppLink>
         </p>

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
+import { namedSiteIds } from '../auth/abilities';
+import type { Abilities } from '../../domain/policy';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { Loading } from '../common/loading';
@@ -15,15 +18,15 @@ import { DayChoice } from './day-choice';
 import { EntryForm } from './entry-form';
 import './daylog.css';
 
-function staffSiteIds(me: Me): string[] {
-  return [...new Set(me.roles.filter((r) => r.role === 'daycentre_staff' && r.siteId !== null).map((r) => r.siteId as string))];
-}
+/** The sites named in the user's ability to keep the day log (a region-wide grant names none, as before). */
+const staffSiteIds = (abilities: Abilities): string[] => namedSiteIds(abilities, 'daylog.write');
 
 export function DaylogPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   if (!me) return null;
-  const siteIds = staffSiteIds(me);
+  const siteIds = staffSiteIds(abilities);
   return (
     <>
       <PageHeading>{t('daylog.title')}</PageHeading>

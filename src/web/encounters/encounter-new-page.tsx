@@ -20,15 +20,16 @@ import { EncounterContent } from './encounter-content';
 import { EncounterErrorAlert } from './encounter-error';
 import { colleagueChoices, ownCodeOptions } from './encounter-choices';
 import { emptyForm, effectiveSession, type FormState, toNewEncounter } from './encounter-form-state';
-import { professionalSiteIds, today } from './encounter-sites';
+import { encounterSiteIds, today } from './encounter-sites';
+import { useAbilities } from '../auth/use-abilities';
 import { EncounterWho } from './encounter-who';
 import './encounters.css';
 
 export function EncounterNewPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const siteIds = encounterSiteIds(useAbilities());
   if (!me) return null;
-  const siteIds = professionalSiteIds(me);
   return (
     <>
       <PageHeading>{t('encounters.newTitle')}</PageHeading>

@@ -1,27 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EncounterView } from '../../domain/outreach-views';
-import { useSession } from '../api/auth';
 import { ErrorAlert } from '../common/error-alert';
 import { useDeleteEncounter } from './encounter-api';
 import './encounters.css';
 
 /**
- * Correct or delete an entry of today's list. Any professional of the encounter may correct it; only its
- * creator may delete it, and only on the day it was recorded (the list shows today's entries).
+ * Correct or delete an entry of today's list, as the server's answer allows per encounter (`can`):
+ * any professional of the encounter may correct it; only its creator may delete it, on the day it
+ * was recorded (the list shows today's entries).
  */
 export function EncounterRowActions({ encounter, time }: { encounter: EncounterView; time: string }) {
   const { t } = useTranslation();
-  const me = useSession().data?.user;
   const remove = useDeleteEncounter(encounter.siteId);
-  if (!encounter.canEdit) return null;
-  const isCreator = me?.id === encounter.createdBy;
+  // An offline copy of the list saved by an older version has no `can`: then nothing is offered.
+  const can = (encounter as Partial<EncounterView>).can ?? { update: false, delete: false };
+  if (!can.update) return null;
   return (
     <div className="encounter-actions">
       <Link to={`/encounters/${encounter.id}/edit`} className="choice-button encounter-actions__link" aria-label={t('encounterForm.editLabel', { time })}>
         {t('encounterForm.edit')}
       </Link>
-      {isCreator && (
+      {can.delete && (
         <button
           type="button"
           className="choice-button"

@@ -1,9 +1,10 @@
-import type { Me } from '../../domain/api-types';
 import { helsinkiDay } from '../../domain/calendar';
+import type { Abilities } from '../../domain/policy';
+import { namedSiteIds } from '../auth/abilities';
 
-/** The sites where the user is a professional (where they may record encounters). */
-export function professionalSiteIds(me: Me): string[] {
-  return [...new Set(me.roles.filter((r) => r.role === 'professional' && r.siteId !== null).map((r) => r.siteId as string))];
+/** The sites named in the user's ability to record encounters (a region-wide grant names none, as before). */
+export function encounterSiteIds(abilities: Abilities): string[] {
+  return namedSiteIds(abilities, 'encounter.create');
 }
 
 /** Today in Helsinki, as YYYY-MM-DD. */

@@ -19,7 +19,8 @@ import { isApiRequestError } from '../api/client';
 import { QueuedEncounterList } from '../offline/queued-encounter-list';
 import { useQueuedEncounters } from '../offline/queued-encounters';
 import { useIsOnline } from '../offline/use-online';
-import { professionalSiteIds, today } from './encounter-sites';
+import { encounterSiteIds, today } from './encounter-sites';
+import { useAbilities } from '../auth/use-abilities';
 
 
 export function EncountersPage() {
@@ -27,7 +28,8 @@ export function EncountersPage() {
   const { locale } = useLocale();
   const me = useSession().data?.user;
   const sites = useSites();
-  const siteIds = me ? professionalSiteIds(me) : [];
+  const abilities = useAbilities();
+  const siteIds = encounterSiteIds(abilities);
   const [siteId, setSiteId] = useState<string | null>(siteIds[0] ?? null);
   const day = today();
   if (!me) return null;

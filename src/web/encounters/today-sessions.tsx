@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../domain/api-types';
 import { formatClock } from '../../domain/date-format';
 import { useSites } from '../api/org';
 import { useSessionsOfDay } from '../api/outreach';
 import { ButtonLink } from '../common/button-link';
 import { useLocale } from '../i18n/use-locale';
-import { professionalSiteIds, today } from './encounter-sites';
+import { encounterSiteIds, today } from './encounter-sites';
+import { useAbilities } from '../auth/use-abilities';
 
 function SiteSessions({ siteId, siteName }: { siteId: string; siteName: string | null }) {
   const { t } = useTranslation();
@@ -27,9 +27,9 @@ function SiteSessions({ siteId, siteName }: { siteId: string; siteName: string |
 }
 
 /** Today's sessions at the professional's sites, each one tap from recording an encounter in it. */
-export function TodaySessions({ me }: { me: Me }) {
+export function TodaySessions() {
   const sites = useSites();
-  const siteIds = professionalSiteIds(me);
+  const siteIds = encounterSiteIds(useAbilities());
   const siteName = (id: string) => sites.data?.find((s) => s.id === id)?.name ?? '';
   return (
     <>

@@ -8,7 +8,9 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
 import { today } from '../encounters/encounter-sites';
-import { siteIdsWith, siteNameOf } from '../visitors/sites';
+import { siteNameOf } from '../visitors/sites';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { useFeedbackForms, useTodaysSessions } from './api';
 import { collectableForms, ContextField, contextOf, FormField } from './collect-choice';
 import { useFlowLocale } from './flow-locale';
@@ -22,10 +24,11 @@ import './collect.css';
 export function CollectPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [chosen, setChosen] = useState('');
   if (!me) return null;
-  const siteIds = siteIdsWith(me, ['coordinator', 'professional', 'daycentre_staff'], sites.data);
+  const siteIds = siteIdsFor(abilities, 'feedback.collect', sites.data);
   const siteId = siteIds.includes(chosen) ? chosen : (siteIds[0] ?? '');
   return (
     <div className="collect-page">

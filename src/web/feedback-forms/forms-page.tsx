@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { useSession } from '../api/auth';
+import { may } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { AppLink } from '../common/app-link';
 import { ButtonLink } from '../common/button-link';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole } from '../common/labels';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
@@ -15,25 +16,26 @@ import { QuotaAlarms } from './quota-alarms';
 import { createdNoticeFrom, inLocale } from './texts';
 import './feedback-forms.css';
 
-/** /feedback: the region's forms, with results, paper entry and (for coordinators) editing. */
+/** /feedback: the region's forms, with results, paper entry and (for those who manage forms) editing. */
 export function FeedbackFormsPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const forms = useForms();
   const setActive = useSetFormActive();
   const created = createdNoticeFrom(useLocation().state);
   if (!me) return null;
-  const isCoordinator = hasRole(me.roles, 'coordinator');
+  const canManage = may(abilities, 'feedback_form.manage');
   return (
     <div className="feedback-forms-page">
       <PageHeading>{t('feedbackForms.list.title')}</PageHeading>
       <Paragraph mb="m">{t('feedbackForms.list.intro')}</Paragraph>
       {created !== null && <SuccessAlert>{t('feedbackForms.list.created', { name: created })}</SuccessAlert>}
-      {hasRole(me.roles, 'coordinator', 'professional', 'daycentre_staff') && <QuotaAlarms />}
+      {may(abilities, 'feedback.collect') && <QuotaAlarms />}
       <p className="feedback-collect-link">
         <AppLink to="/feedback/collect">{t('feedbackForms.list.collect')}</AppLink>
       </p>
-      {isCoordinator && (
+      {canManage && (
         <p className="page-actions">
           <ButtonLink to="/feedback/forms/new">{t('feedbackForms.list.newForm')}</ButtonLink>
         </p>
@@ -47,7 +49,7 @@ export function FeedbackFormsPage() {
             <FormEntry
               key={form.id}
               form={form}
-              isCoordinator={isCoordinator}
+              canManage={canManage}
               isSaving={setActive.isPending && setActive.variables?.formId === form.id}
               onToggle={() => setActive.mutate({ formId: form.id, isActive: !form.isActive })}
             />
@@ -58,7 +60,7 @@ export function FeedbackFormsPage() {
   );
 }
 
-function FormEntry({ form, isCoordinator, isSaving, onToggle }: { form: FormSummary; isCoordinator: boolean; isSaving: boolean; onToggle: () => void }) {
+function FormEntry({ form, canManage, isSaving, onToggle }: { form: FormSummary; canManage: boolean; isSaving: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const name = inLocale(form.name, locale);
@@ -88,7 +90,7 @@ function FormEntry({ form, isCoordinator, isSaving, onToggle }: { form: FormSumm
             <span className="visually-hidden">: {name}</span>
           </AppLink>
         </li>
-        {isCoordinator && (
+        {canManage && (
           <li>
             <AppLink to={`/feedback/forms/${form.id}/edit`}>{t('feedbackForms.list.edit')}
               <span className="visually-hidden">: {name}</span>
@@ -96,7 +98,7 @@ function FormEntry({ form, isCoordinator, isSaving, onToggle }: { form: FormSumm
           </li>
         )}
       </ul>
-      {isCoordinator && (
+      {canManage && (
         <Button variant="secondary" className="feedback-form-entry__toggle" disabled={isSaving} onClick={onToggle} aria-describedby={headingId}>
           {form.isActive ? t('feedbackForms.list.deactivate') : t('feedbackForms.list.activate')}
         </Button>

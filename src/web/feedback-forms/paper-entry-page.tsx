@@ -15,15 +15,15 @@ import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
 import { today as helsinkiToday } from '../encounters/encounter-sites';
 import { useLocale } from '../i18n/use-locale';
-import { siteIdsWith, siteNameOf } from '../visitors/sites';
+import { siteNameOf } from '../visitors/sites';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { useEnterPaper, useForm } from './api';
 import { answersOf, type PaperSheet } from './paper';
 import { type PaperContext, PaperContextFields } from './paper-context';
 import { PaperSheetFields } from './paper-sheet';
 import { inLocale } from './texts';
 import './feedback-forms.css';
-
-const collectorRoles = ['coordinator', 'professional', 'daycentre_staff'] as const;
 
 /** /feedback/forms/:formId/paper: staff type in paper forms, one after another, and save them together. */
 export function PaperEntryPage() {
@@ -32,9 +32,10 @@ export function PaperEntryPage() {
   const { formId = '' } = useParams();
   const form = useForm(formId);
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   if (!me) return null;
-  const siteIds = siteIdsWith(me, collectorRoles, sites.data?.filter((s) => s.isActive));
+  const siteIds = siteIdsFor(abilities, 'feedback.collect', sites.data?.filter((s) => s.isActive));
   return (
     <div className="form-page paper-page">
       <AppLink to="/feedback" className="back-link">{t('feedbackForms.backToForms')}</AppLink>

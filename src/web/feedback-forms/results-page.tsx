@@ -6,19 +6,18 @@ import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole } from '../common/labels';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
-import { siteIdsWith, siteNameOf } from '../visitors/sites';
+import { siteNameOf } from '../visitors/sites';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { useForm, useResults } from './api';
 import { ItemResults } from './item-results';
 import { filtersFromSearch, filtersToSearch, ResultsFilterForm } from './results-filters';
 import { ResultsSummary } from './results-summary';
 import { inLocale } from './texts';
 import './feedback-forms.css';
-
-const readerRoles = ['coordinator', 'professional', 'daycentre_staff'] as const;
 
 /** /feedback/forms/:formId/results: filters in the URL, a summary, and one block per version answered. */
 export function ResultsPage() {
@@ -29,12 +28,14 @@ export function ResultsPage() {
   const me = useSession().data?.user;
   const sites = useSites();
   const form = useForm(formId);
-  const isCoordinator = me !== undefined && hasRole(me.roles, 'coordinator');
-  const siteIds = me ? siteIdsWith(me, readerRoles, sites.data) : [];
+  const abilities = useAbilities();
+  // Results of the whole region (no site chosen) need the ability over the whole region.
+  const readsRegion = abilities['feedback.results'] === 'all';
+  const siteIds = siteIdsFor(abilities, 'feedback.results', sites.data);
   const asked = filtersFromSearch(search);
-  // Staff of one site read that site's results: with no site chosen, their first site is meant.
-  const filters = !isCoordinator && !siteIds.includes(asked.siteId) ? { ...asked, siteId: siteIds[0] ?? '' } : asked;
-  const canQuery = me !== undefined && sites.isSuccess && (isCoordinator || filters.siteId !== '');
+  // Staff of some sites read those sites' results: with no site chosen, their first site is meant.
+  const filters = !readsRegion && !siteIds.includes(asked.siteId) ? { ...asked, siteId: siteIds[0] ?? '' } : asked;
+  const canQuery = me !== undefined && sites.isSuccess && (readsRegion || filters.siteId !== '');
   const results = useResults(formId, {
     siteId: filters.siteId || undefined,
     groupSeriesId: filters.groupSeriesId || undefined,
@@ -55,7 +56,7 @@ export function ResultsPage() {
           initial={filters}
           siteIds={siteIds}
           siteName={siteNameOf(sites.data)}
-          allowsAllSites={isCoordinator}
+          allowsAllSites={readsRegion}
           onApply={(next) => setSearch(filtersToSearch(next))}
         />
       )}

@@ -13,7 +13,9 @@ import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
 import { today as helsinkiToday } from '../encounters/encounter-sites';
 import { useLocale } from '../i18n/use-locale';
-import { siteIdsWith, siteNameOf } from '../visitors/sites';
+import { siteNameOf } from '../visitors/sites';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { useFollowUps, useUpdateReferral } from './api';
 import { FollowUpItem } from './follow-up-item';
 import { NextSession } from './next-session';
@@ -32,10 +34,11 @@ function byCode(followUps: FollowUpView[]): [string, FollowUpView[]][] {
 export function FollowUpsPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [chosen, setChosen] = useState('');
   if (!me) return null;
-  const siteIds = siteIdsWith(me, ['professional'], sites.data);
+  const siteIds = siteIdsFor(abilities, 'referral.read', sites.data);
   const siteId = siteIds.includes(chosen) ? chosen : (siteIds[0] ?? '');
   const siteName = siteNameOf(sites.data);
   return (

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Paragraph } from 'suomifi-ui-components';
 import type { GroupSeriesView } from '../../domain/groups';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { apiRequest } from '../api/client';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
@@ -24,9 +25,10 @@ import './groups.css';
 export function GroupsPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [search, setSearch] = useSearchParams();
-  const mine = me ? groupSites(me, sites.data) : [];
+  const mine = groupSites(abilities, sites.data);
   const siteId = mine.find((s) => s.id === search.get('site'))?.id ?? mine[0]?.id ?? null;
   const series = useSeriesOfSite(siteId);
   if (!me) return null;
@@ -50,7 +52,7 @@ export function GroupsPage() {
               siteName={(id) => mine.find((s) => s.id === id)?.name ?? id}
             />
           )}
-          {canManageAt(me.roles, siteId) && (
+          {canManageAt(abilities, siteId) && (
             <div className="page-actions">
               <ButtonLink to={`/groups/new?site=${siteId}`}>{t('groups.newSeries')}</ButtonLink>
             </div>

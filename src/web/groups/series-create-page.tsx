@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Paragraph, TextInput, Textarea, TimeInput } from 'suomifi-ui-components';
 import type { SiteView } from '../../domain/api-types';
-import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -31,10 +31,10 @@ export type CreatedNotice = { created: number };
 
 export function SeriesCreatePage() {
   const { t } = useTranslation();
-  const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [search] = useSearchParams();
-  const manageable = me ? groupSites(me, sites.data).filter((s) => canManageAt(me.roles, s.id)) : [];
+  const manageable = groupSites(abilities, sites.data).filter((s) => canManageAt(abilities, s.id));
   const initialSite = manageable.find((s) => s.id === search.get('site'))?.id ?? manageable[0]?.id ?? null;
   return (
     <div className="form-page">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { Paragraph } from 'suomifi-ui-components';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { isApiRequestError } from '../api/client';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -31,6 +32,7 @@ export function SeriesPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const seriesId = useParams().seriesId ?? '';
   const state: unknown = useLocation().state;
   const created = createdCount(state);
@@ -58,9 +60,9 @@ export function SeriesPage() {
         {seriesWhen(t, data, locale)} · {seriesPeriod(data, locale)}
         {data.room !== '' && <> · {data.room}</>}
       </Paragraph>
-      <DetailsSection series={data} canEdit={canManageAt(me.roles, data.siteId)} />
-      <SessionsSection series={data} canEdit={canManageAt(me.roles, data.siteId)} canRecord={canRecordAt(me.roles, data.siteId)} />
-      <StatisticsSection series={data} canCount={canRecordAt(me.roles, data.siteId)} />
+      <DetailsSection series={data} canEdit={canManageAt(abilities, data.siteId)} />
+      <SessionsSection series={data} canEdit={canManageAt(abilities, data.siteId)} canRecord={canRecordAt(abilities, data.siteId)} />
+      <StatisticsSection series={data} canCount={canRecordAt(abilities, data.siteId)} />
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
-import { assignmentLabel, hasRole } from '../common/labels';
+import { assignmentLabel } from '../common/labels';
+import { may } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { PageHeading } from '../common/page-heading';
 import { QuotaAlarms } from '../feedback-forms/quota-alarms';
 import { AdminSection, AuditSection, FieldWorkSection } from './home-sections';
@@ -33,23 +35,25 @@ export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.data?.user;
+  const abilities = useAbilities();
   const queryClient = useQueryClient();
-  const isProfessional = me !== undefined && hasRole(me.roles, 'professional');
+  const recordsEncounters = may(abilities, 'encounter.create');
   useEffect(() => {
-    if (isProfessional) preloadEncounterForm(queryClient);
-  }, [isProfessional, queryClient]);
+    if (recordsEncounters) preloadEncounterForm(queryClient);
+  }, [recordsEncounters, queryClient]);
   if (!me) return null;
-  const isFieldWorker = hasRole(me.roles, 'coordinator', 'professional', 'daycentre_staff');
+  // The administrator's section links the audit log too; the audit section is for those without it.
+  const administers = may(abilities, 'site.update');
 
   return (
     <>
       <PageHeading>{t('home.title', { name: me.displayName })}</PageHeading>
       <Paragraph mb="l">{t('home.intro')}</Paragraph>
       <RoleList me={me} />
-      {hasRole(me.roles, 'administrator') && <AdminSection />}
-      {hasRole(me.roles, 'auditor') && <AuditSection />}
-      {isFieldWorker && <QuotaAlarms />}
-      {isFieldWorker && <FieldWorkSection me={me} />}
+      {administers && <AdminSection />}
+      {!administers && may(abilities, 'audit.read') && <AuditSection />}
+      {may(abilities, 'feedback.collect') && <QuotaAlarms />}
+      {may(abilities, 'session.manage') && <FieldWorkSection />}
       <section aria-labelledby="home-account" className="home-section">
         <Heading variant="h2" id="home-account" mb="s">
           {t('home.accountHeading')}

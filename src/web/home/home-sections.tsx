@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../common/app-link';
 import { ButtonLink } from '../common/button-link';
 import { Heading, Paragraph } from 'suomifi-ui-components';
-import type { Me } from '../../domain/api-types';
 import { useSites } from '../api/org';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole, siteKindLabel } from '../common/labels';
+import { siteKindLabel } from '../common/labels';
+import { may } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { Loading } from '../common/loading';
 import { TodaySessions } from '../encounters/today-sessions';
 
@@ -70,10 +71,10 @@ function SiteList() {
   );
 }
 
-/** The report and the pilots: every field role may read them; a coordinator also records pilots and corrects entries. */
-function ReportsSection({ me }: { me: Me }) {
+/** The report and the pilots; recording pilots and correcting entries for those who may. */
+function ReportsSection() {
   const { t } = useTranslation();
-  const isCoordinator = hasRole(me.roles, 'coordinator');
+  const abilities = useAbilities();
   return (
     <section aria-labelledby="home-reports" className="home-section">
       <Heading variant="h2" id="home-reports" mb="s">
@@ -86,12 +87,12 @@ function ReportsSection({ me }: { me: Me }) {
         <li>
           <AppLink to="/pilots">{t('home.pilotsLink')}</AppLink>
         </li>
-        {isCoordinator && (
+        {may(abilities, 'pilot.manage') && (
           <li>
             <AppLink to="/pilots/new">{t('home.newPilotLink')}</AppLink>
           </li>
         )}
-        {isCoordinator && (
+        {may(abilities, 'encounter.correct') && (
           <li>
             <AppLink to="/encounters/corrections">{t('home.correctionsLink')}</AppLink>
           </li>
@@ -101,17 +102,20 @@ function ReportsSection({ me }: { me: Me }) {
   );
 }
 
-/** Coordinators, professionals and day-centre staff: their work, their sites, the report and the pilots. */
-export function FieldWorkSection({ me }: { me: Me }) {
+/** Field work: encounters, the schedule, the day log, groups and feedback, the sites, the report and the pilots. */
+export function FieldWorkSection() {
   const { t } = useTranslation();
+  const abilities = useAbilities();
+  // Those who record encounters go to sessions: their own schedule is theirs to see.
+  const recordsEncounters = may(abilities, 'encounter.create');
   return (
     <>
-      {hasRole(me.roles, 'professional') && (
+      {recordsEncounters && (
         <section aria-labelledby="home-encounters" className="home-section">
           <Heading variant="h2" id="home-encounters" mb="s">
             {t('home.encountersHeading')}
           </Heading>
-          <TodaySessions me={me} />
+          <TodaySessions />
           <div className="page-actions">
             <ButtonLink to="/encounters/new">{t('encounters.record')}</ButtonLink>
           </div>
@@ -136,7 +140,7 @@ export function FieldWorkSection({ me }: { me: Me }) {
           <li>
             <AppLink to="/schedule">{t('home.scheduleLink')}</AppLink>
           </li>
-          {hasRole(me.roles, 'professional') && (
+          {recordsEncounters && (
             <li>
               <AppLink to="/schedule/mine">{t('home.myScheduleLink')}</AppLink>
             </li>
@@ -150,20 +154,23 @@ export function FieldWorkSection({ me }: { me: Me }) {
         <Heading variant="h2" id="home-daylog" mb="s">
           {t('daylog.title')}
         </Heading>
-        {hasRole(me.roles, 'daycentre_staff') && (
+        {may(abilities, 'daylog.write') && (
           <div className="page-actions">
             <ButtonLink to="/daylog">{t('daylog.link')}</ButtonLink>
           </div>
         )}
         <ul className="link-list">
-          {hasRole(me.roles, 'daycentre_staff') && !hasRole(me.roles, 'professional') && (
+          {/* The encounters section above already links the visitors. */}
+          {may(abilities, 'visitor_code.issue') && !recordsEncounters && (
             <li>
               <AppLink to="/visitors">{t('home.visitorsLink')}</AppLink>
             </li>
           )}
-          <li>
-            <AppLink to="/daylog/month">{t('home.daylogMonthLink')}</AppLink>
-          </li>
+          {may(abilities, 'daylog.read') && (
+            <li>
+              <AppLink to="/daylog/month">{t('home.daylogMonthLink')}</AppLink>
+            </li>
+          )}
         </ul>
       </section>
       <section aria-labelledby="home-groups-feedback" className="home-section">
@@ -188,7 +195,7 @@ export function FieldWorkSection({ me }: { me: Me }) {
         </Heading>
         <SiteList />
       </section>
-      <ReportsSection me={me} />
+      <ReportsSection />
     </>
   );
 }

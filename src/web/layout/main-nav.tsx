@@ -4,14 +4,16 @@ import { NavLink } from 'react-router';
 import { Button } from 'suomifi-ui-components';
 import type { Me } from '../../domain/api-types';
 import { useLogout } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { navItemsFor } from './nav-items';
 
 type MainNavProps = { me: Me };
 
-/** Role-based navigation; on narrow screens it folds behind a menu button. */
+/** Navigation by the user's abilities; on narrow screens it folds behind a menu button. */
 export function MainNav({ me }: MainNavProps) {
   const { t } = useTranslation();
   const logout = useLogout();
+  const abilities = useAbilities();
   const [isOpen, setIsOpen] = useState(false);
   const close = (): void => setIsOpen(false);
   // The guard of the page sends the signed-out user to /login once the session is gone.
@@ -30,7 +32,7 @@ export function MainNav({ me }: MainNavProps) {
       </Button>
       <div id="main-nav-content" className={isOpen ? 'main-nav__content is-open' : 'main-nav__content'}>
         <ul className="main-nav__list">
-          {navItemsFor(me.roles).map((item) => (
+          {navItemsFor(abilities).map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.isEnd} className="main-nav__link" onClick={close}>
                 {t(item.labelKey)}

@@ -1,11 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { RoleAssignment } from '../../domain/org';
 import type { PilotDecision, PilotPhaseKind } from '../../domain/pilots';
 import type { Locale } from '../../domain/org';
 import { formatDay, formatInstantDay } from '../visitors/format';
 
-// Mirrors the server's pilot.manage (region-wide coordinator); the server still decides on every request.
-export const canManagePilots = (roles: RoleAssignment[]): boolean => roles.some((r) => r.role === 'coordinator' && r.siteId === null);
 
 /** "Aloitusvaihe", "Väliarviointi 2", "Lopetusvaihe" */
 export const phaseName = (t: TFunction, phase: { kind: PilotPhaseKind; number: number }): string => t(`pilots.phaseName.${phase.kind}`, { number: phase.number });

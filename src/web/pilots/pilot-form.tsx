@@ -72,6 +72,7 @@ export function PilotForm({ sites, services, initial, submitText, isPending, err
       {staff.professionals.length > 0 && (
         <MemberChoice
           id="pilot-professionals"
+          // eslint-disable-next-line no-restricted-syntax -- the name of the member list (pilot professionals), not a role
           list="professional"
           label={t('pilots.form.professionals')}
           hint={t('pilots.form.professionalsHint')}

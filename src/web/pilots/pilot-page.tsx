@@ -11,7 +11,7 @@ import { SuccessAlert } from '../common/success-alert';
 import { usePilot } from './api';
 import type { PilotSavedNotice } from './pilot-create-page';
 import { ConclusionsSection } from './conclusions-section';
-import { canManagePilots } from './format';
+import { useCan } from '../auth/use-abilities';
 import { PhasesSection } from './phases-section';
 import { PilotFacts } from './pilot-facts';
 import './pilots.css';
@@ -29,6 +29,7 @@ export function PilotPage() {
   const pilotId = useParams().pilotId ?? '';
   const saved = savedNotice(useLocation().state);
   const pilot = usePilot(pilotId);
+  const canManage = useCan('pilot.manage');
   if (!me) return null;
   const back = (
     <AppLink to="/pilots" className="back-link">
@@ -40,7 +41,6 @@ export function PilotPage() {
     const missing = isApiRequestError(pilot.error) && pilot.error.status === 404;
     return <>{back}<PageHeading>{t('pilots.pageTitle')}</PageHeading>{missing ? <Paragraph>{t('pilots.notFound')}</Paragraph> : <ErrorAlert error={pilot.error} />}</>;
   }
-  const canManage = canManagePilots(me.roles);
   return (
     <div className="pilot-page">
       {back}

@@ -10,7 +10,8 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useLocale } from '../i18n/use-locale';
 import { usePilots } from './api';
-import { canManagePilots, decisionLabel, phaseName, pilotPeriod } from './format';
+import { decisionLabel, phaseName, pilotPeriod } from './format';
+import { useCan } from '../auth/use-abilities';
 import './pilots.css';
 
 /** The region's pilots at the reader's sites: where and when, how far the evaluation is, and the decision. */
@@ -18,12 +19,13 @@ export function PilotsPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
   const pilots = usePilots();
+  const canManage = useCan('pilot.manage');
   if (!me) return null;
   return (
     <>
       <PageHeading>{t('pilots.title')}</PageHeading>
       <Paragraph mb="m">{t('pilots.intro')}</Paragraph>
-      {canManagePilots(me.roles) && (
+      {canManage && (
         <div className="page-actions">
           <ButtonLink to="/pilots/new">{t('pilots.newPilot')}</ButtonLink>
         </div>

@@ -8,7 +8,9 @@ import { useSites } from '../api/org';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
-import { siteIdsWith, siteNameOf } from '../visitors/sites';
+import { siteNameOf } from '../visitors/sites';
+import { siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import { usePilotOptions, useReports } from './api';
 import { ReportView, periodText } from './report-view';
 import type { Variant } from './report-section';
@@ -17,13 +19,12 @@ import { SelectionForm } from './selection-form';
 import { reportModels, useLabels } from './use-models';
 import './reports.css';
 
-const readerRoles = ['coordinator', 'professional', 'daycentre_staff'] as const;
-
 /** /reports: the evaluation report of the chosen sites and period, with charts, tables and exports. */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const pilots = usePilotOptions(i18n.language);
   const labels = useLabels();
@@ -31,7 +32,7 @@ export function ReportPage() {
   const selection = selectionFromSearch(search, today);
   const results = useReports(selection, me !== undefined);
   if (!me) return null;
-  const siteIds = siteIdsWith(me, readerRoles, sites.data);
+  const siteIds = siteIdsFor(abilities, 'report.read', sites.data);
   const siteName = siteNameOf(sites.data);
   const apply = (next: Selection) => setSearch(selectionToSearch(next));
   const title = t('report.title');

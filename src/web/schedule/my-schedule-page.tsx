@@ -3,6 +3,7 @@ import { Heading, Paragraph } from 'suomifi-ui-components';
 import { addDays } from '../../domain/calendar';
 import type { SessionView } from '../../domain/outreach-views';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -26,6 +27,7 @@ export function MySchedulePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const from = today();
   const sessions = useMySessions(from, addDays(from, AHEAD_DAYS));
@@ -65,7 +67,7 @@ export function MySchedulePage() {
                         <SessionItem
                           session={session}
                           showPeople={false}
-                          canEdit={canManageAt(me.roles, session.siteId)}
+                          canEdit={canManageAt(abilities, session.siteId)}
                           extra={[t('schedule.mine.hours', { hours: formatHours(myHours(session, me.id), locale) }), others.length > 0 ? t('schedule.mine.others', { names: others.join(', ') }) : ''].filter(Boolean).join(' · ')}
                         />
                       </li>

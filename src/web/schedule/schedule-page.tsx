@@ -3,6 +3,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { monthBounds } from '../../domain/calendar';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ButtonLink } from '../common/button-link';
@@ -30,6 +31,7 @@ export function SchedulePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [search, setSearch] = useSearchParams();
   const planned = plannedCount(useLocation().state);
@@ -44,7 +46,7 @@ export function SchedulePage() {
   if (!me) return null;
 
   const go = (next: { site?: string; month?: string }) => setSearch({ site: next.site ?? siteId ?? '', month: next.month ?? month }, { replace: false });
-  const canEdit = siteId !== null && canManageAt(me.roles, siteId);
+  const canEdit = siteId !== null && canManageAt(abilities, siteId);
 
   return (
     <>

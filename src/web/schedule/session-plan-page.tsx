@@ -6,6 +6,7 @@ import { Checkbox, RadioButton, RadioButtonGroup, Textarea, TimeInput } from 'su
 import type { Me, SiteView } from '../../domain/api-types';
 import { recurrences, type Recurrence } from '../../domain/outreach';
 import { useSession } from '../api/auth';
+import { useAbilities } from '../auth/use-abilities';
 import { useSites } from '../api/org';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -29,10 +30,11 @@ import './schedule.css';
 export function SessionPlanPage() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
+  const abilities = useAbilities();
   const sites = useSites();
   const [search] = useSearchParams();
   if (!me) return null;
-  const manageable = (sites.data ?? []).filter((s) => s.isActive && canManageAt(me.roles, s.id));
+  const manageable = (sites.data ?? []).filter((s) => s.isActive && canManageAt(abilities, s.id));
   const asked = search.get('site');
   const initialSite = manageable.find((s) => s.id === asked)?.id ?? manageable[0]?.id ?? null;
   return (

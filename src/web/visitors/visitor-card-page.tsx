@@ -7,7 +7,7 @@ import { useSession } from '../api/auth';
 import { isApiRequestError } from '../api/client';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole } from '../common/labels';
+import { useCan } from '../auth/use-abilities';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
@@ -26,7 +26,7 @@ export function VisitorCardPage() {
   const param = normaliseVisitorCode(useParams().code ?? '');
   const justIssued = wasJustIssued(useLocation().state);
   // Day-centre staff may issue and retire a code but not see what it has been used for.
-  const mayRead = me ? hasRole(me.roles, 'professional') : false;
+  const mayRead = useCan('visitor_code.read');
   const isValid = isValidVisitorCode(param);
   const view = useVisitorCode(param, mayRead && isValid);
   const [retiredNow, setRetiredNow] = useState<string | null>(null);

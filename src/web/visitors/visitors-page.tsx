@@ -3,19 +3,19 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import type { Me } from '../../domain/api-types';
 import { useSession } from '../api/auth';
 import { isApiRequestError } from '../api/client';
 import { useSites } from '../api/org';
 import { ErrorAlert } from '../common/error-alert';
-import { hasRole } from '../common/labels';
 import { PageHeading } from '../common/page-heading';
 import { SiteSelect } from '../common/site-select';
 import { lookUpVisitorCode, useIssueVisitorCode } from './api';
 import { VisitorCodeField } from './code-field';
 import { readTypedCode } from './code-input';
 import { QrScanner, useQrScanSupport } from './qr-scanner';
-import { siteIdsWith, siteNameOf } from './sites';
+import { siteNameOf } from './sites';
+import { may, siteIdsFor } from '../auth/abilities';
+import { useAbilities } from '../auth/use-abilities';
 import './visitors.css';
 
 export function VisitorsPage() {
@@ -26,15 +26,15 @@ export function VisitorsPage() {
     <div className="visitors-page">
       <PageHeading>{t('visitors.title')}</PageHeading>
       <Paragraph mb="l">{t('visitors.intro')}</Paragraph>
-      <LookUpSection me={me} />
-      <IssueSection me={me} />
+      <LookUpSection />
+      <IssueSection />
     </div>
   );
 }
 
 type FieldProblem = 'empty' | 'length' | 'typo' | 'notFound' | null;
 
-function LookUpSection({ me }: { me: Me }) {
+function LookUpSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -45,9 +45,10 @@ function LookUpSection({ me }: { me: Me }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [isLooking, setLooking] = useState(false);
   const [isScanning, setScanning] = useState(false);
+  const abilities = useAbilities();
   // Day-centre staff may issue and retire codes but not read what they were used for: their card
   // page opens without asking the server.
-  const mayRead = hasRole(me.roles, 'professional');
+  const mayRead = may(abilities, 'visitor_code.read');
 
   const open = async (code: string) => {
     setProblem(null);
@@ -127,12 +128,12 @@ function LookUpSection({ me }: { me: Me }) {
   );
 }
 
-function IssueSection({ me }: { me: Me }) {
+function IssueSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const sites = useSites();
   const issue = useIssueVisitorCode();
-  const siteIds = siteIdsWith(me, ['professional', 'daycentre_staff'], sites.data);
+  const siteIds = siteIdsFor(useAbilities(), 'visitor_code.issue', sites.data);
   const [chosen, setChosen] = useState('');
   const siteId = siteIds.includes(chosen) ? chosen : (siteIds[0] ?? '');
   const siteName = siteNameOf(sites.data);
