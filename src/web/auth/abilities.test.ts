@@ -36,7 +36,7 @@ describe('asking the session abilities', () => {
   it('lists the pages of the actions the rules give: a region-scoped action needs a region-wide role', () => {
     const links = (roles: Actor['roles']) => navItemsFor(abilitiesOf(actor(roles))).map((i) => i.to);
     expect(links([{ role: 'auditor', siteId: null }])).toEqual(['/', '/audit', '/account/password']);
-    expect(links([{ role: 'administrator', siteId: null }])).toEqual(['/', '/admin/sites', '/admin/users', '/admin/codes', '/admin/services', '/audit', '/account/password']);
+    expect(links([{ role: 'administrator', siteId: null }])).toEqual(['/', '/admin/sites', '/admin/users', '/admin/codes', '/admin/services', '/admin/municipalities', '/audit', '/account/password']);
     // an administrator bound to a site administers nothing: site.update and the rest are region-scoped
     expect(links([{ role: 'administrator', siteId: 's1' }])).toEqual(['/', '/account/password']);
     expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/daylog', '/account/password']);
