@@ -13,6 +13,7 @@ import { groupPolicyCases } from '../groups/policy-cases.js';
 import { feedbackPolicyCases } from '../feedback/policy-cases.js';
 import { reportPolicyCases } from '../reports/policy-cases.js';
 import { pilotPolicyCases } from '../pilots/policy-cases.js';
+import { clientPolicyCases } from '../clients/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -33,4 +34,5 @@ export const routeCases: PolicyCases = {
   ...feedbackPolicyCases,
   ...reportPolicyCases,
   ...pilotPolicyCases,
+  ...clientPolicyCases,
 };
