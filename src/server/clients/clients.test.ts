@@ -81,7 +81,7 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     expect(everything).not.toContain('Aino');
     expect(everything).not.toContain(code);
     expect(everything).not.toContain('150398');
-  });
+  }, 120_000);
 
   it('refuses a wrong identity code with 400 naming the problem, and a code already registered with 409; nothing is written', async () => {
     const h = await createHarness();
@@ -111,7 +111,7 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     expect({ clients: await count(h, 'clients'), audit: await count(h, 'audit_log'), team: await count(h, 'client_care_team'), deadlines: await count(h, 'client_process_deadlines') }).toEqual(afterFirst);
     // A nurse keeps the health register: she does not register social-welfare clients.
     expect((await (await s.as('teamMember')).request('POST', '/api/clients', clientBody(s.a2))).statusCode).toBe(403);
-  });
+  }, 120_000);
 
   it('finds an existing client by code or name for the check, with the own worker, and the id only for a client the caller works with', async () => {
     const h = await createHarness();
@@ -128,7 +128,7 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     expect(elsewhere.json()).toEqual({ matches: [] });
     const looked = await auditOf(h, 'client.looked_up');
     expect(looked.map((r) => r.details.clientIds)).toEqual([[created.id], [created.id], []]);
-  });
+  }, 120_000);
 
   it('records and revokes a consent, each audited; an external member reads only while the grant is in force', async () => {
     const h = await createHarness();
@@ -157,7 +157,7 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
 
     expect(await auditOf(h, 'consent.granted')).toMatchObject([{ resource_id: id, details: { consentId: consent.id, purpose: 'share_plan', granteeKind: 'external', granteeId: memberId } }]);
     expect(await auditOf(h, 'consent.revoked')).toMatchObject([{ resource_id: id, details: { consentId: consent.id } }]);
-  });
+  }, 120_000);
 
   it('links a visitor code under a consent from then on: encounters before the link stay anonymous', async () => {
     const h = await createHarness();
@@ -194,7 +194,7 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     const other = await register(await s.as('worker'), clientBody(s.a1, { name: 'Toinen' }));
     const otherConsent = (await fresh.request('POST', `/api/clients/${other.id}/consents`, { purpose: 'link_visitor_code', grantee: { kind: 'none' }, validFrom: '2026-01-15' })).json<ClientDetail>().consents[0]!;
     expect((await fresh.request('POST', `/api/clients/${other.id}/visitor-codes`, { code: visitorCode, consentId: otherConsent.id })).statusCode).toBe(409);
-  });
+  }, 120_000);
 
   it('runs the process with an injected clock: deadlines from a contact on Maundy Thursday, due soon and overdue, steps that meet them, refusals that write nothing', async () => {
     const h = await createHarness();
@@ -250,5 +250,5 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     const audit = await auditOf(h, 'process.advanced');
     expect(audit.map((r) => r.details.event)).toEqual(['start_assessment', 'complete_assessment', 'agree_plan', 'start_follow_up', 'continue_action', 'start_follow_up', 'end']);
     expect(JSON.stringify(audit)).not.toContain('Testi');
-  });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../policy/policy.js';
 import { issueVisitorCode } from '../visitor-codes/commands.js';
 import { noPlace, type Fixture, type PlaceAnswer, type PolicyCases } from '../testing/policy-matrix.js';
@@ -12,7 +13,8 @@ import { clientBody } from './test-support.js';
 // team member, client, external member) is being built separately; clients.test.ts covers them now.
 const related = ['nurse', 'social_worker'] as const;
 const byRelationship: PlaceAnswer = { scope: 'region' };
-const externalMember = '0190f000-0000-7000-8000-00000000e001';
+// A fresh external member per request: an id sent to the other region must not come back in this one's answers.
+const externalMember = (): string => randomUUID();
 
 /** The place's social worker, who registers the case's client. */
 const socialWorkerOf = (f: Fixture): Actor => ({ userId: f.users.social_worker.id, regionId: f.regionId, displayName: 'test setup', profession: 'social_worker', roles: [{ role: 'professional', siteId: f.siteId }] });
@@ -31,7 +33,7 @@ export async function freshClient(f: Fixture): Promise<string> {
 }
 
 async function freshConsent(f: Fixture, clientId: string): Promise<string> {
-  return grantConsent(f.h.deps, { actor: socialWorkerOf(f), requestId: null }, clientId, { purpose: 'share_plan', grantee: { kind: 'external', id: externalMember }, validFrom: '2026-01-15' });
+  return grantConsent(f.h.deps, { actor: socialWorkerOf(f), requestId: null }, clientId, { purpose: 'share_plan', grantee: { kind: 'external', id: externalMember() }, validFrom: '2026-01-15' });
 }
 
 export const clientPolicyCases: PolicyCases = {
@@ -58,7 +60,7 @@ export const clientPolicyCases: PolicyCases = {
   'POST /api/clients/:clientId/consents': {
     places: byRelationship,
     allow: [...related],
-    request: async (f) => ({ url: `/api/clients/${await freshClient(f)}/consents`, body: { purpose: 'share_process', grantee: { kind: 'external', id: externalMember }, validFrom: '2026-01-15' } }),
+    request: async (f) => ({ url: `/api/clients/${await freshClient(f)}/consents`, body: { purpose: 'share_process', grantee: { kind: 'external', id: externalMember() }, validFrom: '2026-01-15' } }),
   },
   'POST /api/clients/:clientId/consents/:consentId/revoke': {
     places: byRelationship,
