@@ -18,5 +18,6 @@ import offlineList from './features/offlineList.en.json';
 import encounterForm from './features/encounterForm.en.json';
 import reportFreshness from './features/reportFreshness.en.json';
 import corrections from './features/corrections.en.json';
+import clients from './features/clients.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, clients };

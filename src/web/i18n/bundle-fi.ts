@@ -18,5 +18,6 @@ import offlineList from './features/offlineList.fi.json';
 import encounterForm from './features/encounterForm.fi.json';
 import reportFreshness from './features/reportFreshness.fi.json';
 import corrections from './features/corrections.fi.json';
+import clients from './features/clients.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, clients };
