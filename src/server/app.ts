@@ -30,6 +30,7 @@ import { registerGroupRoutes } from './groups/routes.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
+import { registerClientRoutes } from './clients/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -127,4 +128,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerFeedbackRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerPilotRoutes(app, deps);
+  registerClientRoutes(app, deps);
 }

@@ -54,7 +54,8 @@ describe('role rules', () => {
 
   it('give a client or an external member nothing through roles', () => {
     expect(canSomewhere({ kind: 'client', clientId: 'c', regionId: region, displayName: 'C' }, 'site.list')).toBe(false);
-    expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({});
+    // Only what a relationship gives, decided per resource: an external member reads a client whose consent names them.
+    expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({ 'client.read': 'related' });
   });
 });
 

@@ -20,6 +20,9 @@ const personLevelReads = new Set([
   'GET /api/visitor-codes/:code',
   'GET /api/sites/:siteId/follow-ups',
   'GET /api/group-sessions/:sessionId/attendance',
+  'GET /api/clients',
+  'GET /api/clients/due',
+  'GET /api/clients/:clientId',
 ]);
 
 const notPersonLevel: Record<string, string> = {
@@ -55,6 +58,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/reports/comparison': 'two reports of aggregates published together; the exact view and open answers write their own audit rows',
   'GET /api/pilots': 'pilot plans: names, sites, periods',
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
+  'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */

@@ -9,6 +9,7 @@ import { createRegion, createSite, createUnit } from '../sites/commands.js';
 import { createUser } from '../users/commands.js';
 import { createMunicipality } from '../municipalities/commands.js';
 import { laplandMunicipalities } from './lapland-municipalities.js';
+import { seedDemoClients } from './seed-clients.js';
 import type { Actor } from '../policy/policy.js';
 import { planSessions, updateSession } from '../sessions/commands.js';
 import { seedDemoHistory } from './seed-history.js';
@@ -94,6 +95,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     accounts.push({ username: plan.username, displayName: plan.displayName, role: plan.role, profession: plan.profession, password });
   }
   await seedOutreachPlan(deps, region.id, site.id, userIds);
+  await seedDemoClients(deps, { regionId: region.id, siteId: site.id, userIds });
   if (deps.config.isDemoHistory) await seedDemoHistory(deps, { regionId: region.id, siteId: site.id, userIds });
   return accounts;
 }

@@ -14,6 +14,7 @@ import { feedbackPolicyCases } from '../feedback/policy-cases.js';
 import { reportPolicyCases } from '../reports/policy-cases.js';
 import { pilotPolicyCases } from '../pilots/policy-cases.js';
 import { municipalityPolicyCases } from '../municipalities/policy-cases.js';
+import { clientPolicyCases } from '../clients/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -35,4 +36,5 @@ export const routeCases: PolicyCases = {
   ...reportPolicyCases,
   ...pilotPolicyCases,
   ...municipalityPolicyCases,
+  ...clientPolicyCases,
 };

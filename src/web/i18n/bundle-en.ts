@@ -19,5 +19,6 @@ import encounterForm from './features/encounterForm.en.json';
 import reportFreshness from './features/reportFreshness.en.json';
 import corrections from './features/corrections.en.json';
 import municipalities from './features/municipalities.en.json';
+import clients from './features/clients.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };

@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { addDays } from '../../domain/calendar.js';
+import { DUE_SOON_DAYS } from '../../domain/clients/clocks.js';
+import type { LookupInput } from '../../domain/clients/schemas.js';
+import { can, canSomewhere, conditionFor } from '../../domain/policy/index.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { clientProcessDeadlines, clientProcesses, clients } from '../db/schema-clients.js';
+import { users } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { forbidden } from '../errors.js';
+import { compileCondition } from '../policy/sql.js';
+import { loadClientFor, todayOf, type Ctx } from './access.js';
+import { canonicalIdentityCode } from './identity.js';
+import { assertSocialRegister } from './commands.js';
+import { maskedCode, presentClient, presentDeadline } from './present.js';
+import { careTeamOf, clientFactColumns, clientFacts, consentsOf, currentProcess, displayNames, encountersSinceLinked, linkedCodes, processDeadlines, processEvents } from './repo.js';
+
+/** One client as its worker sees it; the read is audited (Client Data Act 703/2023: every read is logged). */
+export async function getClientDetail(deps: Deps, ctx: Ctx, clientId: string) {
+  const ex = deps.db.orm;
+  const { client, facts, today } = await loadClientFor(deps, ex, ctx.actor, clientId, 'client.read');
+  const [team, consents, codes, sinceLinked, process] = [await careTeamOf(ex, client.id), await consentsOf(ex, client.id), await linkedCodes(ex, client.id), await encountersSinceLinked(ex, client.id), await currentProcess(ex, client.id)];
+  const deadlines = process ? await processDeadlines(ex, process.id) : [];
+  const events = process ? await processEvents(ex, process.id) : [];
+  const names = await displayNames(ex, [client.ownWorkerId, process?.handlerId, ...consents.filter((c) => c.granteeKind === 'user').map((c) => c.granteeId)].filter((id): id is string => typeof id === 'string'));
+  const time = { today };
+  const view = presentClient({
+    client, today, names, team, consents, codes, encountersSinceLinked: sinceLinked, process, deadlines, events,
+    can: { update: can(ctx.actor, 'client.update', facts, time), manageConsents: can(ctx.actor, 'consent.manage', facts, time), advanceProcess: can(ctx.actor, 'process.advance', facts, time) },
+  });
+  await writeAudit(ex, { ...ctx, at: deps.clock.now() }, { action: 'client.read', resourceType: 'client', resourceId: client.id, siteId: client.siteId, regionId: client.regionId });
+  return view;
+}
+
+/** The clients the caller may list (own worker or care team), compiled from the same rule as a single read. */
+function listable(ctx: Ctx, today: string) {
+  return compileCondition(conditionFor(ctx.actor, 'client.list', { today }), clientFactColumns(today));
+}
+
+const open = ne(clientProcesses.state, 'ended');
+
+/** The caller's clients with their open process's most pressing deadline; audited with the ids shown. */
+export async function listOwnClients(deps: Deps, ctx: Ctx) {
+  const today = todayOf(deps);
+  const rows = await deps.db.orm
+    .select({ id: clients.id, name: clients.name, identityCode: clients.identityCode, ownWorkerId: clients.ownWorkerId, state: clientProcesses.state, processId: clientProcesses.id })
+    .from(clients)
+    .leftJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open))
+    .where(listable(ctx, today))
+    .orderBy(asc(clients.name), asc(clients.id));
+  const processIds = rows.map((r) => r.processId).filter((id): id is string => id !== null);
+  const deadlines = processIds.length === 0 ? [] : await deps.db.orm.select().from(clientProcessDeadlines).where(and(inArray(clientProcessDeadlines.processId, processIds), isNull(clientProcessDeadlines.metOn))).orderBy(asc(clientProcessDeadlines.dueOn), asc(clientProcessDeadlines.clockKey));
+  const next = new Map<string, (typeof deadlines)[number]>();
+  for (const d of deadlines) if (!next.has(d.processId)) next.set(d.processId, d);
+  const list = rows.map((r) => {
+    const d = r.processId ? next.get(r.processId) : undefined;
+    return { id: r.id, name: r.name, identityCodeMasked: maskedCode(r.identityCode), state: r.state, isOwnClient: r.ownWorkerId === ctx.actor.userId, nextDeadline: d ? presentDeadline(d, today) : null };
+  });
+  await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'client.listed', resourceType: 'client', details: { clientIds: list.map((c) => c.id) } });
+  return list;
+}
+
+/** "Due soon / overdue" for the worker's home: open deadlines of their clients due within DUE_SOON_DAYS or past. */
+export async function dueForWorker(deps: Deps, ctx: Ctx) {
+  const today = todayOf(deps);
+  const rows = await deps.db.orm
+    .select({ clientId: clients.id, name: clients.name, state: clientProcesses.state, clockKey: clientProcessDeadlines.clockKey, basis: clientProcessDeadlines.basis, step: clientProcessDeadlines.step, dueOn: clientProcessDeadlines.dueOn, metOn: clientProcessDeadlines.metOn })
+    .from(clients)
+    .innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open))
+    .innerJoin(clientProcessDeadlines, and(eq(clientProcessDeadlines.processId, clientProcesses.id), isNull(clientProcessDeadlines.metOn), lte(clientProcessDeadlines.dueOn, addDays(today, DUE_SOON_DAYS))))
+    .where(listable(ctx, today))
+    .orderBy(asc(clientProcessDeadlines.dueOn), asc(clients.name), asc(clientProcessDeadlines.clockKey));
+  const items = rows.map((r) => ({ clientId: r.clientId, name: r.name, state: r.state, deadline: presentDeadline(r, today) }));
+  await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'client.due_listed', resourceType: 'client', details: { clientIds: [...new Set(items.map((i) => i.clientId))] } });
+  return { today, items };
+}
+
+/** A coordinator's counts of overdue and due-soon steps per clock at their sites: no client is named. */
+export async function dueCounts(deps: Deps, ctx: Ctx) {
+  const today = todayOf(deps);
+  const where = compileCondition(conditionFor(ctx.actor, 'client.counts', { today }), clientFactColumns(today));
+  const soon = addDays(today, DUE_SOON_DAYS);
+  const rows = await deps.db.orm
+    .select({
+      clockKey: clientProcessDeadlines.clockKey,
+      basis: clientProcessDeadlines.basis,
+      step: clientProcessDeadlines.step,
+      overdue: sql<number>`count(*) filter (where ${clientProcessDeadlines.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${clientProcessDeadlines.dueOn} >= ${today} and ${clientProcessDeadlines.dueOn} <= ${soon})::int`,
+    })
+    .from(clients)
+    .innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open))
+    .innerJoin(clientProcessDeadlines, and(eq(clientProcessDeadlines.processId, clientProcesses.id), isNull(clientProcessDeadlines.metOn)))
+    .where(where)
+    .groupBy(clientProcessDeadlines.clockKey, clientProcessDeadlines.basis, clientProcessDeadlines.step)
+    .orderBy(asc(clientProcessDeadlines.clockKey));
+  const [openCount] = await deps.db.orm.select({ n: sql<number>`count(*)::int` }).from(clients).innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open)).where(where);
+  return { today, clocks: rows, openProcesses: openCount?.n ?? 0 };
+}
+
+/**
+ * The existing-client check before a contact is registered (requirements § 1.3 rule 2): who is already
+ * a client, by identity code or exact name, with their own worker, so the counsellor can turn to them.
+ * A client the caller does not work with comes without its id. The look-up is audited with the ids found.
+ */
+export async function lookupClients(deps: Deps, ctx: Ctx, input: LookupInput) {
+  if (!canSomewhere(ctx.actor, 'client.lookup')) throw forbidden();
+  assertSocialRegister(ctx.actor);
+  const regionId = ctx.actor.regionId;
+  const code = input.identityCode === undefined ? null : canonicalIdentityCode(input.identityCode);
+  const name = input.name?.trim().toLowerCase();
+  const byCode = code ? eq(clients.identityCode, code) : undefined;
+  const byName = name ? sql`lower(${clients.name}) = ${name}` : undefined;
+  const rows = await deps.db.orm
+    .select({ id: clients.id, identityCode: clients.identityCode, ownWorkerId: clients.ownWorkerId, ownWorkerName: users.displayName })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.ownWorkerId))
+    .where(and(eq(clients.regionId, regionId), or(byCode, byName)))
+    .orderBy(asc(clients.id))
+    .limit(20);
+  const today = todayOf(deps);
+  const matches = [];
+  for (const row of rows) {
+    const client = (await deps.db.orm.select().from(clients).where(eq(clients.id, row.id)))[0]!;
+    const related = can(ctx.actor, 'client.read', await clientFacts(deps.db.orm, client, today), { today });
+    const process = await currentProcess(deps.db.orm, row.id);
+    matches.push({
+      matchedBy: code !== null && row.identityCode === code ? ('identity_code' as const) : ('name' as const),
+      clientId: related ? row.id : null,
+      ownWorker: row.ownWorkerId ? { id: row.ownWorkerId, displayName: row.ownWorkerName ?? '' } : null,
+      hasOpenProcess: process !== undefined && process.state !== 'ended',
+    });
+  }
+  await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'client.looked_up', resourceType: 'client', details: { by: [code ? 'identity_code' : null, name ? 'name' : null].filter(Boolean), clientIds: rows.map((r) => r.id) } });
+  return { matches };
+}
