@@ -100,8 +100,9 @@ export async function prepareEngine(engine: 'pglite' | 'postgres'): Promise<Targ
   return { env: { DATABASE_URL: scratch.url }, open: () => connectDatabase({ engine: 'postgres', url: scratch.url, poolSize: 2 }), dispose: () => scratch.drop() };
 }
 
-export async function start(port: number, env: Record<string, string>): Promise<ServerChild> {
-  const server = spawnServer(SERVER, port, env);
+/** `logFile`: keep everything the server prints there (appended). */
+export async function start(port: number, env: Record<string, string>, logFile?: string): Promise<ServerChild> {
+  const server = spawnServer(SERVER, port, env, logFile);
   await waitForOk(server, '/api/health', 60_000);
   return server;
 }

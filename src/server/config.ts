@@ -41,6 +41,8 @@ export type Config = {
   workingDays: WorkingDaySettings;
   /** How many days back day-centre staff may still log a day (a forgotten Friday on Monday); 0 = today only. */
   daylogBackdateDays: number;
+  /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
+  loadSampleMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -109,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
     workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
+    // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
+    loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };
 }
