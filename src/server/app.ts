@@ -86,9 +86,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
   // The OpenAPI document and the docs UI: their routes now, their code on the first request to them.
   await registerApiDocs(app);
-  const { maxConcurrentRequests, maxQueueWaitMs } = deps.config;
-  const gate = createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue: 500 });
-  registerAdmission(app, gate);
+  const { maxConcurrentRequests, maxConcurrentWrites, maxQueueWaitMs } = deps.config;
+  // A line longer than a few rounds of the slots could not be served within the wait bound anyway.
+  const maxQueue = maxConcurrentRequests * 5;
+  const gate = createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue });
+  const writeGate = maxConcurrentWrites < maxConcurrentRequests ? createAdmissionGate({ concurrency: maxConcurrentWrites, maxWaitMs: maxQueueWaitMs, maxQueue }) : null;
+  registerAdmission(app, gate, writeGate);
   if (deps.config.loadSampleMs > 0) sampleLoad(app, gate, deps);
   registerAccessControl(app, deps);
   registerMethodNotAllowed(app);
