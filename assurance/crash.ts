@@ -29,7 +29,9 @@ export type CrashResult = {
   durationMs: number;
 };
 
-const SERVER = path.join(REPO_ROOT, 'dist/server/main.js');
+// SILTA_ASSURE_SERVER: another build to run (a copy of an earlier one), to compare two versions side by
+// side under the same load of the machine.
+const SERVER = path.resolve(REPO_ROOT, process.env.SILTA_ASSURE_SERVER ?? 'dist/server/main.js');
 export const DEMO_PASSWORD = 'assurance-demo-password';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

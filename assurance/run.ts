@@ -12,6 +12,8 @@
 //   --engine=pglite|postgres   run on that engine alone
 //   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
 //   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
+//   SILTA_ASSURE_SERVER=path  run that build of the server instead of dist/server/main.js (a copy of an
+//                      earlier build, to compare two versions side by side under the same machine load)
 //   --engines-together run the two engines' crash parts side by side (CI: saves minutes; restart
 //                      times then include the other engine's load, and the summary says so)
 import { execFileSync, spawnSync } from 'node:child_process';

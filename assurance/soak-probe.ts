@@ -72,9 +72,15 @@ export type Segment = {
   deltaQueueMax: number | null;
   dbActiveMax: number | null;
   lockWaitsMax: number | null;
+  /** Connections in a transaction but not running a statement: the server holds them while it does other work (or leaked them). */
+  idleInTransactionMax: number | null;
 };
 
-export function segments(outcomes: Outcome[], samples: DbSample[], durationMs: number, segmentMs: number): Segment[] {
+/** The length of a segment of the run. */
+export const SEGMENT_S = 10;
+
+export function segments(outcomes: Outcome[], samples: DbSample[], durationMs: number): Segment[] {
+  const segmentMs = SEGMENT_S * 1000;
   return Array.from({ length: Math.ceil(durationMs / segmentMs) }, (_, i) => {
     const inSegment = ({ atMs }: { atMs: number }) => Math.floor(atMs / segmentMs) === i;
     const mine = outcomes.filter(inSegment);
@@ -91,17 +97,28 @@ export function segments(outcomes: Outcome[], samples: DbSample[], durationMs: n
       deltaQueueMax: most((s) => s.deltaQueue),
       dbActiveMax: most((s) => s.active),
       lockWaitsMax: most((s) => s.lockWaits),
+      idleInTransactionMax: most((s) => s.idleInTransaction),
     };
   });
 }
 
 /**
+ * The read p95 a segment must keep to count as held after a stall: the target, or half as much again
+ * as the worst segment before the stall when that is higher (on a machine loaded by other work the
+ * target may not hold even before the stall; recovery means getting back to how it was).
+ */
+export function heldReadP95(segs: Segment[], stallAtS: number, targetMs: number): number {
+  return Math.max(targetMs, ...segs.filter((s) => s.fromS + SEGMENT_S <= stallAtS).map((s) => Math.round(s.readP95 * 1.5)));
+}
+
+/**
  * Seconds from the end of the stall to the start of the first segment from which every later
- * segment holds: no errors and report reads at p95 within `readP95Ms`. Null when it never held again.
+ * segment holds: no errors, no request shed, and report reads at p95 within `readP95Ms`. Null when it
+ * never held again.
  */
 export function recoverySeconds(segs: Segment[], stallEndS: number, readP95Ms: number): number | null {
-  const holds = (s: Segment) => s.errors === 0 && s.readP95 <= readP95Ms;
-  const after = segs.filter((s) => s.fromS + (segs[1]?.fromS ?? 0) > stallEndS);
+  const holds = (s: Segment) => s.errors === 0 && s.shed === 0 && s.readP95 <= readP95Ms;
+  const after = segs.filter((s) => s.fromS + SEGMENT_S > stallEndS);
   for (let i = 0; i < after.length; i++) {
     if (after.slice(i).every(holds)) return Math.max(0, after[i]!.fromS - stallEndS);
   }
