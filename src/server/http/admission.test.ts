@@ -77,7 +77,7 @@ describe('admission gate', () => {
     const refused = await gate.enter().then(() => null, (error: unknown) => error);
     expect(refused).toSatisfy(isBusy);
     expect(gate.waiting).toBe(1);
-    // 1.6 times over the bound: asked to come back in 2 × 1.6 → 4 s rather than 2 s.
+    // Asked to come back once the line ahead would have gone (1.6 s → 2 s) and the usual 2 s after.
     expect((refused as AppError).retryAfterSeconds).toBe(4);
     held();
     expect(await waiting).toBe('admitted');

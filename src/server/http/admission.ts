@@ -13,8 +13,8 @@ import { AppError } from '../errors.js';
  * writes the soak's server never recovered). A line at its 3 s bound makes every admitted request 3 s
  * late and every shed one cost its client 3 s before it may try again, and the retries come back into
  * the same line. So a request is refused at once when the line ahead of it would not be served within
- * the bound at the pace slots have lately been given back, and the Retry-After it gets grows with how
- * far over the bound the line is, so that clients' retries thin out instead of piling up.
+ * the bound at the pace slots have lately been given back, and the Retry-After it gets grows with the
+ * line's length, so that clients' retries thin out instead of piling up.
  */
 export type AdmissionOptions = {
   /** API requests that may work (and hold the database) at once. */
@@ -25,7 +25,7 @@ export type AdmissionOptions = {
   maxQueue: number;
 };
 
-/** Seconds the client is asked to wait before it tries again (at least; more when the line is far over its bound). */
+/** Seconds the client is asked to wait before it tries again (at least; more when it is refused at once). */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 /** The longest Retry-After asked for: a client should not give up on a server that recovers. */
 export const MAX_RETRY_AFTER_SECONDS = 30;
@@ -102,9 +102,11 @@ export function createAdmissionGate(options: AdmissionOptions, now: () => number
       }
       // Refused at once, without holding a connection for the bound: the line would not reach it in time.
       const wait = expectedWaitMs();
+      // It is asked to come back once the line ahead of it would have gone, and the usual 2 s after:
+      // a try refused at once then costs the client as long as one that waited in line, so refusing
+      // early never makes clients try more often (nor run through their tries sooner).
       if (line.length >= options.maxQueue || wait > options.maxWaitMs) {
-        const over = Math.max(1, wait / options.maxWaitMs);
-        return Promise.reject(busy(Math.min(MAX_RETRY_AFTER_SECONDS, Math.ceil(BUSY_RETRY_AFTER_SECONDS * over))));
+        return Promise.reject(busy(Math.min(MAX_RETRY_AFTER_SECONDS, BUSY_RETRY_AFTER_SECONDS + Math.ceil(wait / 1000))));
       }
       return new Promise((resolve, reject) => {
         const waiting: Waiting = {
