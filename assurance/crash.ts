@@ -29,7 +29,9 @@ export type CrashResult = {
   durationMs: number;
 };
 
-const SERVER = path.join(REPO_ROOT, 'dist/server/main.js');
+// SILTA_ASSURE_SERVER: another build to run (a copy of an earlier one), to compare two versions side by
+// side under the same load of the machine.
+const SERVER = path.resolve(REPO_ROOT, process.env.SILTA_ASSURE_SERVER ?? 'dist/server/main.js');
 export const DEMO_PASSWORD = 'assurance-demo-password';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -100,8 +102,9 @@ export async function prepareEngine(engine: 'pglite' | 'postgres'): Promise<Targ
   return { env: { DATABASE_URL: scratch.url }, open: () => connectDatabase({ engine: 'postgres', url: scratch.url, poolSize: 2 }), dispose: () => scratch.drop() };
 }
 
-export async function start(port: number, env: Record<string, string>): Promise<ServerChild> {
-  const server = spawnServer(SERVER, port, env);
+/** `logFile`: keep everything the server prints there (appended). */
+export async function start(port: number, env: Record<string, string>, logFile?: string): Promise<ServerChild> {
+  const server = spawnServer(SERVER, port, env, logFile);
   await waitForOk(server, '/api/health', 60_000);
   return server;
 }

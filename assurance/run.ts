@@ -6,9 +6,14 @@
 //   --no-db-restart    skip restarting the local PostgreSQL under the server
 //   --soak-seconds=N   override the soak's measured length per engine (60 s short, 600 s long)
 //   --soak-rate=N      override the soak's requests per second on every engine (a capacity check)
+//   --stall-at=S       stall the soak's saves at second S of its measured run (PostgreSQL: a side
+//                      connection locks the encounters table), to see whether the server recovers
+//   --stall-seconds=N  how long the stall lasts (3 s by default)
 //   --engine=pglite|postgres   run on that engine alone
 //   --only=soak|enumeration   run that part alone (a quick check: its JSON is written, docs/ASSURANCE.md is left alone)
 //   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
+//   SILTA_ASSURE_SERVER=path  run that build of the server instead of dist/server/main.js (a copy of an
+//                      earlier build, to compare two versions side by side under the same machine load)
 //   --engines-together run the two engines' crash parts side by side (CI: saves minutes; restart
 //                      times then include the other engine's load, and the summary says so)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -93,7 +98,14 @@ async function main(): Promise<void> {
     dbRestart = await restartDb();
   }
   const soak: SoakResult[] = [];
-  for (const engine of runs('soak') ? engines : []) soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: soakRate === undefined ? SOAK_RATES[engine] : Number(soakRate), seed, log }));
+  const stallAt = option('stall-at');
+  const stall = stallAt === undefined ? undefined : { atSeconds: Number(stallAt), seconds: Number(option('stall-seconds') ?? 3) };
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  fs.mkdirSync(path.join(REPO_ROOT, 'assurance/results'), { recursive: true });
+  for (const engine of runs('soak') ? engines : []) {
+    const serverLog = path.join(REPO_ROOT, `assurance/results/${stamp}-soak-${engine}-server.log`);
+    soak.push(await runSoak({ engine, durationMs: soakSeconds * 1000, ratePerSecond: soakRate === undefined ? SOAK_RATES[engine] : Number(soakRate), seed, log, serverLog, ...(stall ? { stall } : {}) }));
+  }
   const enumeration: EnumerationResult | null = runs('enumeration') ? await runEnumeration(short ? 30 : 200, log) : null;
   const suiteResults = (runs('suites') && !args.includes('--no-suites') ? suites : []).map((suite) => {
     log(`suite: ${suite.name}`);

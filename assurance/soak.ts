@@ -4,11 +4,22 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { freePort, stopServer } from '../bench/process.js';
+import { heldReadP95, recoverySeconds, sampleDatabase, segments, stallWrites, type DbSample, type Outcome, type Segment } from './soak-probe.js';
 import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
 import { addRegionSites, randomEncounter, seededRandom, signedRequest, signInAs, type Answer, type SignedIn } from './client.js';
 import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
 
-export type SoakOptions = { engine: 'pglite' | 'postgres'; durationMs: number; ratePerSecond: number; seed: number; log: (line: string) => void };
+export type SoakOptions = {
+  engine: 'pglite' | 'postgres';
+  durationMs: number;
+  ratePerSecond: number;
+  seed: number;
+  log: (line: string) => void;
+  /** Where the server's whole output is kept (appended). */
+  serverLog: string;
+  /** Stall the saves on purpose (PostgreSQL: a side connection holds the encounters table) at this second of the measured run, for `seconds`. */
+  stall?: { atSeconds: number; seconds: number };
+};
 
 type Kind = 'save' | 'batch' | 'read';
 export type SoakResult = {
@@ -40,6 +51,15 @@ export type SoakResult = {
   /** Examples of the first errors (status and path), for the note when something failed. */
   errorSamples: string[];
   memory: { startMiB: number; endMiB: number; peakMiB: number; growthMiB: number; boundMiB: number; withinBound: boolean };
+  /** The server's output (stdout and stderr) of the run. */
+  serverLog?: string;
+  /**
+   * The stall injected on purpose, if any, and how long after its end the run held again (null: never):
+   * no errors, nothing shed and reads within `heldReadP95Ms` (soak-probe.ts: heldReadP95).
+   */
+  stall?: { atSeconds: number; seconds: number; recoverySeconds: number | null; heldReadP95Ms: number };
+  /** The run in 10 s segments: latency, errors and sheds, and what the database was doing (PostgreSQL). */
+  segments?: Segment[];
 };
 
 // Of every ten requests: seven single saves, one outbox batch of 20, two report reads.
@@ -51,6 +71,8 @@ const BATCH_ITEMS = 20;
 const SITES = 10;
 const BATCH_WITHIN_DAYS = 7;
 const WARM_UP_MS = 10_000;
+/** Report reads "hold" at this p95 (issue 16's target for the soak on PostgreSQL). */
+const READ_P95_TARGET_MS = 300;
 const MAX_TRIES = 10;
 /** Memory may grow by this much over a run (caches, the JIT, connection pools) before it counts as a leak. */
 const growthBound = (startMiB: number) => Math.round(32 + startMiB * 0.25);
@@ -86,11 +108,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const random = seededRandom(options.seed);
   const target = await prepareEngine(options.engine);
   const port = await freePort();
-  const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'error' });
+  options.log(`soak on ${options.engine}: the server's output goes to ${options.serverLog}`);
+  // Warnings too: each shed request is one line, and the server samples its admission line and pool every 2 s.
+  const server = await start(port, { ...target.env, SILTA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', SILTA_LOAD_SAMPLE_MS: '2000' }, options.serverLog);
   const pid = server.child.pid!;
   const samples: Record<Kind, number[]> = { save: [], batch: [], read: [] };
   // [ms after the measured run began, latency] of each measured read, for the per-minute figures.
   const readTimes: [number, number][] = [];
+  const outcomes: Outcome[] = [];
+  let dbSamples: DbSample[] = [];
+  const stall = options.stall && options.engine === 'postgres' ? options.stall : undefined;
+  if (options.stall && !stall) options.log(`soak on ${options.engine}: no stall (it needs a second connection to the database, which the embedded engine has not)`);
   let measuredFrom = 0;
   const loadAverage = { start: 0, end: 0 };
   const errors: Record<Kind, number> = { save: 0, batch: 0, read: 0 };
@@ -104,11 +132,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // The evaluation report when this version has it; the site's encounter summary otherwise.
     const hasReports = (await signedRequest(nurse, 'GET', reportPath(nurse, true))).status === 200;
     // Sent again with the same body (the same ids) while the server sheds it, as the outbox does.
-    const withRetries = async (kind: Kind, measured: boolean, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> => {
+    const withRetries = async (kind: Kind, measured: boolean, sheds: { n: number }, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> => {
       for (let tries = 1; ; tries++) {
         const sentAt = performance.now();
         const answer = await signedRequest(nurse, method, path, body);
         if (!isShed(answer) || tries === MAX_TRIES) return answer;
+        sheds.n += 1;
         if (measured) {
           shed[kind] += 1;
           slowestShedMs = Math.max(slowestShedMs, performance.now() - sentAt);
@@ -119,25 +148,29 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const one = async (kind: Kind, measured: boolean): Promise<void> => {
       const startedAt = performance.now();
       let path = '';
+      const sheds = { n: 0 };
+      const outcome = (error: boolean) => measured && outcomes.push({ atMs: startedAt - measuredFrom, kind, latencyMs: performance.now() - startedAt, error, shed: sheds.n });
       try {
         let answer: Answer;
         if (kind === 'save') {
           path = '/api/encounters';
-          answer = await withRetries(kind, measured, 'POST', path, randomEncounter(nurse, random));
+          answer = await withRetries(kind, measured, sheds, 'POST', path, randomEncounter(nurse, random));
         } else if (kind === 'batch') {
           path = '/api/encounters/batch';
-          answer = await withRetries(kind, measured, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random, { withinDays: BATCH_WITHIN_DAYS })) });
+          answer = await withRetries(kind, measured, sheds, 'POST', path, { encounters: Array.from({ length: BATCH_ITEMS }, () => randomEncounter(nurse, random, { withinDays: BATCH_WITHIN_DAYS })) });
         } else {
           path = reportPath(nurse, hasReports);
-          answer = await withRetries(kind, measured, 'GET', path);
+          answer = await withRetries(kind, measured, sheds, 'GET', path);
         }
         if (answer.status < 200 || answer.status >= 300) throw new Error(`${answer.status} ${answer.text.slice(0, 120)}`);
         // A batch answers 200 with a result per item: an item refused is an error too.
         if (kind === 'batch' && (JSON.parse(answer.text) as { results: { status: string }[] }).results.some((r) => r.status !== 'created')) throw new Error('an item was not created');
+        outcome(false);
         if (measured) samples[kind].push(performance.now() - startedAt);
         if (measured && kind === 'read') readTimes.push([startedAt - measuredFrom, performance.now() - startedAt]);
       } catch (error) {
         if (!measured) return;
+        outcome(true);
         errors[kind] += 1;
         if (errorSamples.length < 10) errorSamples.push(`${kind} ${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -169,7 +202,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await drive(WARM_UP_MS, false);
     measuredFrom = performance.now();
     loadAverage.start = os.loadavg()[0]!;
+    const url = target.env.DATABASE_URL;
+    const sampler = url === undefined ? null : await sampleDatabase(url, 2000, () => performance.now() - measuredFrom);
+    const stalled = stall && url !== undefined
+      ? new Promise((resolve) => setTimeout(resolve, stall.atSeconds * 1000)).then(() => {
+          options.log(`soak on ${options.engine}: stalling the saves for ${stall.seconds} s`);
+          return stallWrites(url, stall.seconds);
+        })
+      : Promise.resolve();
     await drive(options.durationMs, true);
+    await stalled;
+    dbSamples = (await sampler?.stop()) ?? [];
     loadAverage.end = os.loadavg()[0]!;
     memory.push(rssMiB(pid));
   } finally {
@@ -187,6 +230,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const latencies = sortedCopy(readTimes.filter(([at]) => Math.floor(at / 60_000) === minute).map(([, latency]) => latency));
     return { minute: minute + 1, count: latencies.length, p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) };
   });
+  const segs = segments(outcomes, dbSamples, options.durationMs);
+  const heldP95 = stall ? heldReadP95(segs, stall.atSeconds, READ_P95_TARGET_MS) : READ_P95_TARGET_MS;
+  const recovery = stall ? recoverySeconds(segs, stall.atSeconds + stall.seconds, heldP95) : null;
+  for (const seg of segs) {
+    const db = seg.deltaQueueMax === null ? '' : `; delta queue ≤ ${seg.deltaQueueMax}, db active ≤ ${seg.dbActiveMax}, lock waits ≤ ${seg.lockWaitsMax}, idle in transaction ≤ ${seg.idleInTransactionMax}`;
+    options.log(`soak on ${options.engine}: ${seg.fromS} s: reads ${seg.reads} p95 ${seg.readP95} ms, saves p95 ${seg.saveP95} ms, errors ${seg.errors}, shed ${seg.shed}${db}`);
+  }
+  if (stall) options.log(`soak on ${options.engine}: stall at ${stall.atSeconds} s for ${stall.seconds} s; held again (no errors, nothing shed, reads p95 ≤ ${heldP95} ms) ${recovery === null ? 'never' : `${recovery} s after it`}`);
   options.log(`soak on ${options.engine}: report reads by minute ${readsByMinute.map((m) => `${m.minute}: p95 ${m.p95} ms, p99 ${m.p99} ms (${m.count})`).join('; ')}; load average ${loadAverage.start.toFixed(1)} → ${loadAverage.end.toFixed(1)}`);
   return {
     engine: options.engine,
@@ -202,6 +253,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     slowestShedMs: Math.round(slowestShedMs),
     errors: errors.save + errors.batch + errors.read,
     errorSamples,
+    serverLog: options.serverLog,
+    ...(stall ? { stall: { ...stall, recoverySeconds: recovery, heldReadP95Ms: heldP95 } } : {}),
+    segments: segs,
     memory: { startMiB, endMiB, peakMiB: Math.max(...memory), growthMiB: Math.round((endMiB - startMiB) * 10) / 10, boundMiB, withinBound: endMiB - startMiB <= boundMiB },
   };
 }

@@ -81,9 +81,12 @@ const OUTPUT_CAP = 64 * 1024;
  * Spawns the script directly with node (not via npx), so the measured process is the server itself:
  * built JavaScript as `npm start` runs it, TypeScript through tsx.
  */
-export function spawnServer(script: string, port: number, extraEnv: Record<string, string>): ServerChild {
+export function spawnServer(script: string, port: number, extraEnv: Record<string, string>, logFile?: string): ServerChild {
   let output = '';
+  // The whole output, uncapped, when the caller keeps a log (the soak: its errors are read afterwards).
+  const log = logFile === undefined ? null : fs.createWriteStream(logFile, { flags: 'a' });
   const append = (chunk: Buffer) => {
+    log?.write(chunk);
     output += chunk.toString('utf8');
     if (output.length > OUTPUT_CAP) output = output.slice(-OUTPUT_CAP);
   };
@@ -93,6 +96,8 @@ export function spawnServer(script: string, port: number, extraEnv: Record<strin
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   liveChildren.add(child);
   child.on('exit', () => liveChildren.delete(child));
+  // 'close' comes after the child's output has all been read.
+  child.on('close', () => log?.end());
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
   return { child, port, spawnedAt, output: () => output };

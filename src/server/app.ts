@@ -7,7 +7,7 @@ import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerAccessControl } from './http/access.js';
 import { registerApiDocs } from './http/api-docs.js';
-import { createAdmissionGate, registerAdmission } from './http/admission.js';
+import { createAdmissionGate, registerAdmission, type AdmissionGate } from './http/admission.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerEmptyPatchGuard } from './http/empty-patch.js';
 import { registerMethodNotAllowed } from './http/method-not-allowed.js';
@@ -89,14 +89,31 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(fastifyHelmet, { contentSecurityPolicy, frameguard: { action: 'deny' }, hsts: deps.config.isSecureCookies });
   // The OpenAPI document and the docs UI: their routes now, their code on the first request to them.
   await registerApiDocs(app);
-  const { maxConcurrentRequests, maxQueueWaitMs } = deps.config;
-  registerAdmission(app, createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue: 500 }));
+  const { maxConcurrentRequests, maxConcurrentWrites, maxQueueWaitMs } = deps.config;
+  // A line longer than a few rounds of the slots could not be served within the wait bound anyway.
+  const maxQueue = maxConcurrentRequests * 5;
+  const gate = createAdmissionGate({ concurrency: maxConcurrentRequests, maxWaitMs: maxQueueWaitMs, maxQueue });
+  const writeGate = maxConcurrentWrites < maxConcurrentRequests ? createAdmissionGate({ concurrency: maxConcurrentWrites, maxWaitMs: maxQueueWaitMs, maxQueue }) : null;
+  registerAdmission(app, gate, writeGate);
+  if (deps.config.loadSampleMs > 0) sampleLoad(app, gate, deps);
   registerAccessControl(app, deps);
   registerMethodNotAllowed(app);
   registerEmptyPatchGuard(app);
   registerRoutes(app, deps);
   await registerWebApp(app, deps.config.webDir);
   return app;
+}
+
+/** A warn line with the admission line and the pool every few seconds, so an overload can be read from the log afterwards. */
+function sampleLoad(app: FastifyInstance, gate: AdmissionGate, deps: Deps): void {
+  const timer = setInterval(() => {
+    app.log.warn({ admission: { active: gate.active, waiting: gate.waiting }, pool: deps.db.poolStats?.() ?? null }, 'load sample');
+  }, deps.config.loadSampleMs);
+  timer.unref();
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(timer);
+    done();
+  });
 }
 
 function registerRoutes(app: FastifyInstance, deps: Deps): void {

@@ -20,6 +20,10 @@ describe('load shedding settings', () => {
     expect(loadConfig({})).toMatchObject({ maxConcurrentRequests: 4, maxQueueWaitMs: 3000 });
     expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/silta' }).maxConcurrentRequests).toBe(20);
     expect(loadConfig({ SILTA_MAX_CONCURRENT_REQUESTS: '8', SILTA_MAX_QUEUE_WAIT_MS: '500' })).toMatchObject({ maxConcurrentRequests: 8, maxQueueWaitMs: 500 });
+    // Writes take fewer slots than the pool has connections on PostgreSQL; PGlite takes every request in turn anyway.
+    expect(loadConfig({}).maxConcurrentWrites).toBe(4);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/silta' }).maxConcurrentWrites).toBe(6);
+    expect(loadConfig({ SILTA_MAX_CONCURRENT_WRITES: '3' }).maxConcurrentWrites).toBe(3);
   });
 
   it('refuses zero, which would shed every request', () => {

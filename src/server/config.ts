@@ -31,6 +31,8 @@ export type Config = {
   reportThreshold: number;
   /** Load shedding (http/admission.ts): requests that work at once, and how long the rest may wait in line. */
   maxConcurrentRequests: number;
+  /** Of those, how many may change data at once (POST, PUT, PATCH, DELETE). */
+  maxConcurrentWrites: number;
   maxQueueWaitMs: number;
   /** Which X-Forwarded-For entries are believed (http/trust-proxy.ts). */
   trustProxy: TrustProxy;
@@ -45,6 +47,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** How long an invitation code for a client or an external member may be redeemed. */
   invitationDays: number;
+  /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
+  loadSampleMs: number;
 };
 
 /** The organisation's OpenID Connect provider (auth/oidc-config.ts reads it). */
@@ -153,6 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // PGlite runs one statement at a time: a few requests at once keep it busy while others do their
     // JavaScript; more would only wait inside it. PostgreSQL gets two per pooled connection.
     maxConcurrentRequests: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_REQUESTS', env.DATABASE_URL ? 20 : 4),
+    // A write waiting on a stalled commit or a lock holds its pooled connection (10) the whole time: in the
+    // soak a stall left none for reads, which waited 5 s for one and failed with 500. Six writes
+    // at once leave connections for them. PGlite has one connection that every request takes in turn.
+    maxConcurrentWrites: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_WRITES', env.DATABASE_URL ? 6 : 4),
     maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
     trustProxy: trustProxyFrom(env),
     // Everyone behind one proxy shares an address, so the budget is large; successes do not use it.
@@ -163,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
     oidc: oidcFrom(env),
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
+    // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
+    loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };
 }

@@ -26,6 +26,8 @@ export type Database = {
   ping(): Promise<void>;
   withRawSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The pool's connections (PostgreSQL only): for the load sample an operator or the soak reads in the log. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 export type ConnectOptions =
@@ -115,6 +117,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Database>
     engine: 'postgres',
     orm,
     ping: async () => void (await pool.query('select 1')),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     withRawSession: async (fn) => {
       const client = await pool.connect();
       try {

@@ -35,3 +35,12 @@ export function isConnectionLost(error: unknown): boolean {
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
   );
 }
+
+/**
+ * node-postgres's pool gave up waiting for a free connection (connectionTimeoutMillis): every pooled
+ * connection was busy, e.g. saves waiting on a stalled write held them all. The database is there;
+ * the server is at capacity, as when the admission line sheds a request.
+ */
+export function isPoolWaitTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
+}

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../errors.js';
-import { BUSY_RETRY_AFTER_SECONDS, createAdmissionGate, registerAdmission } from './admission.js';
+import { BUSY_RETRY_AFTER_SECONDS, createAdmissionGate, MAX_RETRY_AFTER_SECONDS, registerAdmission } from './admission.js';
 import { registerErrorHandler } from './error-handler.js';
 
 afterEach(() => void vi.useRealTimers());
@@ -61,6 +61,40 @@ describe('admission gate', () => {
     expect([gate.active, gate.waiting]).toEqual([0, 0]);
   });
 
+  it('refuses at once, with a longer Retry-After, a request the line would not serve within the bound at the recent pace', async () => {
+    let clock = 0;
+    const gate = createAdmissionGate({ concurrency: 1, maxWaitMs: 1000, maxQueue: 100 }, () => clock);
+    // One request held its slot 800 ms: the pace the line is judged by.
+    const first = await gate.enter();
+    clock = 800;
+    first();
+    await new Promise((resolve) => setImmediate(resolve));
+    const held = await gate.enter();
+    // One in line would start after about 800 ms: it may wait.
+    const waiting = gate.enter().then(() => 'admitted', (error: unknown) => (isBusy(error) ? 'busy' : 'other'));
+    expect(gate.waiting).toBe(1);
+    // A second would wait about 1,600 ms, past the bound: refused now, not after a second in line.
+    const refused = await gate.enter().then(() => null, (error: unknown) => error);
+    expect(refused).toSatisfy(isBusy);
+    expect(gate.waiting).toBe(1);
+    // Asked to come back once the line ahead would have gone (1.6 s → 2 s) and the usual 2 s after.
+    expect((refused as AppError).retryAfterSeconds).toBe(4);
+    held();
+    expect(await waiting).toBe('admitted');
+  });
+
+  it('asks for at most MAX_RETRY_AFTER_SECONDS however long the slots were held', async () => {
+    let clock = 0;
+    const gate = createAdmissionGate({ concurrency: 1, maxWaitMs: 100, maxQueue: 100 }, () => clock);
+    const first = await gate.enter();
+    clock = 60_000; // a minute's hold (a stalled commit)
+    first();
+    await new Promise((resolve) => setImmediate(resolve));
+    await gate.enter();
+    const refused = await gate.enter().then(() => null, (error: unknown) => error);
+    expect((refused as AppError).retryAfterSeconds).toBe(MAX_RETRY_AFTER_SECONDS);
+  });
+
   it('answers busy at once when the line is full', async () => {
     const gate = createAdmissionGate({ concurrency: 1, maxWaitMs: 60_000, maxQueue: 1 });
     await gate.enter();
@@ -107,6 +141,37 @@ describe('admission over HTTP', () => {
       expect((await slow).status).toBe(200);
       // The slot came back with the answer: the next request is admitted.
       expect((await fetch(`${base}/api/quick`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('writes held up together leave slots for reads: a write beyond the write limit is shed while a read is admitted', async () => {
+    const app = Fastify({ forceCloseConnections: true });
+    registerErrorHandler(app);
+    registerAdmission(app, createAdmissionGate({ concurrency: 3, maxWaitMs: 50, maxQueue: 10 }), createAdmissionGate({ concurrency: 1, maxWaitMs: 50, maxQueue: 10 }));
+    let releaseHeld = () => undefined as void;
+    let markEntered = () => undefined as void;
+    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+    const entered = new Promise<void>((resolve) => (markEntered = resolve));
+    app.post('/api/stalled-write', async () => {
+      markEntered();
+      await held;
+      return { done: true };
+    });
+    app.post('/api/write', (_request, reply) => reply.send({ done: true }));
+    app.get('/api/read', (_request, reply) => reply.send({ done: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const stalled = fetch(`${base}/api/stalled-write`, { method: 'POST' });
+      await entered;
+      expect((await fetch(`${base}/api/write`, { method: 'POST' })).status).toBe(503);
+      expect((await fetch(`${base}/api/read`)).status).toBe(200);
+      releaseHeld();
+      expect((await stalled).status).toBe(200);
+      // Both of the stalled write's slots came back: the next write is admitted.
+      await vi.waitFor(async () => expect((await fetch(`${base}/api/write`, { method: 'POST' })).status).toBe(200));
     } finally {
       await app.close();
     }

@@ -8,6 +8,13 @@ import { AppError } from '../errors.js';
  * wait in line, and one that has waited `maxWaitMs` is answered 503 `busy` with Retry-After at once.
  * The browser keeps such an entry in its outbox and sends it again with the same id, so nothing is
  * lost, and the person sees "saved on this device" instead of a spinner.
+ *
+ * In an overload the line itself must not become the problem (issue 16: after a 2.7 s stall of the
+ * writes the soak's server never recovered). A line at its 3 s bound makes every admitted request 3 s
+ * late and every shed one cost its client 3 s before it may try again, and the retries come back into
+ * the same line. So a request is refused at once when the line ahead of it would not be served within
+ * the bound at the pace slots have lately been given back, and the Retry-After it gets grows with the
+ * line's length, so that clients' retries thin out instead of piling up.
  */
 export type AdmissionOptions = {
   /** API requests that may work (and hold the database) at once. */
@@ -18,17 +25,25 @@ export type AdmissionOptions = {
   maxQueue: number;
 };
 
-/** Seconds the client is asked to wait before it tries again. */
+/** Seconds the client is asked to wait before it tries again (at least; more when it is refused at once). */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
+/** The longest Retry-After asked for: a client should not give up on a server that recovers. */
+export const MAX_RETRY_AFTER_SECONDS = 30;
 
 export type AdmissionGate = {
   /** Resolves when the request may start; rejects with 503 `busy` when it waited too long or the line is full. */
   enter(): Promise<() => void>;
   readonly active: number;
   readonly waiting: number;
+  /** How long a newcomer would wait in line now, at the recent pace (ms). */
+  readonly expectedWaitMs: number;
 };
 
-const busy = () => new AppError('busy', 'Silta is busy right now. Try again in a moment; nothing was saved yet.', undefined, BUSY_RETRY_AFTER_SECONDS);
+const busy = (retryAfterSeconds = BUSY_RETRY_AFTER_SECONDS) =>
+  new AppError('busy', 'Silta is busy right now. Try again in a moment; nothing was saved yet.', undefined, retryAfterSeconds);
+
+/** Weight of the newest slot's hold time in the running average (about the last twenty requests). */
+const HOLD_AVERAGE_WEIGHT = 0.05;
 
 type Waiting = { since: number; admit: () => void; shed: () => void; timer: NodeJS.Timeout };
 
@@ -36,6 +51,10 @@ type Waiting = { since: number; admit: () => void; shed: () => void; timer: Node
 export function createAdmissionGate(options: AdmissionOptions, now: () => number = () => performance.now()): AdmissionGate {
   let active = 0;
   const line: Waiting[] = [];
+  // How long a slot is held, on average lately: unknown (0) until the first is given back.
+  let averageHoldMs = 0;
+  // The line ahead of a newcomer is served `concurrency` at a time.
+  const expectedWaitMs = () => ((line.length + 1) * averageHoldMs) / options.concurrency;
   const handOn = () => {
     for (let next = line.shift(); next; next = line.shift()) {
       clearTimeout(next.timer);
@@ -57,9 +76,12 @@ export function createAdmissionGate(options: AdmissionOptions, now: () => number
   // Each slot is given back once, however many times its release is called (send and close both call it).
   const slot = () => {
     let isHeld = true;
+    const heldFrom = now();
     return () => {
       if (!isHeld) return;
       isHeld = false;
+      const heldMs = now() - heldFrom;
+      averageHoldMs = averageHoldMs === 0 ? heldMs : averageHoldMs + HOLD_AVERAGE_WEIGHT * (heldMs - averageHoldMs);
       leave();
     };
   };
@@ -70,12 +92,22 @@ export function createAdmissionGate(options: AdmissionOptions, now: () => number
     get waiting() {
       return line.length;
     },
+    get expectedWaitMs() {
+      return expectedWaitMs();
+    },
     enter() {
       if (active < options.concurrency) {
         active += 1;
         return Promise.resolve(slot());
       }
-      if (line.length >= options.maxQueue) return Promise.reject(busy());
+      // Refused at once, without holding a connection for the bound: the line would not reach it in time.
+      const wait = expectedWaitMs();
+      // It is asked to come back once the line ahead of it would have gone, and the usual 2 s after:
+      // a try refused at once then costs the client as long as one that waited in line, so refusing
+      // early never makes clients try more often (nor run through their tries sooner).
+      if (line.length >= options.maxQueue || wait > options.maxWaitMs) {
+        return Promise.reject(busy(Math.min(MAX_RETRY_AFTER_SECONDS, BUSY_RETRY_AFTER_SECONDS + Math.ceil(wait / 1000))));
+      }
       return new Promise((resolve, reject) => {
         const waiting: Waiting = {
           since: now(),
@@ -96,12 +128,33 @@ export function createAdmissionGate(options: AdmissionOptions, now: () => number
 // able to see that the service is up while it is busy.
 const isGated = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/health') && !url.startsWith('/api/docs');
 
-/** Registered before the access check, whose session look-up is already database work. */
-export function registerAdmission(app: FastifyInstance, gate: AdmissionGate): void {
+const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+
+/** Both slots back: the write slot and the request slot, once each (each slot's release is idempotent). */
+const both = (first: () => void, second: () => void) => () => {
+  first();
+  second();
+};
+
+/**
+ * Registered before the access check, whose session look-up is already database work. A write first
+ * takes a slot of `writeGate` (when given), so that writes held up together (a stalled commit, a lock)
+ * never hold every slot: reads keep theirs.
+ */
+export function registerAdmission(app: FastifyInstance, gate: AdmissionGate, writeGate: AdmissionGate | null = null): void {
   const releases = new WeakMap<FastifyRequest, () => void>();
   app.addHook('onRequest', async (request, reply) => {
     if (!isGated(request.url)) return;
-    const release = await gate.enter();
+    let release: () => void;
+    if (writeGate !== null && isWrite(request.method)) {
+      const releaseWrite = await writeGate.enter();
+      try {
+        release = both(await gate.enter(), releaseWrite);
+      } catch (error) {
+        releaseWrite();
+        throw error;
+      }
+    } else release = await gate.enter();
     releases.set(request, release);
     // The handler is done once its answer is on the way; 'close' also covers a client that hung up.
     reply.raw.once('close', release);

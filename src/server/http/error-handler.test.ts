@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { createHarness, makeRegion, makeUser, signIn } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
 
@@ -30,6 +33,26 @@ describe(`the error answer on ${testEngine}`, () => {
     expect(odd.statusCode).toBeGreaterThanOrEqual(400);
     expect(errorOf(odd).code).toMatch(/^[a-z_]+$/);
     expect(odd.body).not.toContain('hunter2');
+  });
+
+  // Was the one 500 of the soak after a stall of the writes (issue 16): every pooled connection was held.
+  it.runIf(testEngine === 'postgres')('answers 503 busy with Retry-After, not 500, when no pooled connection came free in time', async () => {
+    const h = await createHarness();
+    const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1, connectionTimeoutMillis: 50 });
+    const held = await pool.connect();
+    try {
+      h.app.get('/api/test/pool-exhausted', { config: { access: { access: 'public' } } }, async () => {
+        await drizzle({ client: pool }).execute(sql`select 1`);
+        return { reached: true };
+      });
+      const response = await h.app.inject({ method: 'GET', url: '/api/test/pool-exhausted' });
+      expect(response.statusCode).toBe(503);
+      expect(errorOf(response).code).toBe('busy');
+      expect(response.headers['retry-after']).toBe('2');
+    } finally {
+      held.release();
+      await pool.end();
+    }
   });
 
   it('answers an empty PATCH with 400 nothing_to_change instead of a 500', async () => {

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatuses } from '../../domain/errors.js';
 import { AppError, type ErrorCode } from '../errors.js';
-import { isConnectionLost } from '../db/connection-errors.js';
+import { isConnectionLost, isPoolWaitTimeout } from '../db/connection-errors.js';
+import { BUSY_RETRY_AFTER_SECONDS } from './admission.js';
 
 type Mapped = { status: number; code: ErrorCode; message: string; details?: unknown; retryAfter?: number };
 
@@ -48,6 +49,8 @@ function mapError(error: unknown): Mapped {
   const sqlState = stringOf(asRecord(cause).code) ?? ownCode;
   const known = (ownCode ? byFastifyCode[ownCode] : undefined) ?? (sqlState ? inputSqlStates[sqlState] : undefined);
   if (known) return known;
+  // Was a 500 in the soak after a stall of the writes (issue 16): the request did no work, and may be sent again.
+  if (isPoolWaitTimeout(error) || isPoolWaitTimeout(cause)) return { status: 503, code: 'busy', message: 'Silta is busy right now. Try again in a moment.', retryAfter: BUSY_RETRY_AFTER_SECONDS };
   if (isConnectionLost(asRecord(error)) || isConnectionLost(asRecord(cause))) return { status: 503, code: 'db_unavailable', message: 'The database is not reachable right now. Try again shortly.' };
   const status = fields.statusCode;
   // Fastify's own 4xx errors (FST_…) describe the request, so their message may be shown; anything else may not.
@@ -69,10 +72,21 @@ function mapSafely(error: unknown): Mapped {
 
 /** The one place where errors become `{ error: { code, message } }` with the right status. */
 export function registerErrorHandler(app: FastifyInstance): void {
+  // A shed request is the server protecting itself, not a failure. In an overload there are hundreds a
+  // second (the soak after a stall: 130/s), and a line each was work for a server already at capacity:
+  // at most one line a second, with the number shed since the last and how many waited for a pooled connection.
+  const shed = { count: 0, poolWaits: 0, loggedAt: 0 };
+  const noteShed = (error: unknown) => {
+    shed.count += 1;
+    if (isPoolWaitTimeout(error) || isPoolWaitTimeout(asRecord(error).cause)) shed.poolWaits += 1;
+    const now = performance.now();
+    if (now - shed.loggedAt < 1000) return;
+    app.log.warn({ shed: shed.count, poolWaits: shed.poolWaits }, 'requests shed since the last such line: the server is at capacity');
+    Object.assign(shed, { count: 0, poolWaits: 0, loggedAt: now });
+  };
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const mapped = mapSafely(error);
-    // A shed request is the server protecting itself, not a failure: one line, without a stack.
-    if (mapped.code === 'busy') request.log.warn('request shed: the server is at capacity');
+    if (mapped.code === 'busy') noteShed(error);
     else if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     if (mapped.retryAfter) void reply.header('retry-after', String(mapped.retryAfter));
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details === undefined ? {} : { details: mapped.details }) } };

@@ -14,7 +14,7 @@ import { timingSection } from './timing.js';
 import { readProfessionalFacts } from './professional-facts.js';
 import { receptionHours, withOwnFigures, withProfessionTables } from './profession-tables.js';
 import { readRollups } from './rollups/read.js';
-import { foldedAt, foldIfFree } from './rollups/refresh.js';
+import { foldedAt, foldForRead } from './rollups/refresh.js';
 import type { Ctx } from '../http/context.js';
 
 
@@ -47,9 +47,10 @@ export async function buildReport(deps: Deps, ctx: Ctx, q: ReportQuery, options:
   const includeOpen = !options.quiet && scope.siteIds.length > 0 && canAtEvery(ctx.actor, 'feedback.open_answers', scope);
   const threshold = reportThreshold(deps);
 
-  // Changes queued since the last fold are folded in first when no other fold is running; a report never
-  // waits for one (the background job folds every few seconds), and says how fresh its figures are.
-  await foldIfFree(deps.db, deps.clock.now());
+  // Changes queued since the last fold are folded in first when they are few and no other fold is
+  // running; a report never waits for one nor takes on a backlog (the background job folds every few
+  // seconds), and says how fresh its figures are.
+  await foldForRead(deps.db, deps.clock.now());
   const figuresAsOf = await foldedAt(deps.db.orm);
   // The day log and groups do not need the rollups: on PostgreSQL they run beside the rollup read on
   // other pooled connections (PGlite takes the statements one at a time either way).

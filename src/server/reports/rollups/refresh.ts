@@ -81,6 +81,30 @@ export async function foldIfFree(db: Database, at: Date): Promise<FoldOutcome> {
   return step === null ? 'busy' : step.drained ? 'drained' : 'more';
 }
 
+/**
+ * Queue rows a report read folds itself at most. A read folds what the last few seconds queued, so its
+ * reader usually sees their own save; a longer queue is a backlog (a stall of the writes, a restore), and
+ * a read that folded it would make every read after a stall do the background job's work while the
+ * writes pile up again (seen in the soak: after a 2.7 s checkpoint the server never recovered). The
+ * report says how fresh its figures are instead, and the job folds the backlog.
+ */
+export const INLINE_FOLD_LIMIT = 2_000;
+
+/**
+ * What a report read folds first: the queue when it is short and no one else is folding; nothing
+ * (`backlog`) when it is longer than INLINE_FOLD_LIMIT or site-days are marked for a recount. The
+ * look at the queue reads at most INLINE_FOLD_LIMIT + 1 rows and takes no lock.
+ */
+export async function foldForRead(db: Database, at: Date): Promise<FoldOutcome | 'backlog'> {
+  const [queue] = rowsOf<{ n: number; marked: boolean }>(
+    await db.orm.execute(sql`
+      select (select count(*)::int from (select 1 from report_rollup_delta limit ${INLINE_FOLD_LIMIT + 1}) q) as n,
+             exists (select 1 from report_rollup_dirty) as marked`),
+  );
+  if (queue!.n > INLINE_FOLD_LIMIT || queue!.marked) return 'backlog';
+  return foldIfFree(db, at);
+}
+
 /** The time the figures are complete up to (every change committed before it is folded), or null before the first fold. */
 export async function foldedAt(ex: Executor): Promise<string | null> {
   const [row] = rowsOf<{ at: string | null }>(await ex.execute(sql`select to_char(folded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from report_rollup_state`));
