@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Locale } from '../../domain/org.js';
 import type { Me } from '../../domain/api-types.js';
 import { users } from '../db/schema.js';
+import type { Tx } from '../db/connect.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
@@ -70,21 +71,37 @@ export async function signIn(
     // Counted before the check so a parallel burst cannot slip through; given back now that it
     // succeeded, so everyone behind one proxy address can sign in however many they are.
     await refundAttempt(tx, addressCounter);
-    const session = await createSession(tx, deps, user.id);
-    const actor = await loadActor(tx, user.id);
-    if (!actor) throw invalidCredentials();
-    await writeAudit(tx, { ...audit, actor }, { action: 'auth.sign_in', resourceType: 'user', resourceId: user.id });
-    const me: Me = {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      regionId: user.regionId,
-      profession: user.profession,
-      roles: actor.roles,
-      locale: user.locale,
-    };
-    return { ...session, user: me };
+    return openSignedInSession(tx, deps, user, audit, {}, invalidCredentials);
   });
+}
+
+/**
+ * The end of every staff sign-in, whatever the method (password, OpenID Connect): a new session, the
+ * audit row and the answer the web gets. `details` says how (`{ method: 'oidc' }`); `gone` is the
+ * error for a user removed in the meantime.
+ */
+export async function openSignedInSession(
+  tx: Tx,
+  deps: Deps,
+  user: typeof users.$inferSelect,
+  audit: { at: Date; requestId: string | null },
+  details: Record<string, unknown>,
+  gone: () => Error,
+): Promise<SignedIn> {
+  const session = await createSession(tx, deps, user.id);
+  const actor = await loadActor(tx, user.id);
+  if (!actor) throw gone();
+  await writeAudit(tx, { ...audit, actor }, { action: 'auth.sign_in', resourceType: 'user', resourceId: user.id, ...(Object.keys(details).length > 0 ? { details } : {}) });
+  const me: Me = {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    regionId: user.regionId,
+    profession: user.profession,
+    roles: actor.roles,
+    locale: user.locale,
+  };
+  return { ...session, user: me };
 }
 
 export async function signOut(deps: Deps, ctx: RequestContext, actor: Actor, tokenHash: string): Promise<void> {

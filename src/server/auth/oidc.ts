@@ -1,15 +1,13 @@
 import * as oidc from 'openid-client';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Me } from '../../domain/api-types.js';
 import type { OidcConfig } from '../config.js';
 import { users } from '../db/schema.js';
 import { oidcFlows } from '../db/schema-signin.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { loadActor } from './actor-repo.js';
-import type { RequestContext, SignedIn } from './commands.js';
-import { createSession, deleteSession, hashToken } from './sessions.js';
+import { openSignedInSession, type RequestContext, type SignedIn } from './commands.js';
+import { deleteSession, hashToken } from './sessions.js';
 import { addressKey, addressRule, countAttempt, refundAttempt } from './throttle.js';
 
 /** How long a sign-in at the provider may take, from Silta's redirect to the provider's answer. */
@@ -147,19 +145,6 @@ export async function completeOidcSignIn(
   return deps.db.orm.transaction(async (tx) => {
     if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
     await refundAttempt(tx, await addressKey(deps.db, 'oidc', ctx.address));
-    const session = await createSession(tx, deps, user.id);
-    const actor = await loadActor(tx, user.id);
-    if (!actor) throw startAgain();
-    await writeAudit(tx, { ...audit, actor }, { action: 'auth.sign_in', resourceType: 'user', resourceId: user.id, details: { method: 'oidc' } });
-    const me: Me = {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      regionId: user.regionId,
-      profession: user.profession,
-      roles: actor.roles,
-      locale: user.locale,
-    };
-    return { ...session, user: me };
+    return openSignedInSession(tx, deps, user, audit, { method: 'oidc' }, startAgain);
   });
 }

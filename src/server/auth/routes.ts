@@ -5,7 +5,7 @@ import { sessionInfoSchema, type Me, type SessionInfo } from '../../domain/api-t
 import { abilitiesOf } from '../../domain/policy/index.js';
 import { locales, passwordSchema } from '../../domain/org.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../http/context.js';
 import { hashToken, SESSION_COOKIE } from './sessions.js';
 import { changeOwnPassword, readMe, setOwnLocale, signIn, signOut, type RequestContext } from './commands.js';
 import { noContent } from '../http/openapi.js';

@@ -7,7 +7,7 @@ import {
   dueCountsSchema, dueItemSchema, lookupAnswerSchema, lookupInputSchema, visitorCodeLinkInputSchema,
 } from '../../domain/clients/schemas.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { advanceProcess, createClient, grantConsent, linkVisitorCode, revokeConsent, setCareTeam, updateClient } from './commands.js';
 import { dueCounts, dueForWorker, getClientDetail, listOwnClients, lookupClients } from './queries.js';
 
@@ -21,7 +21,7 @@ const tags = ['clients'];
  */
 export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
+  const ctx = (request: FastifyRequest) => contextOf(request);
   const detail = (request: FastifyRequest, clientId: string) => getClientDetail(deps, ctx(request), clientId);
 
   r.get('/api/clients', {

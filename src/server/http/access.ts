@@ -46,9 +46,6 @@ function assertSameOrigin(request: FastifyRequest): void {
   if (host !== request.headers.host) throw new AppError('csrf', 'The request came from another site.');
 }
 
-// Kept here too for the routes that still import it from this module; new code uses ./context.js.
-export { actorOf } from './context.js';
-
 export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('clock', null);

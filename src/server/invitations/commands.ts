@@ -7,6 +7,8 @@ import { writeAudit, type AuditContext } from '../audit/write-audit.js';
 import type { RequestContext } from '../auth/commands.js';
 import { addressKey, clearAttempts, countAttempt, refundAttempt, type ThrottleRule } from '../auth/throttle.js';
 import type { Actor } from '../policy/policy.js';
+import { loadClientFor } from '../clients/access.js';
+import { findClient } from '../clients/repo.js';
 import { hashInvitationCode, newInvitationCode, normalizeInvitationCode } from './invitation-code.js';
 import { createPrincipalSession, deletePrincipalSessions, principalFrom, type OutsidePrincipal } from './principal-sessions.js';
 
@@ -36,9 +38,8 @@ async function resolvePrincipal(ex: Executor, kind: PrincipalKind, id: string): 
     const [member] = await ex.select().from(externalMembers).where(and(eq(externalMembers.id, id), eq(externalMembers.isActive, true)));
     return member ? principalFrom('external', member.id, member.regionId, member.displayName) : null;
   }
-  // Clients come with migration 0023 (another branch); their lookup is added when it lands. Until then
-  // no client can be invited, rather than one being invited without a check that it exists.
-  return null;
+  const client = await findClient(ex, id);
+  return client ? principalFrom('client', client.id, client.regionId, client.name) : null;
 }
 
 export async function createExternalMember(deps: Deps, ctx: StaffContext, input: { regionId: string; displayName: string }): Promise<{ id: string }> {
@@ -64,7 +65,9 @@ export async function issueInvitation(
 ): Promise<{ invitationId: string; code: string; expiresAt: Date }> {
   const principal = await resolvePrincipal(deps.db.orm, input.principalKind, input.principalId);
   if (!principal) throw notFound(input.principalKind === 'client' ? 'Client' : 'External member');
-  assertMayInvite(ctx.actor, principal.regionId);
+  // A client is invited by the people who work with them (the client rules: 404 to anyone unrelated).
+  if (input.principalKind === 'client') await loadClientFor(deps, deps.db.orm, ctx.actor, input.principalId, 'client.update');
+  else assertMayInvite(ctx.actor, principal.regionId);
   const now = deps.clock.now();
   const code = newInvitationCode();
   const invitationId = deps.ids.newId();

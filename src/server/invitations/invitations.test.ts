@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { createHarness, makeRegion, makeUser, systemActor, type Harness } from '../testing/harness.js';
+import { createClient } from '../clients/commands.js';
+import { clientBody } from '../clients/test-support.js';
+import { createHarness, makeRegion, makeSite, makeUser, systemActor, type Harness } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
 import { createExternalMember, issueInvitation, redeemWithPin, signInWithPin } from './commands.js';
 import { newInvitationCode } from './invitation-code.js';
@@ -134,7 +136,7 @@ describe(`invitation codes on ${testEngine}`, () => {
     expect(audit.map((r) => [r.details.revokedInvitations, r.details.revokedCredentials])).toEqual([[0, 0], [0, 1], [1, 0]]);
   });
 
-  it('are issued only by a worker of the principal\'s region, and not for a client until clients exist', async () => {
+  it('are issued only by a worker of the principal\'s region; a client\'s only by those who work with them', async () => {
     const h = await createHarness();
     const { region, member } = await setUp(h);
     const elsewhere = await makeRegion(h);
@@ -145,5 +147,21 @@ describe(`invitation codes on ${testEngine}`, () => {
     expect((await refusal(issueInvitation(h.deps, outsider, { principalKind: 'client', principalId: member.id }))).status).toBe(404);
     const [row] = await h.db.withRawSession((s) => s.query<{ n: number }>('select count(*)::int as n from invitations'));
     expect(row!.n).toBe(0);
+  });
+
+  it('invite a client when the worker works with them; anyone else is told the client does not exist', async () => {
+    const h = await createHarness();
+    const region = await makeRegion(h);
+    const site = await makeSite(h, region.id);
+    const staffOf = async (profession: 'social_worker') => {
+      const user = await makeUser(h, region.id, [{ role: 'professional', siteId: site.id }], profession);
+      return { actor: { ...systemActor(region.id), userId: user.id, profession, roles: [{ role: 'professional' as const, siteId: site.id }] }, requestId: null, address: 'test' };
+    };
+    const [worker, colleague] = [await staffOf('social_worker'), await staffOf('social_worker')];
+    const { clientId } = await createClient(h.deps, worker, clientBody(site.id));
+    expect((await refusal(issueInvitation(h.deps, colleague, { principalKind: 'client', principalId: clientId }))).status).toBe(404);
+    const issued = await issueInvitation(h.deps, worker, { principalKind: 'client', principalId: clientId });
+    const redeemed = await redeemWithPin(h.deps, at('10.0.0.9'), { code: issued.code, pin: PIN });
+    expect(redeemed.principal).toMatchObject({ kind: 'client', clientId, regionId: region.id });
   });
 });

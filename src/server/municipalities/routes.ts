@@ -3,18 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { municipalityCodeSchema, municipalityInputSchema, municipalityUpdateSchema, municipalityViewSchema } from '../../domain/municipalities.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { contextOf } from '../http/context.js';
 import { createMunicipality, listMunicipalities, updateMunicipality } from './commands.js';
 import { presentMunicipality } from './present.js';
 
 export function registerMunicipalityRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: String(request.id) });
+  const ctx = (request: FastifyRequest) => contextOf(request);
 
   r.get('/api/municipalities', {
     config: { access: { access: 'action', action: 'municipality.list' } },
     schema: { tags: ['organisation'], response: { 200: z.object({ municipalities: z.array(municipalityViewSchema) }) } },
-  }, async (request) => ({ municipalities: (await listMunicipalities(deps, actorOf(request))).map(presentMunicipality) }));
+  }, async (request) => ({ municipalities: (await listMunicipalities(deps, contextOf(request).actor)).map(presentMunicipality) }));
 
   r.post('/api/municipalities', {
     config: { access: { access: 'action', action: 'municipality.manage' } },

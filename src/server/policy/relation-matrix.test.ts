@@ -20,7 +20,8 @@ async function world(h: Harness): Promise<RelationWorld> {
     h,
     regionId: region.id,
     siteId: site.id,
-    staff: { creator: await makeUser(h, region.id, at, 'nurse'), colleague: await makeUser(h, region.id, at, 'social_worker'), bystander: await makeUser(h, region.id, at, 'nurse') },
+    // The creator registers clients too, which is for the social-welfare register's professions.
+    staff: { creator: await makeUser(h, region.id, at, 'social_worker'), colleague: await makeUser(h, region.id, at, 'nurse'), bystander: await makeUser(h, region.id, at, 'social_worker') },
   };
 }
 
@@ -60,11 +61,12 @@ describe(`route × relationship policy on ${testEngine}`, () => {
         const user = w.staff[who];
         const actor = (await loadActor(h.deps.db.orm, user.id))!;
         const allowed = can(actor, entry.action, facts, { today: helsinkiDay(h.clock.now()) });
-        const expected = allowed ? '2xx' : String(entry.refusals?.[relation] ?? 403);
+        const expected = entry.listContains ? (allowed ? 'listed' : 'not listed') : allowed ? '2xx' : String(entry.refusals?.[relation] ?? 403);
         // A fresh sign-in for each call: a day's wait would have ended an idle session.
         const client = await signIn(h, user, `10.88.${outcomes.length % 250}.${Math.floor(outcomes.length / 250) + 1}`);
         const response = await client.request(method, subject.request.url, subject.request.body);
-        const actual = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
+        const status = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
+        const actual = entry.listContains && status === '2xx' ? (entry.listContains(response.json(), subject.id!) ? 'listed' : 'not listed') : status;
         tally[allowed ? 'allowed' : 'refused'] += 1;
         outcomes.push(`${key} as ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
       }
@@ -92,10 +94,21 @@ describe(`route × relationship policy on ${testEngine}`, () => {
         answers[key][relation] = can(actor, entry.action, facts, { today });
       }
     }
+    // The own worker and the care team, on any day; never another worker of the same site.
+    const worksWithClient = { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: false };
     expect(answers).toEqual({
       'GET /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: true },
       'PATCH /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: false },
       'DELETE /api/encounters/:encounterId': { creator: true, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      'GET /api/clients': worksWithClient,
+      'GET /api/clients/due': worksWithClient,
+      'GET /api/clients/:clientId': worksWithClient,
+      'PATCH /api/clients/:clientId': worksWithClient,
+      'PUT /api/clients/:clientId/care-team': worksWithClient,
+      'POST /api/clients/:clientId/consents': worksWithClient,
+      'POST /api/clients/:clientId/consents/:consentId/revoke': worksWithClient,
+      'POST /api/clients/:clientId/visitor-codes': worksWithClient,
+      'POST /api/clients/:clientId/process/events': worksWithClient,
     });
   });
 });

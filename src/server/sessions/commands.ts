@@ -31,9 +31,6 @@ function checkedTimes(startsAt: string, endsAt: string): { startsAt: string; end
   return times;
 }
 
-// users/colleagues.ts still imports it from here; the site loader lives in src/server/policy/site-access.ts.
-export { loadSite } from '../policy/site-access.js';
-
 export async function loadSession(deps: Deps, actor: Actor, sessionId: string, action: Action): Promise<{ session: SessionRow; site: Site }> {
   const found = await findSession(deps.db.orm, sessionId);
   if (!found || found.site.regionId !== actor.regionId) throw notFound('Session');

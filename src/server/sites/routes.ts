@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { regionViewSchema, siteViewSchema, unitViewSchema } from '../../domain/api-types.js';
 import { siteInputSchema, siteUpdateSchema, unitInputSchema } from '../../domain/org.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../http/context.js';
 import { requestContext } from '../auth/routes.js';
 import { presentRegion, presentSite, presentUnit } from './present.js';
 import { createSite, createUnit, getSite, listRegions, listSites, listUnits, updateSite } from './commands.js';

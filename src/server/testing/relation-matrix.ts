@@ -13,9 +13,10 @@ import type { PolicyRequest } from './policy-matrix.js';
  * and asks `can(caller, action, facts, today)` — the rules — and only the status of a refusal is
  * stated, where a route explains better than 403 (a creator deleting on a later day gets 409).
  *
- * Extension point: the client routes add their relations to `RelationKey` (own worker, care-team
- * member, another worker of the same site, the client, another client, an external member with and
- * without a grant), their staff or principals to `RelationWorld`, and their cases beside these.
+ * The client routes use the same callers: the creator is the client's own worker, the colleague is on
+ * the care team and the bystander works at the same site without a relationship. Clients and external
+ * members as callers (the client, another client, an external member with and without a grant) come
+ * with their sign-in routes.
  */
 export type RelationKey =
   /** Recorded the resource, asking on the day it was recorded. */
@@ -50,6 +51,8 @@ export type RelationWorld = {
 
 export type RelationSubject = {
   request: PolicyRequest;
+  /** The resource's id, for a list route: whether the list shows it. */
+  id?: string;
   /** The facts the rules see, loaded from what was stored (not restated by the case). */
   facts: () => Promise<ResourceFacts>;
 };
@@ -61,6 +64,11 @@ export type RelationCase = {
   subject: (w: RelationWorld) => Promise<RelationSubject>;
   /** The status of a refusal where it is not 403 (the explanation users get), by relation. */
   refusals?: Partial<Record<RelationKey, number>>;
+  /**
+   * For a list route (always 200): whether the answer shows the subject. The list must show it exactly
+   * when the rule allows the caller the resource.
+   */
+  listContains?: (body: unknown, id: string) => boolean;
 };
 
 export type RelationCases = Record<string, RelationCase>;

@@ -5,7 +5,7 @@ import type { Executor } from '../db/connect.js';
 import { roleAssignments, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
-import { loadSite } from '../sessions/commands.js';
+import { loadSite } from '../policy/site-access.js';
 
 export { colleagueListSchema, colleagueViewSchema, type ColleagueView } from '../../domain/colleagues.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userViewSchema } from '../../domain/api-types.js';
 import { passwordSchema, userInputSchema, userUpdateSchema } from '../../domain/org.js';
 import type { Deps } from '../deps.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../http/context.js';
 import { requestContext } from '../auth/routes.js';
 import { presentUser } from './present.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './commands.js';

@@ -82,13 +82,14 @@ export async function foldIfFree(db: Database, at: Date): Promise<FoldOutcome> {
 }
 
 /**
- * Queue rows a report read folds itself at most. A read folds what the last few seconds queued, so its
- * reader usually sees their own save; a longer queue is a backlog (a stall of the writes, a restore), and
- * a read that folded it would make every read after a stall do the background job's work while the
- * writes pile up again (seen in the soak: after a 2.7 s checkpoint the server never recovered). The
- * report says how fresh its figures are instead, and the job folds the backlog.
+ * Queue rows a report read folds itself at most: one fold batch, as before this limit, so a reader
+ * still sees their own save and a known-answer dataset is folded by its first read. A longer queue is a
+ * backlog (a long stall of the writes, a restore, a backfill): a read that folded it would make every
+ * read do the background job's work while the writes pile up. The report says how fresh its figures
+ * are instead, and the job folds the backlog. (The soak's stalls queued at most ~4,300 rows, so this is
+ * a safeguard, not what the PostgreSQL soak's collapse was.)
  */
-export const INLINE_FOLD_LIMIT = 2_000;
+export const INLINE_FOLD_LIMIT = FOLD_BATCH;
 
 /**
  * What a report read folds first: the queue when it is short and no one else is folding; nothing
