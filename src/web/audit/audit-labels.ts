@@ -115,7 +115,14 @@ const resourceKeys = {
   feedback_link: 'audit.resources.feedback_link',
   pilot: 'audit.resources.pilot',
   report: 'audit.resources.report',
+  client: 'audit.resources.client',
+  external_member: 'audit.resources.external_member',
+  invitation: 'audit.resources.invitation',
+  principal_credential: 'audit.resources.principal_credential',
 } as const;
+
+/** The resource types with a label (the completeness test compares them with what the server writes). */
+export const labelledResourceTypes = Object.keys(resourceKeys);
 
 const isKey = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(map, key);
 
