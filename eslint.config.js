@@ -12,6 +12,12 @@ const oneDateFormat = [
   { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]", message: dateMessage },
 ];
 
+// Intl formatters come from src/domain/intl-cache.ts: one built per call holds native ICU memory V8
+// does not count, and a server building them per request grew by hundreds of MiB (the soak caught it).
+const noIntlConstructors = [
+  { selector: "NewExpression[callee.object.name='Intl']", message: 'Use the shared formatters of src/domain/intl-cache.ts (a formatter per call leaks native memory until a full GC).' },
+];
+
 // Issue 18 item 1: the web decides what to show from the session's abilities (src/web/auth/abilities.ts),
 // by action, never by role name — a role name in web code would be a second, drifting copy of the rules.
 // The names are those of `roles` in src/domain/org.ts (manager included as it lands).
@@ -46,7 +52,7 @@ export default tseslint.config(
     // Tests are left out on purpose: they compute what they expect on their own, not with the module under test.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: { 'no-restricted-syntax': ['error', noEnums, ...oneDateFormat] },
+    rules: { 'no-restricted-syntax': ['error', noEnums, ...oneDateFormat, ...noIntlConstructors] },
   },
   {
     // Allowed besides the module:
@@ -55,6 +61,10 @@ export default tseslint.config(
       'src/domain/calendar/time-zone.ts', // which Helsinki day an instant falls on: data ('YYYY-MM-DD'), never shown as such
       'src/server/demo/history-support.ts', // demo seeding turns Helsinki wall-clock times into instants: data, not display
     ],
+    rules: { 'no-restricted-syntax': ['error', noEnums, ...noIntlConstructors] },
+  },
+  {
+    files: ['src/domain/intl-cache.ts'], // the formatters' one maker
     rules: { 'no-restricted-syntax': ['error', noEnums] },
   },
   {
@@ -62,7 +72,7 @@ export default tseslint.config(
     // (its role picker and labels).
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/web/users/**'],
-    rules: { 'no-restricted-syntax': ['error', noEnums, ...oneDateFormat, ...noRoleLiterals] },
+    rules: { 'no-restricted-syntax': ['error', noEnums, ...oneDateFormat, ...noIntlConstructors, ...noRoleLiterals] },
   },
   {
     files: ['src/web/**/*.tsx', 'src/web/**/*.ts'],

@@ -8,6 +8,7 @@ import { heldReadP95, recoverySeconds, sampleDatabase, segments, stallWrites, ty
 import { percentile, sortedCopy, summarize, type Summary } from '../bench/stats.js';
 import { addRegionSites, randomEncounter, seededRandom, signedRequest, signInAs, type Answer, type SignedIn } from './client.js';
 import { DEMO_PASSWORD, prepareEngine, start } from './crash.js';
+import { helsinkiDay } from '../src/domain/calendar/time-zone.js';
 
 export type SoakOptions = {
   engine: 'pglite' | 'postgres';
@@ -98,7 +99,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** The last three months as a report period, in Helsinki days. */
 function reportPath(s: SignedIn, hasReports: boolean): string {
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
+  const day = (d: Date) => helsinkiDay(d);
   const to = day(new Date());
   const from = day(new Date(Date.now() - 90 * 86_400_000));
   return hasReports ? `/api/reports?from=${from}&to=${to}` : `/api/sites/${s.siteIds[0]}/encounters/summary?from=${from}&to=${to}`;

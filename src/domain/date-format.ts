@@ -1,5 +1,6 @@
 import { helsinkiDay, SERVICE_TIME_ZONE } from './calendar.js';
 import type { Locale } from './org.js';
+import { dateTimeFormat } from './intl-cache.js';
 
 /**
  * The one way Silta writes dates and times for people (issue 17, item 14), on screen, on the public
@@ -45,7 +46,7 @@ export type WeekdayStyle = 'short' | 'long';
 
 /** The weekday of a calendar day: "ma", "mån", "Mon" (short) or "maanantai", "måndag", "Monday" (long). */
 export const formatWeekday = (day: string, locale: Locale, style: WeekdayStyle = 'short'): string =>
-  new Intl.DateTimeFormat(intlLocales[locale], { weekday: style, timeZone: 'UTC' }).format(utcMidnight(day));
+  dateTimeFormat(intlLocales[locale], { weekday: style, timeZone: 'UTC' }).format(utcMidnight(day));
 
 /**
  * Weekday and day: "ma 7.12.2026", "mån 7.12.2026", "Mon 7 Dec 2026"; `year: false` leaves the year out
@@ -64,11 +65,11 @@ export function weekdayNames(locale: Locale, style: WeekdayStyle = 'short'): str
 
 /** Month names January…December: "tammikuu", "januari", "January" (the date picker's month list). */
 export const monthNames = (locale: Locale): string[] =>
-  Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(intlLocales[locale], { month: 'long', timeZone: 'UTC' }).format(utcMidnight(`2024-${String(i + 1).padStart(2, '0')}-01`)));
+  Array.from({ length: 12 }, (_, i) => dateTimeFormat(intlLocales[locale], { month: 'long', timeZone: 'UTC' }).format(utcMidnight(`2024-${String(i + 1).padStart(2, '0')}-01`)));
 
 /** A month 'YYYY-MM' with its year: "joulukuu 2026", "december 2026", "December 2026". */
 export const formatMonth = (month: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(intlLocales[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcMidnight(`${month}-01`));
+  dateTimeFormat(intlLocales[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcMidnight(`${month}-01`));
 
 /** "HH:MM" (or "HH:MM:SS") of a plan: "9.00" (fi, sv), "9:00" (en); seconds only when asked: "9.00.05". */
 export function formatClock(time: string, locale: Locale, withSeconds = false): string {
@@ -81,7 +82,7 @@ export function formatClock(time: string, locale: Locale, withSeconds = false): 
 /** Hours and minutes (and seconds when asked) of an instant in Helsinki, as 'HH:MM' ('HH:MM:SS'). */
 export function helsinkiClock(instant: Instant, withSeconds = false): string {
   const seconds = withSeconds ? { second: '2-digit' as const } : {};
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', ...seconds, hourCycle: 'h23' }).formatToParts(asInstant(instant));
+  const parts = dateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', ...seconds, hourCycle: 'h23' }).formatToParts(asInstant(instant));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return withSeconds ? `${part('hour')}:${part('minute')}:${part('second')}` : `${part('hour')}:${part('minute')}`;
 }

@@ -2,6 +2,7 @@ import { addDays, isoWeekday, SERVICE_TIME_ZONE } from '../../domain/calendar.js
 import { loadActor } from '../auth/actor-repo.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
+import { dateTimeFormat } from '../../domain/intl-cache.js';
 
 /**
  * Helpers of the demo history: a seeded random source (the same day always gives the same history),
@@ -62,7 +63,7 @@ export class Random {
   }
 }
 
-const wallClock = new Intl.DateTimeFormat('en-CA', { timeZone: SERVICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const wallClock = dateTimeFormat('en-CA', { timeZone: SERVICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const localOf = (instant: Date): string => wallClock.format(instant).replace(', ', 'T');
 
 /** The instant of a Helsinki wall-clock time ('HH:MM') on a day; EET or EEST, whichever holds then. */

@@ -1,6 +1,7 @@
 import { addDays, isoWeekday, monthBounds } from '../../domain/calendar';
 import type { Locale } from '../../domain/org';
 import type { Announcement } from '../../domain/outreach-views';
+import { listFormat } from '../../domain/intl-cache';
 
 /**
  * Weeks, months and timetable entries for visitors. The dates and times themselves are written by
@@ -23,7 +24,7 @@ export const weekMonday = (day: string): string => addDays(day, 1 - isoWeekday(d
 
 /** "sairaanhoitaja ja sosiaalityöntekijä": names joined the way the language lists things. */
 export function joinList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** A month as 'YYYY-MM', or null when the text is not one. */

@@ -1,11 +1,12 @@
 import type { Locale } from '../../domain/org';
+import { numberFormat } from '../../domain/intl-cache';
 
 const intlLocales: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** A mean as people read it: at most one decimal, in the reader's notation ("4,6"); a dash when there is none. */
 export function formatMean(mean: number | null, locale: Locale): string {
   if (mean === null) return '–';
-  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 1 }).format(mean);
+  return numberFormat(intlLocales[locale], { maximumFractionDigits: 1 }).format(mean);
 }
 
 export const formatCount = (n: number | null): string => (n === null ? '–' : String(n));

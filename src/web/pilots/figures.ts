@@ -1,5 +1,6 @@
 import type { Report, ReportCell, ReportTable } from '../../domain/report';
 import { hiddenMark } from '../reports/format';
+import { numberFormat } from '../../domain/intl-cache';
 
 /** What the pilot page shows from the report: a few figures, each a report cell (possibly suppressed). */
 export type PilotFigures = {
@@ -57,6 +58,6 @@ export function figureText(cell: ReportCell | null, threshold: number, locale: '
   if (cell.suppressed) return hiddenMark(cell.reason, threshold);
   if (cell.value === null) return '–';
   const digits = kind === 'mean' ? 1 : 0;
-  const number = new Intl.NumberFormat(tags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(cell.value);
+  const number = numberFormat(tags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(cell.value);
   return kind === 'percent' ? `${number} %` : number;
 }

@@ -2,6 +2,7 @@ import type { ColumnKind, ReportCell, SuppressionReason } from '../../domain/rep
 import { roundedFigure } from '../../domain/report-export';
 import { formatDate, weekdayNames } from '../../domain/date-format';
 import { isLocale } from '../i18n/locale';
+import { numberFormat } from '../../domain/intl-cache';
 
 /**
  * How a figure reads on the page, in a CSV file and in a workbook. Kept pure so the three agree and
@@ -44,9 +45,9 @@ export function formatFigure(value: number, kind: ColumnKind, locale: string): s
   const rounded = roundedFigure(value, kind);
   if (kind === 'percent') {
     // The percent unit writes the number as given ("28,5 %"), with no second rounding of value / 100.
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'percent', minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
+    return numberFormat(locale, { style: 'unit', unit: 'percent', minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
   }
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
+  return numberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(rounded);
 }
 
 export type CellText = { text: string; state: 'value' | 'suppressed' | 'missing'; value: number | null; reason?: SuppressionReason };

@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/org';
 import { formatClock, formatWeekdayDate, type WeekdayStyle } from '../../domain/date-format';
 import type { SessionView } from '../../domain/outreach-views';
+import { numberFormat } from '../../domain/intl-cache';
 
 /** Calendar days stay 'YYYY-MM-DD' strings; they are written for people by domain/date-format. */
 
@@ -29,4 +30,4 @@ export function byDay(sessions: SessionView[]): Map<string, SessionView[]> {
 
 /** Hours as people write them: "3", "2,5" (fi, sv) or "2.5" (en). */
 export const formatHours = (hours: number, locale: Locale): string =>
-  new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 2 }).format(hours);
+  numberFormat(intlLocales[locale], { maximumFractionDigits: 2 }).format(hours);
