@@ -4,9 +4,18 @@ import type { Deps } from '../deps.js';
 import { AppError, unauthenticated, forbidden } from '../errors.js';
 import { canSomewhere, type Action } from '../policy/policy.js';
 import { findSession, SESSION_COOKIE, type OpenSession } from '../auth/sessions.js';
+import { findPrincipalSession, PRINCIPAL_SESSION_COOKIE, type OpenPrincipalSession, type OutsidePrincipal } from '../invitations/principal-sessions.js';
 
-/** Every route states who may call it; a route without this fails at start-up. */
-export type RouteAccess = { access: 'public' } | { access: 'signed_in' } | { access: 'action'; action: Action };
+/**
+ * Every route states who may call it; a route without this fails at start-up. 'principal' routes are
+ * for clients and external members (their own session cookie, never a staff session); `kinds` narrows
+ * them to one kind. What each principal may see there is still the policy's to say, per resource.
+ */
+export type RouteAccess =
+  | { access: 'public' }
+  | { access: 'signed_in' }
+  | { access: 'action'; action: Action }
+  | { access: 'principal'; kinds?: OutsidePrincipal['kind'][] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,6 +23,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     session: OpenSession | null;
+    /** The client's or external member's session on 'principal' routes (null elsewhere). */
+    principalSession: OpenPrincipalSession | null;
   }
 }
 
@@ -46,8 +57,18 @@ function assertSameOrigin(request: FastifyRequest): void {
   if (host !== request.headers.host) throw new AppError('csrf', 'The request came from another site.');
 }
 
+/** State changes carry the session's CSRF token in x-csrf-token. */
+function assertCsrf(request: FastifyRequest, expected: string): void {
+  if (!STATE_CHANGING.has(request.method)) return;
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !sameToken(sent, expected)) {
+    throw new AppError('csrf', 'The security token is missing or out of date. Reload the page and try again.');
+  }
+}
+
 export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('principalSession', null);
   app.decorateRequest('clock', null);
   const catalogue: RouteEntry[] = [];
   catalogues.set(app, catalogue);
@@ -66,16 +87,20 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
     const access = request.routeOptions.config.access;
     if (!access) return;
     if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);
+    if (access.access === 'principal') {
+      const principalToken = request.cookies[PRINCIPAL_SESSION_COOKIE];
+      const open = principalToken ? await findPrincipalSession(deps, principalToken) : null;
+      if (!open) throw unauthenticated();
+      assertCsrf(request, open.csrfToken);
+      if (access.kinds && !access.kinds.includes(open.principal.kind)) throw forbidden();
+      request.principalSession = open;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await findSession(deps, token) : null;
     if (access.access === 'public') return;
     if (!request.session) throw unauthenticated();
-    if (STATE_CHANGING.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
-        throw new AppError('csrf', 'The security token is missing or out of date. Reload the page and try again.');
-      }
-    }
+    assertCsrf(request, request.session.csrfToken);
     if (access.access === 'action' && !canSomewhere(request.session.actor, access.action)) throw forbidden();
   });
 }

@@ -3,6 +3,7 @@ import { helsinkiDay } from '../../domain/calendar.js';
 import type { Clock } from '../deps.js';
 import { unauthenticated } from '../errors.js';
 import type { Actor, Principal } from '../policy/policy.js';
+import type { OutsidePrincipal } from '../invitations/principal-sessions.js';
 
 /**
  * Who acts and under which request: what every command needs besides deps. Commands take this and
@@ -29,6 +30,17 @@ declare module 'fastify' {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.session) throw unauthenticated();
   return request.session.actor;
+}
+
+/** What a 'principal' route (a client's or external member's) knows about its request. */
+export type PrincipalContext = { principal: OutsidePrincipal; requestId: string; now: Date; today: string };
+
+/** The accessor for 'principal' routes: the signed-in client or external member, never a staff actor. */
+export function principalContextOf(request: FastifyRequest): PrincipalContext {
+  if (!request.principalSession) throw unauthenticated();
+  if (!request.clock) throw new Error('The request has no clock: registerAccessControl did not run for it.');
+  const now = request.clock.now();
+  return { principal: request.principalSession.principal, requestId: String(request.id), now, today: helsinkiDay(now) };
 }
 
 /** The one accessor for routes: the actor, the request id and the clock's now and Helsinki day. */

@@ -29,12 +29,14 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
     const { h, document, operations } = await documentOf();
     expect(document.components.securitySchemes).toEqual({
       sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'silta_session' }),
+      principalSessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'silta_principal_session' }),
       csrfToken: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }),
     });
     const access = new Map(routeCatalogue(h.app).map((r) => [`${r.method} ${r.url}`, r.access.access]));
     for (const op of operations) {
       const key = `${op.method} ${op.route}`;
-      const expected = access.get(key) === 'public' ? [] : [STATE_CHANGING.has(op.method) ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }];
+      const cookie = access.get(key) === 'principal' ? 'principalSessionCookie' : 'sessionCookie';
+      const expected = access.get(key) === 'public' ? [] : [STATE_CHANGING.has(op.method) ? { [cookie]: [], csrfToken: [] } : { [cookie]: [] }];
       expect(op.security, key).toEqual(expected);
     }
   });

@@ -3,6 +3,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../domain/api-types.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
+import { PRINCIPAL_SESSION_COOKIE } from '../invitations/principal-sessions.js';
 import type { RouteAccess } from './access.js';
 
 /** The response of a route that answers 204: documented as "no content" (Fastify sends no body for 204). */
@@ -13,6 +14,7 @@ const errorRef = { $ref: '#/components/schemas/ApiError' };
 
 export const securitySchemes = {
   sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session cookie set by POST /api/auth/login (HttpOnly).' },
+  principalSessionCookie: { type: 'apiKey', in: 'cookie', name: PRINCIPAL_SESSION_COOKIE, description: 'The session cookie of a client or external member (set when they sign in with a passkey or code and PIN).' },
   csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The csrfToken returned by login and GET /api/auth/me; required on every state change.' },
 } as const;
 
@@ -20,7 +22,8 @@ export const securitySchemes = {
 function securityOf(access: RouteAccess | undefined, method: string): Record<string, string[]>[] | undefined {
   if (!access) return undefined;
   if (access.access === 'public') return [];
-  return [STATE_CHANGING.has(method) ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }];
+  const cookie = access.access === 'principal' ? 'principalSessionCookie' : 'sessionCookie';
+  return [STATE_CHANGING.has(method) ? { [cookie]: [], csrfToken: [] } : { [cookie]: [] }];
 }
 
 type Operation = {
