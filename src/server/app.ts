@@ -15,7 +15,7 @@ import { registerStrictJsonParser } from './http/json-parser.js';
 import { registerWebApp } from './http/web-app.js';
 import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { registerAuthRoutes } from './auth/routes.js';
-import { registerOidcRoutes } from './auth/oidc-routes.js';
+import { registerOidcRoutes, registerSignInMethodsRoute } from './auth/oidc-routes.js';
 import { registerSiteRoutes } from './sites/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
@@ -129,6 +129,7 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
     return { status: 'ok' as const, database: 'ok' as const, engine: deps.db.engine };
   });
   registerAuthRoutes(app, deps);
+  registerSignInMethodsRoute(app, deps);
   // Only a deployment that signs staff in through its OpenID Connect provider has these routes.
   if (deps.config.oidc) registerOidcRoutes(app, deps);
   registerSiteRoutes(app, deps);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { WorkingDaySettings } from '../domain/calendar.js';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/trust-proxy.js';
+import { parseRoleMap, RoleMapError, type OidcRoleMapping } from './auth/oidc-role-map.js';
 
 /** Everything Silta reads from the environment, parsed once at start. */
 export type Config = {
@@ -61,6 +62,11 @@ export type OidcConfig = {
   /** The ID token claim whose value links to a user's oidc_subject: `sub` unless the provider's `sub` is unstable. */
   linkClaim: string;
   /**
+   * Roles from the provider's groups (SILTA_OIDC_ROLE_CLAIM, SILTA_OIDC_ROLE_MAP): when set, each
+   * OpenID Connect sign-in sets the linked account's roles from it; null leaves roles to administrators.
+   */
+  roleMapping: OidcRoleMapping | null;
+  /**
    * Test-only: lets the in-test provider run on plain http. The production start (main.ts) refuses to
    * run with it set; without it an http issuer is refused here.
    */
@@ -117,9 +123,27 @@ function urlFrom(key: string, raw: string): URL {
   }
 }
 
+function roleMappingFrom(env: NodeJS.ProcessEnv): OidcRoleMapping | null {
+  const claim = env.SILTA_OIDC_ROLE_CLAIM ?? '';
+  const map = env.SILTA_OIDC_ROLE_MAP ?? '';
+  if (claim === '' && map === '') return null;
+  // One without the other is half a decision: refused rather than guessed.
+  if (claim === '' || map === '') throw new ConfigError('SILTA_OIDC_ROLE_CLAIM and SILTA_OIDC_ROLE_MAP are set together or not at all.');
+  try {
+    return parseRoleMap(claim, map);
+  } catch (error) {
+    if (error instanceof RoleMapError) throw new ConfigError(`SILTA_OIDC_ROLE_MAP ${error.message}`);
+    throw error;
+  }
+}
+
 function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
   const issuer = env.SILTA_OIDC_ISSUER ?? '';
-  if (issuer === '') return null;
+  if (issuer === '') {
+    const stray = ['SILTA_OIDC_ROLE_CLAIM', 'SILTA_OIDC_ROLE_MAP'].filter((key) => (env[key] ?? '') !== '');
+    if (stray.length > 0) throw new ConfigError(`${stray.join(' and ')} ${stray.length > 1 ? 'are' : 'is'} set, but SILTA_OIDC_ISSUER is not: a role mapping needs the provider.`);
+    return null;
+  }
   const missing = ['SILTA_OIDC_CLIENT_ID', 'SILTA_OIDC_CLIENT_SECRET', 'SILTA_OIDC_REDIRECT_URI'].filter((key) => (env[key] ?? '') === '');
   if (missing.length > 0) throw new ConfigError(`SILTA_OIDC_ISSUER is set, so ${missing.join(', ')} must be set too.`);
   const allowHttpIssuer = booleanFrom(env, OIDC_TEST_HTTP_VARIABLE, false);
@@ -130,6 +154,7 @@ function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
   urlFrom('SILTA_OIDC_REDIRECT_URI', redirectUri);
   return {
     issuer,
+    roleMapping: roleMappingFrom(env),
     clientId: env.SILTA_OIDC_CLIENT_ID!,
     clientSecret: env.SILTA_OIDC_CLIENT_SECRET!,
     redirectUri,

@@ -5,6 +5,7 @@ import { startTestProvider, type TestProvider } from '../testing/oidc-test-provi
 import { testEngine } from '../testing/test-db.js';
 import { runAdminCommand } from '../../cli/commands.js';
 import { OIDC_FLOW_COOKIE } from './oidc-routes.js';
+import { callOidcCallback, goToProvider as toProvider, linkAccount, oidcSettings } from '../testing/oidc-sign-in.js';
 
 let provider: TestProvider;
 beforeAll(async () => {
@@ -12,39 +13,17 @@ beforeAll(async () => {
 });
 afterAll(async () => provider.close());
 
-const settings = (overrides: Partial<OidcConfig> = {}): OidcConfig => ({
-  issuer: provider.issuer,
-  clientId: provider.clientId,
-  clientSecret: provider.clientSecret,
-  redirectUri: provider.redirectUri,
-  linkClaim: 'sub',
-  allowHttpIssuer: true,
-  ...overrides,
-});
-
-async function link(h: Harness, userId: string, subject: string): Promise<void> {
-  await h.db.withRawSession((s) => s.query('update users set oidc_issuer = $1, oidc_subject = $2 where id = $3', [provider.issuer, subject, userId]));
-}
+const settings = (overrides: Partial<OidcConfig> = {}) => oidcSettings(provider, overrides);
+const link = (h: Harness, userId: string, subject: string) => linkAccount(h, provider, userId, subject);
+const goToProvider = (h: Harness, account: string) => toProvider(h, provider, account);
+const callback = callOidcCallback;
+/** Where a refused flow sends the browser: the sign-in page, saying why. */
+const backToSignIn = (reason: string) => ({ statusCode: 302, headers: expect.objectContaining({ location: `/login?oidc_error=${reason}` }) });
 
 async function count(h: Harness, table: 'sessions' | 'oidc_flows'): Promise<number> {
   const [row] = await h.db.withRawSession((s) => s.query<{ n: number }>(`select count(*)::int as n from ${table}`));
   return row!.n;
 }
-
-/** The browser's part: Silta's start, the provider's pages, and back to Silta's callback (not yet called). */
-async function goToProvider(h: Harness, account: string) {
-  const start = await h.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
-  expect(start.statusCode).toBe(302);
-  const flowCookie = start.cookies.find((c) => c.name === OIDC_FLOW_COOKIE);
-  expect(flowCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-  provider.signInAs(account);
-  const back = await provider.browse(start.headers.location as string);
-  expect(back.pathname).toBe('/api/auth/oidc/callback');
-  return { flow: flowCookie!.value, callback: `${back.pathname}${back.search}`, back };
-}
-
-const callback = (h: Harness, url: string, flow: string | undefined) =>
-  h.app.inject({ method: 'GET', url, cookies: flow ? { [OIDC_FLOW_COOKIE]: flow } : {} });
 
 describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
   it('signs a linked user in with a session like a password sign-in, audited with the method', async () => {
@@ -86,8 +65,7 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     await link(h, user.id, 'alice');
     const { flow, callback: url } = await goToProvider(h, 'mallory');
     const refused = await callback(h, url, flow);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toMatch(/No Silta account is linked/);
+    expect(refused).toMatchObject(backToSignIn('not_linked'));
     expect(refused.cookies.find((c) => c.name === 'silta_session')).toBeUndefined();
     expect(await count(h, 'sessions')).toBe(0);
     const [users] = await h.db.withRawSession((s) => s.query<{ n: number }>('select count(*)::int as n from users'));
@@ -103,8 +81,8 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     const forged = new URL(back);
     forged.searchParams.set('state', 'forged-state');
     const refused = await callback(h, `${forged.pathname}${forged.search}`, flow);
-    expect(refused.statusCode).toBe(401);
-    expect((await callback(h, `${back.pathname}${back.search}`, flow)).statusCode).toBe(400);
+    expect(refused).toMatchObject(backToSignIn('failed'));
+    expect(await callback(h, `${back.pathname}${back.search}`, flow)).toMatchObject(backToSignIn('start_again'));
     expect(await count(h, 'sessions')).toBe(0);
   });
 
@@ -114,8 +92,8 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     const user = await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]);
     await link(h, user.id, 'alice');
     const { callback: url } = await goToProvider(h, 'alice');
-    expect((await callback(h, url, undefined)).statusCode).toBe(400);
-    expect((await callback(h, url, 'someone-elses-flow')).statusCode).toBe(400);
+    expect(await callback(h, url, undefined)).toMatchObject(backToSignIn('start_again'));
+    expect(await callback(h, url, 'someone-elses-flow')).toMatchObject(backToSignIn('start_again'));
     expect(await count(h, 'sessions')).toBe(0);
   });
 
@@ -126,7 +104,7 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     await link(h, user.id, 'alice');
     const first = await goToProvider(h, 'alice');
     expect((await callback(h, first.callback, first.flow)).statusCode).toBe(302);
-    expect((await callback(h, first.callback, first.flow)).statusCode).toBe(400);
+    expect(await callback(h, first.callback, first.flow)).toMatchObject(backToSignIn('start_again'));
     // A new flow of the same browser, its own state, but the used code: the provider refuses the
     // exchange (the code is spent, and its PKCE challenge was the first flow's).
     const start = await h.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
@@ -134,7 +112,7 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     const state = new URL(start.headers.location as string).searchParams.get('state')!;
     const replay = new URL(first.back);
     replay.searchParams.set('state', state);
-    expect((await callback(h, `${replay.pathname}${replay.search}`, flow)).statusCode).toBe(401);
+    expect(await callback(h, `${replay.pathname}${replay.search}`, flow)).toMatchObject(backToSignIn('failed'));
     expect(await count(h, 'sessions')).toBe(1);
   });
 
@@ -145,7 +123,7 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     await link(h, user.id, 'alice');
     await h.db.withRawSession((s) => s.query('update users set is_active = false where id = $1', [user.id]));
     const { flow, callback: url } = await goToProvider(h, 'alice');
-    expect((await callback(h, url, flow)).statusCode).toBe(403);
+    expect(await callback(h, url, flow)).toMatchObject(backToSignIn('not_linked'));
   });
 
   it('follows the links the admin command makes and removes', async () => {
@@ -159,7 +137,7 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     expect((await callback(h, linked.callback, linked.flow)).statusCode).toBe(302);
     await runAdminCommand(h.deps, ['unlink-oidc', user.username], () => undefined);
     const unlinked = await goToProvider(h, 'carl');
-    expect((await callback(h, unlinked.callback, unlinked.flow)).statusCode).toBe(403);
+    expect(await callback(h, unlinked.callback, unlinked.flow)).toMatchObject(backToSignIn('not_linked'));
     const audit = await h.db.withRawSession((s) => s.query<{ action: string }>("select action from audit_log where action like 'user.oidc%' order by id"));
     expect(audit.map((r) => r.action)).toEqual(['user.oidc_linked', 'user.oidc_unlinked']);
     // Without a provider there is nothing to link to.
@@ -168,8 +146,21 @@ describe(`staff sign-in through OpenID Connect on ${testEngine}`, () => {
     await expect(runAdminCommand(plain.deps, ['link-oidc', local.username, 'carl'], () => undefined)).rejects.toThrow(/No OpenID Connect provider is configured/);
   });
 
-  it('is not there when no provider is configured', async () => {
+  it('sends the provider\'s own refusal back to the sign-in page as such', async () => {
+    const h = await createHarness({ oidc: settings() });
+    const start = await h.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    const flow = start.cookies.find((c) => c.name === OIDC_FLOW_COOKIE)!.value;
+    const state = new URL(start.headers.location as string).searchParams.get('state')!;
+    const cancelled = await callback(h, `/api/auth/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(provider.issuer)}`, flow);
+    expect(cancelled).toMatchObject(backToSignIn('refused'));
+    expect(await count(h, 'sessions')).toBe(0);
+  });
+
+  it('tells the sign-in page whether to offer it, and is not there when no provider is configured', async () => {
+    const configured = await createHarness({ oidc: settings() });
+    expect((await configured.app.inject({ method: 'GET', url: '/api/auth/methods' })).json()).toEqual({ oidc: true });
     const h = await createHarness();
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/methods' })).json()).toEqual({ oidc: false });
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/oidc/start' })).statusCode).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import { openSignedInSession, type RequestContext, type SignedIn } from './commands.js';
 import { deleteSession, hashToken } from './sessions.js';
 import { addressKey, addressRule, countAttempt, refundAttempt } from './throttle.js';
+import { applyRoleMapping } from './oidc-roles.js';
 
 /** How long a sign-in at the provider may take, from Silta's redirect to the provider's answer. */
 const FLOW_MINUTES = 10;
@@ -89,7 +90,8 @@ function linkValue(settings: OidcConfig, claims: oidc.IDToken): string | null {
  * Completes a sign-in at the provider's callback: the flow is taken (deleted) first, so a callback runs
  * once whatever happens next; the code is exchanged with the PKCE verifier and the ID token checked
  * (issuer, audience, signature, nonce, state). The account linked to the configured claim gets a session
- * exactly as a password sign-in does. Nobody is created: an unlinked account is refused.
+ * exactly as a password sign-in does, its roles first set from the provider's groups when a mapping is
+ * configured. Nobody is created: an unlinked account is refused.
  */
 export async function completeOidcSignIn(
   deps: Deps,
@@ -124,7 +126,9 @@ export async function completeOidcSignIn(
     // The reason (a wrong state, a used code, a bad signature) is for the log, not for the browser.
     const reason = error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'unknown';
     await writeAudit(deps.db.orm, audit, { action: 'auth.sign_in_failed', resourceType: 'user', details: { method: 'oidc', reason: String(reason).slice(0, 64) } });
-    throw new AppError('invalid_credentials', 'The organisation\'s sign-in did not go through. Start again.');
+    // The provider's own "no" (the user cancelled, or is not allowed this application) is told apart.
+    const refused = error instanceof oidc.AuthorizationResponseError;
+    throw new AppError('invalid_credentials', refused ? 'The organisation\'s sign-in service refused the sign-in.' : 'The organisation\'s sign-in did not go through. Start again.', { reason: refused ? 'refused' : 'failed' });
   }
   // Discovery checked that the provider is this issuer; links are stored under the setting (oidc-link.ts).
   const issuer = settings.issuer;
@@ -145,6 +149,8 @@ export async function completeOidcSignIn(
   return deps.db.orm.transaction(async (tx) => {
     if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
     await refundAttempt(tx, await addressKey(deps.db, 'oidc', ctx.address));
+    // With a mapping, the provider's groups decide the roles at every sign-in (docs/OPERATIONS.md).
+    if (settings.roleMapping && claims) await applyRoleMapping(tx, deps, settings.roleMapping, user, claims, audit);
     return openSignedInSession(tx, deps, user, audit, { method: 'oidc' }, startAgain);
   });
 }

@@ -5,6 +5,7 @@ import { useLogin, useSession } from '../api/auth';
 import { errorMessage } from '../common/error-message';
 import { usePageHeading } from '../common/use-page-heading';
 import { LoginField } from './login-field';
+import { OrganisationSignIn } from './organisation-sign-in';
 import './login-page.css';
 
 // The sign-in page is the first thing a visit shows, so it is plain HTML styled in the Suomi.fi look
@@ -62,6 +63,8 @@ export function LoginPage() {
           <strong className="login-alert__label">{t('errors.title')}</strong> {errorMessage(t, login.error)}
         </div>
       )}
+      {/* Sign-in through the organisation's OpenID Connect provider, when the server has one (issue 18 item 4). */}
+      <OrganisationSignIn />
       <form onSubmit={submit} noValidate className="form-stack">
         <LoginField
           id="login-username"

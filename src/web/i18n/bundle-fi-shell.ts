@@ -3,5 +3,7 @@
 // page (loadPageTexts in i18n.ts), so a feature's texts never ride on the first route.
 import core from './fi.json';
 import outboxReview from './features/outboxReview.fi.json';
+// The sign-in page's organisation sign-in and the signed-in "no rights yet" page come before any page's texts.
+import oidcSignIn from './features/oidcSignIn.fi.json';
 
-export default { ...core, outboxReview };
+export default { ...core, outboxReview, oidcSignIn };
