@@ -37,6 +37,19 @@ describe.runIf(testEngine === 'pglite')('the production start and the OpenID Con
     expect(fs.readdirSync(started.dataDir)).toEqual([]);
   });
 
+  it('refuses an invalid role mapping with a message that says what to fix', async () => {
+    const started = await startWith({
+      ...httpProvider,
+      SILTA_OIDC_ISSUER: 'https://login.org.example',
+      SILTA_OIDC_ROLE_CLAIM: 'groups',
+      SILTA_OIDC_ROLE_MAP: '{"silta-koordinaattorit": {"role": "coordinator"}}',
+    });
+    expect(started.code).toBe(1);
+    expect(started.output).toContain('Silta could not start: SILTA_OIDC_ROLE_MAP group "silta-koordinaattorit": the coordinator role needs either "site"');
+    expect(started.output).not.toMatch(/\n\s+at /);
+    expect(fs.readdirSync(started.dataDir)).toEqual([]);
+  });
+
   it('refuses an http issuer without it', async () => {
     const started = await startWith(httpProvider);
     expect(started.code).toBe(1);
