@@ -16,7 +16,7 @@ export type ServerProcess = {
   halt: () => Promise<void>;
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;
@@ -49,11 +49,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Runs `node <entry>` (the bundled server, as `npm start` runs it) on a free port with the given
- * environment, and resolves once /api/health answers.
+ * Runs `node <entry>` (the bundled server, as `npm start` runs it) on a free port (or the one given,
+ * when something must know the address before the server starts) with the given environment, and
+ * resolves once /api/health answers.
  */
-export async function runServer(entry: string, env: Record<string, string>, readyWithinMs = 90_000): Promise<ServerProcess> {
-  const port = await freePort();
+export async function runServer(entry: string, env: Record<string, string>, readyWithinMs = 90_000, givenPort?: number): Promise<ServerProcess> {
+  const port = givenPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
