@@ -21,3 +21,12 @@ describe('the groups of an ID token', () => {
     expect(grantsFor(mapping, ['constructor', 'toString'])).toEqual([]);
   });
 });
+
+describe('the scopes Silta asks for', () => {
+  it('bring the linking claim and no more', async () => {
+    const { scopeFor } = await import('./oidc.js');
+    expect(scopeFor('sub')).toBe('openid');
+    expect(scopeFor('email')).toBe('openid email');
+    expect(scopeFor('oid')).toBe('openid profile');
+  });
+});

@@ -31,7 +31,7 @@ async function sessionOf(h: Harness, response: Awaited<ReturnType<typeof signInT
   const cookie = response.cookies.find((c) => c.name === 'silta_session')!.value;
   const me = await h.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { silta_session: cookie } });
   expect(me.statusCode).toBe(200);
-  return { cookie, me: me.json() as { user: { roles: Roles }; abilities: Record<string, unknown> } };
+  return { cookie, me: me.json<{ user: { roles: Roles }; abilities: Record<string, unknown> }>() };
 }
 
 const byKey = (roles: Roles) => [...roles].sort((a, b) => `${a.role}:${a.siteId}`.localeCompare(`${b.role}:${b.siteId}`));

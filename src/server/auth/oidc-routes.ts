@@ -15,20 +15,14 @@ const FLOW_COOKIE_PATH = '/api/auth/oidc';
 /** The sign-in page's word for an error of the flow; null for anything unexpected (a bug: answered as usual). */
 function reasonOf(error: unknown): OidcSignInError | null {
   if (!(error instanceof AppError)) return null;
-  switch (error.code) {
-    case 'forbidden':
-      return 'not_linked';
-    case 'invalid_credentials':
-      return (error.details as { reason?: string } | undefined)?.reason === 'refused' ? 'refused' : 'failed';
-    case 'bad_request':
-      return 'start_again';
-    case 'db_unavailable':
-      return 'unavailable';
-    case 'too_many_requests':
-      return 'throttled';
-    default:
-      return null;
-  }
+  if (error.code === 'invalid_credentials') return (error.details as { reason?: string } | undefined)?.reason === 'refused' ? 'refused' : 'failed';
+  const reasons: Partial<Record<AppError['code'], OidcSignInError>> = {
+    forbidden: 'not_linked',
+    bad_request: 'start_again',
+    db_unavailable: 'unavailable',
+    too_many_requests: 'throttled',
+  };
+  return reasons[error.code] ?? null;
 }
 
 /** A browser navigation ends on a page, not on JSON: a known failure goes back to the sign-in page to be told. */
@@ -47,7 +41,7 @@ export function registerSignInMethodsRoute(app: FastifyInstance, deps: Deps): vo
   app.withTypeProvider<ZodTypeProvider>().get('/api/auth/methods', {
     config: { access: { access: 'public' } },
     schema: { tags: ['auth'], response: { 200: z.object({ oidc: z.boolean() }) } },
-  }, async () => ({ oidc: deps.config.oidc !== null }));
+  }, () => Promise.resolve({ oidc: deps.config.oidc !== null }));
 }
 
 /**

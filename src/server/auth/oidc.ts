@@ -68,13 +68,22 @@ export async function startOidcSignIn(deps: Deps, ctx: RequestContext): Promise<
   });
   const url = oidc.buildAuthorizationUrl(provider, {
     redirect_uri: settings.redirectUri,
-    scope: settings.linkClaim === 'email' ? 'openid email' : 'openid',
+    scope: scopeFor(settings.linkClaim),
     state,
     nonce,
     code_challenge: codeChallenge,
     code_challenge_method: 'S256',
   });
   return { flowId, url: url.href };
+}
+
+/**
+ * The scopes that bring the linking claim into the ID token, and no more: `sub` comes with `openid`,
+ * `email` with `email`; other identifiers (Entra ID's `oid`, `preferred_username`) come with `profile`.
+ */
+export function scopeFor(linkClaim: string): string {
+  if (linkClaim === 'sub') return 'openid';
+  return linkClaim === 'email' ? 'openid email' : 'openid profile';
 }
 
 /** The linking claim's value from a verified ID token, or null when it is missing or cannot be trusted. */
