@@ -28,6 +28,7 @@ const personLevelReads = new Set([
 const notPersonLevel: Record<string, string> = {
   'GET /api/health': 'liveness only',
   'GET /api/auth/me': 'the caller reading their own profile',
+  'GET /api/auth/methods': 'which sign-in methods the sign-in page offers: no person in it',
   'GET /api/regions': 'organisation structure',
   'GET /api/sites': 'organisation structure',
   'GET /api/sites/:siteId': 'organisation structure',
