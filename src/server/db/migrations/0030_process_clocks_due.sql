@@ -26,13 +26,21 @@ update client_process_deadlines d
  where p.id = d.process_id;
 alter table client_process_deadlines alter column site_id set not null;
 
--- The running clocks by due day, carrying what the counts group by: the counts read only the deadlines
--- due soon or overdue (an index range, index-only), the worker's list each one's process by id.
+-- The running clocks per site by due day, carrying what the counts group by: a coordinator's counts
+-- read, per site they may count, only the range of deadlines due soon or overdue, from the index alone.
+-- (Due day first read every site's whole range once per site: ten times slower at 40 sites.)
 drop index client_process_deadlines_open;
-create index client_process_deadlines_running on client_process_deadlines (due_on, site_id)
+create index client_process_deadlines_running on client_process_deadlines (site_id, due_on)
   include (clock_key, basis, step) where met_on is null and stopped_on is null;
 
--- 4. The worker's due list starts from the worker's own clients: own worker (clients_own_worker, 0023)
--- and care team, here with the client id in the index so no table row is read to find it.
+-- 4. The worker's due list starts from the worker's own clients: own worker and care team, each index
+-- carrying the client id, so that finding them reads no table row.
+drop index clients_own_worker;
+create index clients_own_worker on clients (own_worker_id, id) where own_worker_id is not null;
 drop index client_care_team_user;
 create index client_care_team_user on client_care_team (user_id, client_id);
+-- Then each one's open process and its running clocks, again from the indexes alone.
+drop index client_processes_one_open;
+create unique index client_processes_one_open on client_processes (client_id) include (id, state) where state <> 'ended';
+create index client_process_deadlines_running_process on client_process_deadlines (process_id)
+  include (due_on, clock_key, basis, step) where met_on is null and stopped_on is null;
