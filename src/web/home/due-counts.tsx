@@ -33,7 +33,7 @@ export function DueCounts() {
       </Heading>
       <Paragraph mb="s">{t('dueClients.countsIntro', { day: formatDate(today, locale), count: dueSoonDays })}</Paragraph>
       <table className="data-table due-counts__totals">
-        <caption>{t('dueClients.totalsCaption', { count: sites.length })}</caption>
+        <caption>{sites.length === 1 ? t('dueClients.siteCaption', { site: sites[0]!.siteName }) : t('dueClients.totalsCaption', { count: sites.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('dueClients.clockColumn')}</th>
