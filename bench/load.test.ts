@@ -116,6 +116,15 @@ describe('parseOptions', () => {
     expect(parseOptions({}, []).load).toEqual({ concurrency: 20, durationMs: 5_000, warmupMs: 1_000 });
     expect(() => parseOptions({ BENCH_STARTS: '0' }, [])).toThrow(/BENCH_STARTS/);
   });
+
+  it("selects the client due-list part with BENCH_ONLY=clients, at the acceptance's sizes unless told otherwise", () => {
+    const only = parseOptions({ BENCH_ONLY: 'clients' }, []);
+    expect(only.parts).toEqual(['clients']);
+    expect([only.clients.postgresClients, only.clients.pgliteClients, only.clients.eventsPerClient, only.clients.engines]).toEqual([100_000, 20_000, 10, ['pglite', 'postgres']]);
+    expect(parseOptions({}, []).parts).toContain('clients');
+    expect(parseOptions({ BENCH_ONLY: 'clients', BENCH_CLIENTS_ENGINES: 'postgres', BENCH_CLIENTS_POSTGRES: '5000' }, []).clients).toMatchObject({ engines: ['postgres'], postgresClients: 5_000 });
+    expect(() => parseOptions({ BENCH_CLIENTS_ENGINES: 'mysql' }, [])).toThrow(/BENCH_CLIENTS_ENGINES/);
+  });
 });
 
 describe('parseStartMs', () => {

@@ -4,10 +4,11 @@ import type { EncounterBenchOptions } from './encounters.js';
 import type { ThroughputOptions } from './throughput.js';
 import type { EngineName } from './encounters-engines.js';
 import type { ReportBenchOptions } from './report/measure.js';
+import type { ClientBenchOptions } from './clients/measure.js';
 
 /** Which parts run: all (default), or one of them while working on it. */
-export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports';
-const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports'];
+export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports' | 'clients';
+const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports', 'clients'];
 
 export type BenchOptions = {
   quick: boolean;
@@ -15,6 +16,7 @@ export type BenchOptions = {
   load: ThroughputOptions;
   encounters: EncounterBenchOptions;
   reports: ReportBenchOptions;
+  clients: ClientBenchOptions;
   parts: BenchPart[];
   /** Fresh-profile runs of the encounter form in Chromium (web part). */
   formRuns: number;
@@ -36,14 +38,14 @@ function partsOf(raw: string | undefined): BenchPart[] {
   if (raw === undefined || raw === '' || raw === 'all') return ALL_PARTS;
   const parts = raw.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !ALL_PARTS.includes(p as BenchPart));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports (or a comma list of them) or all, got "${raw}"`);
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports, clients (or a comma list of them) or all, got "${raw}"`);
   return ALL_PARTS.filter((p) => parts.includes(p));
 }
 
-function enginesOf(raw: string | undefined): EngineName[] {
+function enginesOf(raw: string | undefined, name = 'BENCH_REPORT_ENGINES'): EngineName[] {
   if (raw === undefined || raw === '' || raw === 'both') return ['pglite', 'postgres'];
   if (raw === 'pglite' || raw === 'postgres') return [raw];
-  throw new Error(`BENCH_REPORT_ENGINES must be pglite, postgres or both, got "${raw}"`);
+  throw new Error(`${name} must be pglite, postgres or both, got "${raw}"`);
 }
 
 /**
@@ -52,8 +54,15 @@ function enginesOf(raw: string | undefined): EngineName[] {
  * twice what the runs of 2026-11-23 took on the busy box (PGlite 1 M: 21 minutes; PostgreSQL 10 M:
  * see bench/results/README.md), most of it generating the data and rebuilding the rollups.
  */
-function watchdogMinutes(parts: BenchPart[], reports: ReportBenchOptions): number {
-  let minutes = parts.some((p) => p !== 'reports') ? 12 : 0;
+function watchdogMinutes(parts: BenchPart[], reports: ReportBenchOptions, clients: ClientBenchOptions): number {
+  let minutes = parts.some((p) => p !== 'reports' && p !== 'clients') ? 12 : 0;
+  // The client part: generating 100,000 clients and 1,000,000 events took 1–2 minutes on PostgreSQL on
+  // the busy box (2026-12-07), PGlite about as long for a fifth of it; then a few hundred short reads.
+  if (parts.includes('clients')) {
+    minutes += 5;
+    if (clients.engines.includes('pglite')) minutes += 10 * (clients.pgliteClients / 20_000);
+    if (clients.engines.includes('postgres') && clients.postgresUrl !== null) minutes += 6 * (clients.postgresClients / 100_000);
+  }
   if (parts.includes('reports')) {
     const engines = reports.engines;
     minutes += 10;
@@ -82,6 +91,15 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
     save: { rounds: quick ? 2 : 4, roundMs: quick ? 2_000 : 5_000, refreshEveryMs: 1_000, warmup: quick ? 10 : 50 },
     postgresUrl,
   };
+  const clients: ClientBenchOptions = {
+    pgliteClients: positiveInt('BENCH_CLIENTS_PGLITE', env.BENCH_CLIENTS_PGLITE, quick ? 2_000 : 20_000),
+    postgresClients: positiveInt('BENCH_CLIENTS_POSTGRES', env.BENCH_CLIENTS_POSTGRES, quick ? 10_000 : 100_000),
+    eventsPerClient: 10,
+    engines: enginesOf(env.BENCH_CLIENTS_ENGINES, 'BENCH_CLIENTS_ENGINES'),
+    runs: positiveInt('BENCH_CLIENT_RUNS', env.BENCH_CLIENT_RUNS, quick ? 10 : 100),
+    warmup: quick ? 2 : 5,
+    postgresUrl,
+  };
   return {
     quick,
     starts: positiveInt('BENCH_STARTS', env.BENCH_STARTS, quick ? 2 : 5),
@@ -96,6 +114,7 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
     parts,
     formRuns: positiveInt('BENCH_FORM_RUNS', env.BENCH_FORM_RUNS, quick ? 2 : 7),
     out: env.BENCH_OUT && env.BENCH_OUT !== '' ? path.resolve(env.BENCH_OUT) : null,
-    watchdogMs: positiveInt('BENCH_WATCHDOG_MINUTES', env.BENCH_WATCHDOG_MINUTES, watchdogMinutes(parts, reports)) * 60_000,
+    clients,
+    watchdogMs: positiveInt('BENCH_WATCHDOG_MINUTES', env.BENCH_WATCHDOG_MINUTES, watchdogMinutes(parts, reports, clients)) * 60_000,
   };
 }

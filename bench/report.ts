@@ -1,4 +1,5 @@
 // Machine description, the JSON results file and the human-readable table.
+import type { ClientBenchResult } from './clients/measure.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,7 +56,7 @@ export function machineInfo(): MachineInfo {
  * 'outreach' = the foundation measures plus the encounter measures; 'foundation' = only the former
  * (BENCH_ONLY); 'reports' = the report benchmark of issue 5, always in a file of its own.
  */
-export type Suite = 'foundation' | 'outreach' | 'reports';
+export type Suite = 'foundation' | 'outreach' | 'reports' | 'clients';
 
 export type BenchResults = {
   suite: Suite;
@@ -88,7 +89,17 @@ export type ReportBenchResults = {
   reports: ReportBenchResult;
 };
 
-export function writeResults(file: string, results: BenchResults | ReportBenchResults): void {
+/** The client due-list benchmark of issue 18 (bench/clients/). */
+export type ClientBenchResults = {
+  suite: 'clients';
+  startedAt: string;
+  finishedAt: string;
+  quick: boolean;
+  machine: MachineInfo;
+  clients: ClientBenchResult;
+};
+
+export function writeResults(file: string, results: BenchResults | ReportBenchResults | ClientBenchResults): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 }

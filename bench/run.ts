@@ -18,17 +18,22 @@
 //   BENCH_REPORT_ENCOUNTERS_POSTGRES=N  the same on PostgreSQL (default 10,000,000; quick 50,000)
 //   BENCH_REPORT_ENGINES=pglite|postgres|both   engines of the report bench (default both)
 //   BENCH_REPORT_RUNS=N          measured runs per report query (default 20; quick 5)
-//   BENCH_ONLY=foundation|web|encounters|reports   run one part only (or a comma list)
+//   BENCH_CLIENTS_PGLITE=N       clients generated for the client due-list bench on PGlite (default 20,000; quick 2,000)
+//   BENCH_CLIENTS_POSTGRES=N     the same on PostgreSQL (default 100,000; quick 10,000); 10 process events per client
+//   BENCH_CLIENTS_ENGINES=pglite|postgres|both   engines of the client bench (default both)
+//   BENCH_CLIENT_RUNS=N          measured runs per client query (default 100; quick 10)
+//   BENCH_ONLY=foundation|web|encounters|reports|clients   run one part only (or a comma list)
 //   BENCH_FORM_RUNS=N            fresh-profile runs of the encounter form in Chromium (web part; default 7, quick 2)
 //   BENCH_WATCHDOG_MINUTES=N     hard stop of the whole run (default from the parts and sizes, see options.ts)
 //   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json,
-//                                and <UTC date>-reports.json for the report part)
+//                                <UTC date>-reports.json for the report part, <UTC date>-clients.json for the client part)
 import os from 'node:os';
 import path from 'node:path';
 import { cleanupAll, makeTempDir, runAsyncCleanups } from './process.js';
 import { measureEncounters } from './encounters.js';
-import { formatReport, formatReportBench, machineInfo, resultsPath, writeResults, type BenchResults, type ReportBenchResults, type Suite } from './report.js';
+import { formatReport, formatReportBench, machineInfo, resultsPath, writeResults, type BenchResults, type ClientBenchResults, type ReportBenchResults, type Suite } from './report.js';
 import { measureReports } from './report/measure.js';
+import { formatClientBench, measureClients } from './clients/measure.js';
 import { measureStartTime } from './start-time.js';
 import { measureThroughput } from './throughput.js';
 import { parseOptions } from './options.js';
@@ -44,7 +49,7 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-/** BENCH_OUT names the file when one is written; with two, the report part's gets a `-reports` suffix. */
+/** BENCH_OUT names the file when one is written; with more, the report and client parts' get a `-reports` / `-clients` suffix. */
 function outFile(startedAt: Date, suite: Suite, isOnlyFile: boolean): string {
   if (options.out === null) return resultsPath(startedAt, options.quick, suite);
   return isOnlyFile ? options.out : `${options.out.replace(/\.json$/, '')}-${suite}.json`;
@@ -92,13 +97,28 @@ async function reportPart(isOnlyFile: boolean): Promise<void> {
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
+async function clientsPart(isOnlyFile: boolean): Promise<void> {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const clients = await measureClients(options.clients, log);
+  machine.loadAverageEnd = Number((os.loadavg()[0] ?? 0).toFixed(2));
+  const results: ClientBenchResults = { suite: 'clients', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick: options.quick, machine, clients };
+  const file = outFile(startedAt, 'clients', isOnlyFile);
+  writeResults(file, results);
+  process.stdout.write(formatClientBench(clients, { start: machine.loadAverageStart, end: machine.loadAverageEnd ?? null }) + '\n');
+  log(`results written to ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`${options.quick ? 'quick' : 'full'} run (${options.parts.join(', ')}) on ${os.cpus().length} CPUs, node ${process.version}; watchdog ${Math.round(WATCHDOG_MS / 60_000)} min`);
-  const hasServerParts = options.parts.some((part) => part !== 'reports');
+  const hasServerParts = options.parts.some((part) => part !== 'reports' && part !== 'clients');
   const hasReports = options.parts.includes('reports');
-  if (hasServerParts) await serverParts(startedAt, !hasReports);
-  if (hasReports) await reportPart(!hasServerParts);
+  const hasClients = options.parts.includes('clients');
+  const files = [hasServerParts, hasReports, hasClients].filter(Boolean).length;
+  if (hasServerParts) await serverParts(startedAt, files === 1);
+  if (hasReports) await reportPart(files === 1);
+  if (hasClients) await clientsPart(files === 1);
 }
 
 const watchdog = setTimeout(() => {

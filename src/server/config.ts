@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { WorkingDaySettings } from '../domain/calendar.js';
+import { parseProcessClocks } from '../domain/clients/clock-settings.js';
+import { defaultProcessClocks, type ProcessClock } from '../domain/clients/clocks.js';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/trust-proxy.js';
 import { parseRoleMap, RoleMapError, type OidcRoleMapping } from './auth/oidc-role-map.js';
@@ -42,6 +44,11 @@ export type Config = {
   logLevel: string;
   /** How working days are counted for deadlines: whether Midsummer Eve and Christmas Eve are working days. */
   workingDays: WorkingDaySettings;
+  /**
+   * The client process's clocks (SILTA_PROCESS_CLOCKS, JSON; src/domain/clients/clock-settings.ts says
+   * why a setting): the defaults are the seeds' local service level and the Social Welfare Act § 36.
+   */
+  processClocks: readonly ProcessClock[];
   /** How many days back day-centre staff may still log a day (a forgotten Friday on Monday); 0 = today only. */
   daylogBackdateDays: number;
   /** Staff sign-in through the organisation's OpenID Connect provider; null (off) unless an issuer is set. */
@@ -163,6 +170,15 @@ function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
   };
 }
 
+function processClocksFrom(env: NodeJS.ProcessEnv): readonly ProcessClock[] {
+  const raw = env.SILTA_PROCESS_CLOCKS;
+  if (raw === undefined || raw.trim() === '') return defaultProcessClocks;
+  const parsed = parseProcessClocks(raw);
+  // Refused at start: a clock quietly left out would leave statutory deadlines uncounted.
+  if (!parsed.ok) throw new ConfigError(`SILTA_PROCESS_CLOCKS is not a valid list of clocks: ${parsed.problems.join('; ')}`);
+  return parsed.clocks;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -193,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     // Most Finnish workplaces close on both eves; a deployment where they are working days says so.
     workingDays: { evesAreWorkingDays: booleanFrom(env, 'SILTA_EVES_ARE_WORKING_DAYS', false) },
+    processClocks: processClocksFrom(env),
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
     oidc: oidcFrom(env),
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),

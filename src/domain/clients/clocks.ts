@@ -9,11 +9,16 @@ import { addDays, daysBetween, helsinkiDay, monthBounds, addWorkingDays, type Wo
 export const clockBases = ['statutory', 'local'] as const;
 export type ClockBasis = (typeof clockBases)[number];
 
-/** The step a clock waits for. */
-export const clockSteps = ['assessment_started', 'assessment_completed'] as const;
+/**
+ * The step a clock waits for: each is met by one process event (`stepOfEvent`). A deployment may put
+ * a clock on any of them (clock-settings.ts); the defaults use the first two.
+ */
+export const clockSteps = ['assessment_started', 'assessment_completed', 'plan_agreed'] as const;
 export type ClockStep = (typeof clockSteps)[number];
 
-export type ClockLimit = { count: number; unit: 'calendar_days' | 'working_days' | 'months' };
+export const clockUnits = ['calendar_days', 'working_days', 'months'] as const;
+export type ClockUnit = (typeof clockUnits)[number];
+export type ClockLimit = { count: number; unit: ClockUnit };
 
 export type ProcessClock = {
   key: string;
@@ -73,11 +78,16 @@ export function deadlinesFor(contactAt: Date, isStatutoryGroup: boolean, clocks:
 /** How many calendar days before its due day a deadline counts as due soon. */
 export const DUE_SOON_DAYS = 2;
 
-export type DeadlineStatus = 'met' | 'late' | 'overdue' | 'due_soon' | 'running';
+export const deadlineStatuses = ['met', 'late', 'stopped', 'overdue', 'due_soon', 'running'] as const;
+export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
-/** A deadline's status on `today`: met/late once the step happened, else overdue, due soon or running. */
-export function deadlineStatus(deadline: { dueOn: string; metOn: string | null }, today: string): DeadlineStatus {
+/**
+ * A deadline's status on `today`: met/late once the step happened, stopped when the process ended
+ * before it, else overdue, due soon or running.
+ */
+export function deadlineStatus(deadline: { dueOn: string; metOn: string | null; stoppedOn?: string | null }, today: string): DeadlineStatus {
   if (deadline.metOn !== null) return deadline.metOn <= deadline.dueOn ? 'met' : 'late';
+  if (deadline.stoppedOn !== undefined && deadline.stoppedOn !== null) return 'stopped';
   const left = daysBetween(today, deadline.dueOn);
   if (left < 0) return 'overdue';
   return left <= DUE_SOON_DAYS ? 'due_soon' : 'running';
@@ -87,5 +97,6 @@ export function deadlineStatus(deadline: { dueOn: string; metOn: string | null }
 export function stepOfEvent(type: string): ClockStep | null {
   if (type === 'start_assessment') return 'assessment_started';
   if (type === 'complete_assessment') return 'assessment_completed';
+  if (type === 'agree_plan') return 'plan_agreed';
   return null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../calendar.js';
-import { clockBases, clockSteps } from './clocks.js';
+import { clockBases, clockSteps, clockUnits, deadlineStatuses } from './clocks.js';
 import { contactSources, endReasons, processEventTypes, processStates } from './process.js';
 
 /**
@@ -101,7 +101,7 @@ export const deadlineSchema = z.object({
   step: z.enum(clockSteps),
   dueOn: z.string(),
   metOn: z.string().nullable(),
-  status: z.enum(['met', 'late', 'overdue', 'due_soon', 'running']),
+  status: z.enum(deadlineStatuses),
 });
 
 export const processSchema = z.object({
@@ -165,11 +165,31 @@ export const clientSummarySchema = z.object({
 
 export const dueItemSchema = z.object({ clientId: z.uuid(), name: z.string(), state: z.enum(processStates), deadline: deadlineSchema });
 
+/** A configured clock, so that every figure can say which clock it counts and how long it is. */
+export const clockInfoSchema = z.object({
+  key: z.string(),
+  basis: z.enum(clockBases),
+  step: z.enum(clockSteps),
+  limit: z.object({ count: z.number().int(), unit: z.enum(clockUnits) }),
+  source: z.string(),
+});
+export type ClockInfo = z.infer<typeof clockInfoSchema>;
+
+/** The worker's home: their own clients' steps due within `dueSoonDays` or overdue. */
+export const dueListSchema = z.object({ today: z.string(), dueSoonDays: z.number().int(), clocks: z.array(clockInfoSchema), items: z.array(dueItemSchema) });
+export type DueList = z.infer<typeof dueListSchema>;
+
+const clockCountSchema = z.object({ clockKey: z.string(), basis: z.enum(clockBases), step: z.enum(clockSteps), overdue: z.number().int(), dueSoon: z.number().int() });
+
+/** The coordinator's counts per clock: in total over the sites they may count, and per site. No client is named. */
 export const dueCountsSchema = z.object({
   today: z.string(),
-  clocks: z.array(z.object({ clockKey: z.string(), basis: z.enum(clockBases), step: z.enum(clockSteps), overdue: z.number().int(), dueSoon: z.number().int() })),
-  openProcesses: z.number().int(),
+  dueSoonDays: z.number().int(),
+  clocks: z.array(clockInfoSchema),
+  totals: z.array(clockCountSchema),
+  sites: z.array(z.object({ siteId: z.uuid(), siteName: z.string(), counts: z.array(clockCountSchema) })),
 });
+export type DueCounts = z.infer<typeof dueCountsSchema>;
 
 export const lookupAnswerSchema = z.object({
   matches: z.array(z.object({

@@ -70,7 +70,10 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     // The coordinator sees counts of the region's open steps, no names or ids.
     const counts = await (await s.as('coordinator')).request('GET', '/api/clients/due-counts');
     expect(counts.statusCode).toBe(200);
-    expect(counts.json()).toMatchObject({ openProcesses: 1 });
+    // A contact today: nothing is due soon or overdue yet, but every configured clock is listed.
+    expect(counts.json<{ totals: { clockKey: string; overdue: number; dueSoon: number }[] }>().totals.map((t) => [t.clockKey, t.overdue, t.dueSoon])).toEqual([
+      ['local_assessment_start', 0, 0], ['shl36_assessment_complete', 0, 0], ['shl36_assessment_start', 0, 0],
+    ]);
     expect(counts.body).not.toContain(id);
     expect(counts.body).not.toContain('Aino');
     expect((await worker.request('GET', '/api/clients/due-counts')).statusCode).toBe(403);
@@ -207,21 +210,22 @@ describe(`clients of the social-welfare register on ${testEngine}`, () => {
     h.clock.set(new Date('2026-04-14T09:00:00+03:00'));
     const worker = await s.as('worker');
     const due = await worker.request('GET', '/api/clients/due');
-    expect(due.json()).toEqual({
+    expect(due.json()).toMatchObject({
       today: '2026-04-14',
+      dueSoonDays: 2,
       items: [
         { clientId: id, name: 'Testi Asiakas', state: 'contact', deadline: { clockKey: 'local_assessment_start', basis: 'local', step: 'assessment_started', dueOn: '2026-04-09', metOn: null, status: 'overdue' } },
         { clientId: id, name: 'Testi Asiakas', state: 'contact', deadline: { clockKey: 'shl36_assessment_start', basis: 'statutory', step: 'assessment_started', dueOn: '2026-04-15', metOn: null, status: 'due_soon' } },
       ],
     });
-    const counts = (await (await s.as('coordinator')).request('GET', '/api/clients/due-counts')).json<{ clocks: unknown[] }>();
-    expect(counts.clocks).toEqual([
+    const counts = (await (await s.as('coordinator')).request('GET', '/api/clients/due-counts')).json<{ totals: unknown[] }>();
+    expect(counts.totals).toEqual([
       { clockKey: 'local_assessment_start', basis: 'local', step: 'assessment_started', overdue: 1, dueSoon: 0 },
       { clockKey: 'shl36_assessment_complete', basis: 'statutory', step: 'assessment_completed', overdue: 0, dueSoon: 0 },
       { clockKey: 'shl36_assessment_start', basis: 'statutory', step: 'assessment_started', overdue: 0, dueSoon: 1 },
     ]);
     // The colleague at the same site sees none of it.
-    expect((await (await s.as('colleague')).request('GET', '/api/clients/due')).json()).toEqual({ today: '2026-04-14', items: [] });
+    expect((await (await s.as('colleague')).request('GET', '/api/clients/due')).json()).toMatchObject({ today: '2026-04-14', items: [] });
 
     // A step the process does not allow: 409, nothing written.
     const colleague = await s.as('colleague');

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { defaultProcessClocks, deadlinesFor, stepOfEvent, type ProcessClock } from '../../domain/clients/clocks.js';
+import { deadlinesFor, stepOfEvent, type ProcessClock } from '../../domain/clients/clocks.js';
 import { transition, type ProcessEventInput, type ProcessPrompt, type ProcessState } from '../../domain/clients/process.js';
 import type { ClientInput, ClientUpdate, ConsentInput } from '../../domain/clients/schemas.js';
 import { helsinkiDay } from '../../domain/calendar.js';
@@ -44,9 +44,10 @@ async function assertProfessionals(ex: Executor, regionId: string, ids: string[]
 /**
  * Registers a contact (SHL § 35 contact or notification): the client, the first process step, its
  * clocks, and the care team of the recorder and the named handler. The existing-client check must have
- * been made; a code already registered is a 409 and nothing is written.
+ * been made; a code already registered is a 409 and nothing is written. The clocks are the
+ * deployment's (SILTA_PROCESS_CLOCKS), each deadline stored with its clock's key and basis.
  */
-export async function createClient(deps: Deps, ctx: Ctx, input: ClientInput, clocks: readonly ProcessClock[] = defaultProcessClocks): Promise<{ clientId: string; processId: string }> {
+export async function createClient(deps: Deps, ctx: Ctx, input: ClientInput, clocks: readonly ProcessClock[] = deps.config.processClocks): Promise<{ clientId: string; processId: string }> {
   const { actor } = ctx;
   assertSocialRegister(actor);
   const [site] = await deps.db.orm.select({ id: sites.id, regionId: sites.regionId }).from(sites).where(eq(sites.id, input.siteId));
@@ -76,7 +77,7 @@ export async function createClient(deps: Deps, ctx: Ctx, input: ClientInput, clo
       need: input.contact.need, handlerId, endedAt: null, endReason: null, endDetails: null, createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
     await tx.insert(clientProcessEvents).values({ id: deps.ids.newId(), processId, type: 'contact', fromState: null, toState: 'contact', at: contactAt, byUser: actor.userId });
-    if (deadlines.length > 0) await tx.insert(clientProcessDeadlines).values(deadlines.map((d) => ({ processId, clockKey: d.clockKey, basis: d.basis, step: d.step, dueOn: d.dueOn, metOn: null })));
+    if (deadlines.length > 0) await tx.insert(clientProcessDeadlines).values(deadlines.map((d) => ({ processId, siteId: site.id, clockKey: d.clockKey, basis: d.basis, step: d.step, dueOn: d.dueOn, metOn: null, stoppedOn: null })));
     await writeAudit(tx, { ...ctx, at: now }, {
       action: 'client.created', resourceType: 'client', resourceId: clientId, siteId: site.id, regionId: site.regionId,
       details: { processId, source: input.contact.source, isStatutoryGroup: input.contact.isStatutoryGroup, handlerId, hasIdentityCode: identityCode !== null, clocks: deadlines.map((d) => d.clockKey) },
@@ -213,6 +214,8 @@ export async function advanceProcess(deps: Deps, ctx: Ctx, clientId: string, eve
     await tx.insert(clientProcessEvents).values({ id: deps.ids.newId(), processId: process.id, type: event.type, fromState: process.state, toState: moved.to, at: now, byUser: ctx.actor.userId });
     const step = stepOfEvent(event.type);
     if (step) await tx.update(clientProcessDeadlines).set({ metOn: today }).where(and(eq(clientProcessDeadlines.processId, process.id), eq(clientProcessDeadlines.step, step), isNull(clientProcessDeadlines.metOn)));
+    // An end stops the clocks still waiting: they leave the due list and the counts, and stay on record unmet.
+    if (moved.to === 'ended') await tx.update(clientProcessDeadlines).set({ stoppedOn: today }).where(and(eq(clientProcessDeadlines.processId, process.id), isNull(clientProcessDeadlines.metOn), isNull(clientProcessDeadlines.stoppedOn)));
     await writeAudit(tx, { ...ctx, at: now }, {
       action: 'process.advanced', resourceType: 'client', resourceId: client.id, siteId: client.siteId, regionId: client.regionId,
       details: { processId: process.id, event: event.type, from: process.state, to: moved.to, ...(event.type === 'end' ? { endReason: event.end.reason } : {}), prompts: moved.prompts },

@@ -1,10 +1,10 @@
-import { deadlineStatus } from '../../domain/clients/clocks.js';
+import { deadlineStatus, type ClockBasis, type ClockStep } from '../../domain/clients/clocks.js';
 import { maskIdentityCode } from '../../domain/clients/identity-code.js';
 import { eventsFrom } from '../../domain/clients/process.js';
 import type { ClientDetail } from '../../domain/clients/schemas.js';
 import type { ClientRow, ConsentRow, ProcessRow } from './repo.js';
 
-type DeadlineRow = { clockKey: string; basis: 'statutory' | 'local'; step: 'assessment_started' | 'assessment_completed'; dueOn: string; metOn: string | null };
+type DeadlineRow = { clockKey: string; basis: ClockBasis; step: ClockStep; dueOn: string; metOn: string | null; stoppedOn?: string | null };
 type EventRow = { type: string; at: Date; fromState: ProcessRow['state'] | null; toState: ProcessRow['state']; byId: string | null; byName: string | null };
 
 export const presentDeadline = (d: DeadlineRow, today: string) => ({ clockKey: d.clockKey, basis: d.basis, step: d.step, dueOn: d.dueOn, metOn: d.metOn, status: deadlineStatus(d, today) });

@@ -1,14 +1,14 @@
-import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar.js';
-import { DUE_SOON_DAYS } from '../../domain/clients/clocks.js';
+import { DUE_SOON_DAYS, type ClockBasis, type ClockStep } from '../../domain/clients/clocks.js';
 import type { LookupInput } from '../../domain/clients/schemas.js';
 import { can, canSomewhere, conditionFor } from '../../domain/policy/index.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { clientProcessDeadlines, clientProcesses, clients } from '../db/schema-clients.js';
-import { users } from '../db/schema.js';
+import { clientCareTeam, clientProcessDeadlines, clientProcesses, clients } from '../db/schema-clients.js';
+import { sites, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { forbidden } from '../errors.js';
-import { compileCondition } from '../policy/sql.js';
+import { compileCondition, type FactColumns } from '../policy/sql.js';
 import { loadClientFor, todayOf, type Ctx } from './access.js';
 import { canonicalIdentityCode } from './identity.js';
 import { assertSocialRegister } from './commands.js';
@@ -38,6 +38,9 @@ function listable(ctx: Ctx, today: string) {
 }
 
 const open = ne(clientProcesses.state, 'ended');
+/** A running clock: neither met nor stopped by an end (the partial index of migration 0030). */
+const running = and(isNull(clientProcessDeadlines.metOn), isNull(clientProcessDeadlines.stoppedOn));
+
 
 /** The caller's clients with their open process's most pressing deadline; audited with the ids shown. */
 export async function listOwnClients(deps: Deps, ctx: Ctx) {
@@ -49,7 +52,7 @@ export async function listOwnClients(deps: Deps, ctx: Ctx) {
     .where(listable(ctx, today))
     .orderBy(asc(clients.name), asc(clients.id));
   const processIds = rows.map((r) => r.processId).filter((id): id is string => id !== null);
-  const deadlines = processIds.length === 0 ? [] : await deps.db.orm.select().from(clientProcessDeadlines).where(and(inArray(clientProcessDeadlines.processId, processIds), isNull(clientProcessDeadlines.metOn))).orderBy(asc(clientProcessDeadlines.dueOn), asc(clientProcessDeadlines.clockKey));
+  const deadlines = processIds.length === 0 ? [] : await deps.db.orm.select().from(clientProcessDeadlines).where(and(inArray(clientProcessDeadlines.processId, processIds), running)).orderBy(asc(clientProcessDeadlines.dueOn), asc(clientProcessDeadlines.clockKey));
   const next = new Map<string, (typeof deadlines)[number]>();
   for (const d of deadlines) if (!next.has(d.processId)) next.set(d.processId, d);
   const list = rows.map((r) => {
@@ -60,42 +63,91 @@ export async function listOwnClients(deps: Deps, ctx: Ctx) {
   return list;
 }
 
-/** "Due soon / overdue" for the worker's home: open deadlines of their clients due within DUE_SOON_DAYS or past. */
+/**
+ * The worker's own clients: those they are own worker of or on the care team of. The due list starts
+ * from these (two small index reads) rather than from every running clock of the region; the rule's
+ * compiled condition still decides who may be listed.
+ */
+const ownClientIds = (userId: string): SQL =>
+  sql`${clients.id} in (select c.id from ${clients} c where c.own_worker_id = ${userId} union select t.client_id from ${clientCareTeam} t where t.user_id = ${userId})`;
+
+/** The deployment's clocks as the web names them: which step, how long, statutory or local, and where from. */
+export const clockInfo = (deps: Deps) => deps.config.processClocks.map((c) => ({ key: c.key, basis: c.basis, step: c.step, limit: c.limit, source: c.source }));
+
+/**
+ * "Due soon / overdue" for the worker's home: the running clocks of their own clients (own worker or
+ * care team) due within DUE_SOON_DAYS or past, each with its clock (statutory or local), due day and
+ * status. Audited with the client ids shown.
+ */
 export async function dueForWorker(deps: Deps, ctx: Ctx) {
   const today = todayOf(deps);
   const rows = await deps.db.orm
     .select({ clientId: clients.id, name: clients.name, state: clientProcesses.state, clockKey: clientProcessDeadlines.clockKey, basis: clientProcessDeadlines.basis, step: clientProcessDeadlines.step, dueOn: clientProcessDeadlines.dueOn, metOn: clientProcessDeadlines.metOn })
     .from(clients)
     .innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open))
-    .innerJoin(clientProcessDeadlines, and(eq(clientProcessDeadlines.processId, clientProcesses.id), isNull(clientProcessDeadlines.metOn), lte(clientProcessDeadlines.dueOn, addDays(today, DUE_SOON_DAYS))))
-    .where(listable(ctx, today))
+    .innerJoin(clientProcessDeadlines, and(eq(clientProcessDeadlines.processId, clientProcesses.id), running, lte(clientProcessDeadlines.dueOn, addDays(today, DUE_SOON_DAYS))))
+    .where(and(ownClientIds(ctx.actor.userId), listable(ctx, today)))
     .orderBy(asc(clientProcessDeadlines.dueOn), asc(clients.name), asc(clientProcessDeadlines.clockKey));
   const items = rows.map((r) => ({ clientId: r.clientId, name: r.name, state: r.state, deadline: presentDeadline(r, today) }));
   await writeAudit(deps.db.orm, { ...ctx, at: deps.clock.now() }, { action: 'client.due_listed', resourceType: 'client', details: { clientIds: [...new Set(items.map((i) => i.clientId))] } });
-  return { today, items };
+  return { today, dueSoonDays: DUE_SOON_DAYS, clocks: clockInfo(deps), items };
 }
 
-/** A coordinator's counts of overdue and due-soon steps per clock at their sites: no client is named. */
+/**
+ * How the deadlines table answers the counts rule's facts: by the client's site kept on each deadline
+ * (migration 0030) and that site's region. Relationship facts are not mapped: counts are by place.
+ */
+const deadlineSiteColumns: FactColumns = {
+  region: (c) => sql`${sites.regionId} = ${c.regionId}`,
+  site_in: (c) => (c.siteIds.length === 0 ? sql`false` : inArray(clientProcessDeadlines.siteId, [...c.siteIds])),
+};
+const siteColumns: FactColumns = {
+  region: (c) => sql`${sites.regionId} = ${c.regionId}`,
+  site_in: (c) => (c.siteIds.length === 0 ? sql`false` : inArray(sites.id, [...c.siteIds])),
+};
+
+type ClockCount = { clockKey: string; basis: ClockBasis; step: ClockStep; overdue: number; dueSoon: number };
+
+/** Adds up per-site counts per clock, in clock-key order. */
+function totalsOf(rows: ClockCount[]): ClockCount[] {
+  const byKey = new Map<string, ClockCount>();
+  for (const r of rows) {
+    const t = byKey.get(r.clockKey) ?? { clockKey: r.clockKey, basis: r.basis, step: r.step, overdue: 0, dueSoon: 0 };
+    byKey.set(r.clockKey, { ...t, overdue: t.overdue + r.overdue, dueSoon: t.dueSoon + r.dueSoon });
+  }
+  return [...byKey.values()].sort((a, b) => a.clockKey.localeCompare(b.clockKey));
+}
+
+/**
+ * A coordinator's counts of overdue and due-soon steps per clock, per site they may count and in total
+ * (the region's, for a region-wide coordinator): no client is named. Every configured clock is listed,
+ * with zeros where nothing is due; a clock since removed from the settings still counts its deadlines.
+ */
 export async function dueCounts(deps: Deps, ctx: Ctx) {
   const today = todayOf(deps);
-  const where = compileCondition(conditionFor(ctx.actor, 'client.counts', { today }), clientFactColumns(today));
+  const condition = conditionFor(ctx.actor, 'client.counts', { today });
   const soon = addDays(today, DUE_SOON_DAYS);
+  const d = clientProcessDeadlines;
   const rows = await deps.db.orm
     .select({
-      clockKey: clientProcessDeadlines.clockKey,
-      basis: clientProcessDeadlines.basis,
-      step: clientProcessDeadlines.step,
-      overdue: sql<number>`count(*) filter (where ${clientProcessDeadlines.dueOn} < ${today})::int`,
-      dueSoon: sql<number>`count(*) filter (where ${clientProcessDeadlines.dueOn} >= ${today} and ${clientProcessDeadlines.dueOn} <= ${soon})::int`,
+      siteId: d.siteId, clockKey: d.clockKey, basis: d.basis, step: d.step,
+      overdue: sql<number>`count(*) filter (where ${d.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${d.dueOn} >= ${today})::int`,
     })
-    .from(clients)
-    .innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open))
-    .innerJoin(clientProcessDeadlines, and(eq(clientProcessDeadlines.processId, clientProcesses.id), isNull(clientProcessDeadlines.metOn)))
-    .where(where)
-    .groupBy(clientProcessDeadlines.clockKey, clientProcessDeadlines.basis, clientProcessDeadlines.step)
-    .orderBy(asc(clientProcessDeadlines.clockKey));
-  const [openCount] = await deps.db.orm.select({ n: sql<number>`count(*)::int` }).from(clients).innerJoin(clientProcesses, and(eq(clientProcesses.clientId, clients.id), open)).where(where);
-  return { today, clocks: rows, openProcesses: openCount?.n ?? 0 };
+    .from(d)
+    .innerJoin(sites, eq(sites.id, d.siteId))
+    .where(and(running, lte(d.dueOn, soon), compileCondition(condition, deadlineSiteColumns)))
+    .groupBy(d.siteId, d.clockKey, d.basis, d.step);
+  const places = await deps.db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(compileCondition(condition, siteColumns)).orderBy(asc(sites.name), asc(sites.id));
+  const configured = deps.config.processClocks.map((c) => ({ clockKey: c.key, basis: c.basis, step: c.step, overdue: 0, dueSoon: 0 }));
+  const withAllClocks = (counted: ClockCount[]) => totalsOf([...configured, ...counted]);
+  return {
+    today,
+    dueSoonDays: DUE_SOON_DAYS,
+    clocks: clockInfo(deps),
+    totals: withAllClocks(rows),
+    sites: places.map((p) => ({ siteId: p.id, siteName: p.name, counts: withAllClocks(rows.filter((r) => r.siteId === p.id)) })),
+  };
 }
 
 /**

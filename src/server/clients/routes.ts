@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { processEventInputSchema, processStates } from '../../domain/clients/process.js';
 import {
   careTeamInputSchema, clientDetailSchema, clientInputSchema, clientSummarySchema, clientUpdateSchema, consentInputSchema,
-  dueCountsSchema, dueItemSchema, lookupAnswerSchema, lookupInputSchema, visitorCodeLinkInputSchema,
+  dueCountsSchema, dueListSchema, lookupAnswerSchema, lookupInputSchema, visitorCodeLinkInputSchema,
 } from '../../domain/clients/schemas.js';
 import type { Deps } from '../deps.js';
 import { contextOf } from '../http/context.js';
@@ -31,7 +31,7 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/clients/due', {
     config: { access: { access: 'action', action: 'client.list' } },
-    schema: { tags, response: { 200: z.object({ today: z.string(), items: z.array(dueItemSchema) }) } },
+    schema: { tags, response: { 200: dueListSchema } },
   }, async (request) => dueForWorker(deps, ctx(request)));
 
   r.get('/api/clients/due-counts', {

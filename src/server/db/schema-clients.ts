@@ -1,4 +1,4 @@
-// Drizzle definitions for migration 0023_clients.sql (the migration is the truth).
+// Drizzle definitions for migrations 0023_clients.sql and 0030_process_clocks_due.sql (the migrations are the truth).
 import { boolean, date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ClockBasis, ClockStep } from '../../domain/clients/clocks.js';
 import type { ContactSource, EndReason, ProcessState } from '../../domain/clients/process.js';
@@ -82,9 +82,13 @@ export const clientProcessEvents = pgTable('client_process_events', {
 
 export const clientProcessDeadlines = pgTable('client_process_deadlines', {
   processId: uuid('process_id').notNull(),
+  /** The client's site (0030), so the coordinator's counts per site read one index. */
+  siteId: uuid('site_id').notNull(),
   clockKey: text('clock_key').notNull(),
   basis: text('basis').$type<ClockBasis>().notNull(),
   step: text('step').$type<ClockStep>().notNull(),
   dueOn: day('due_on').notNull(),
   metOn: day('met_on'),
+  /** The day the process ended with the step not taken: the clock stopped unmet (0030). */
+  stoppedOn: day('stopped_on'),
 }, (t) => [primaryKey({ columns: [t.processId, t.clockKey] })]);

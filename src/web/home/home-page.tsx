@@ -11,7 +11,7 @@ import { may } from '../auth/abilities';
 import { useAbilities } from '../auth/use-abilities';
 import { PageHeading } from '../common/page-heading';
 import { QuotaAlarms } from '../feedback-forms/quota-alarms';
-import { AdminSection, AuditSection, FieldWorkSection } from './home-sections';
+import { AdminSection, AuditSection, ClientClockSections, FieldWorkSection } from './home-sections';
 import { preloadEncounterForm } from '../encounters/preload';
 
 function RoleList({ me }: { me: Me }) {
@@ -53,6 +53,7 @@ export function HomePage() {
       {administers && <AdminSection />}
       {!administers && may(abilities, 'audit.read') && <AuditSection />}
       {may(abilities, 'feedback.collect') && <QuotaAlarms />}
+      <ClientClockSections />
       {may(abilities, 'session.manage') && <FieldWorkSection />}
       <section aria-labelledby="home-account" className="home-section">
         <Heading variant="h2" id="home-account" mb="s">

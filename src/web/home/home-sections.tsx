@@ -9,6 +9,8 @@ import { may } from '../auth/abilities';
 import { useAbilities } from '../auth/use-abilities';
 import { Loading } from '../common/loading';
 import { TodaySessions } from '../encounters/today-sessions';
+import { DueClients } from './due-clients';
+import { DueCounts } from './due-counts';
 
 export function AdminSection() {
   const { t } = useTranslation();
@@ -36,6 +38,20 @@ export function AdminSection() {
         </li>
       </ul>
     </section>
+  );
+}
+
+/**
+ * Client work's clocks: a worker's own clients with steps due soon or overdue, and a coordinator's
+ * counts per site and clock — each for those whose abilities carry the action the API asks for.
+ */
+export function ClientClockSections() {
+  const abilities = useAbilities();
+  return (
+    <>
+      {may(abilities, 'client.list') && <DueClients />}
+      {may(abilities, 'client.counts') && <DueCounts />}
+    </>
   );
 }
 

@@ -21,5 +21,6 @@ import corrections from './features/corrections.en.json';
 import municipalities from './features/municipalities.en.json';
 import clients from './features/clients.en.json';
 import oidcSignIn from './features/oidcSignIn.en.json';
+import dueClients from './features/dueClients.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients };

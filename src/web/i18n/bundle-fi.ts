@@ -21,5 +21,6 @@ import corrections from './features/corrections.fi.json';
 import municipalities from './features/municipalities.fi.json';
 import clients from './features/clients.fi.json';
 import oidcSignIn from './features/oidcSignIn.fi.json';
+import dueClients from './features/dueClients.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients };
