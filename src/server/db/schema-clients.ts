@@ -1,4 +1,4 @@
-// Drizzle definitions for migration 0023_clients.sql (the migration is the truth).
+// Drizzle definitions for migrations 0023_clients.sql and 0029_individual_support_only.sql (the migrations are the truth).
 import { boolean, date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ClockBasis, ClockStep } from '../../domain/clients/clocks.js';
 import type { ContactSource, EndReason, ProcessState } from '../../domain/clients/process.js';
