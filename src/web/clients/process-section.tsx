@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import type { ProcessEventType, ProcessPrompt } from '../../domain/clients/process';
+import type { ProcessPrompt } from '../../domain/clients/process';
 import type { ClientDetail } from '../../domain/clients/schemas';
 import { type Column, DataTable } from '../common/data-table';
 import { formatDate, formatDateTime } from '../common/date-format';
@@ -12,12 +12,10 @@ import { useAdvanceProcess } from './api';
 import { DeadlineBadge } from './deadline-badge';
 import { EndForm } from './end-form';
 import { ProcessPrompts } from './process-prompts';
+import { stepButtons } from './process-steps';
 
 type Process = NonNullable<ClientDetail['process']>;
 type Deadline = Process['deadlines'][number];
-
-/** The steps offered as buttons: every allowed move but the end, which asks its questions first. */
-export const stepButtons = (next: readonly ProcessEventType[]): Exclude<ProcessEventType, 'end'>[] => next.filter((e): e is Exclude<ProcessEventType, 'end'> => e !== 'end');
 
 /**
  * The client process: the current step, each clock (statutory or local, due day, due soon or overdue),
