@@ -4,6 +4,8 @@ import { Button, Heading } from 'suomifi-ui-components';
 import { AppLink } from '../common/app-link';
 import type { LookupAnswer } from './api';
 
+const matchLabels = { identity_code: 'clients.lookup.byCode', name_and_birth_day: 'clients.lookup.byNameAndBirthDay', name: 'clients.lookup.byName' } as const;
+
 type Props = { answer: LookupAnswer; isPending: boolean; onConfirm: () => void };
 
 /**
@@ -26,7 +28,7 @@ export function LookupResult({ answer, isPending, onConfirm }: Props) {
       <ul className="client-lookup__list">
         {answer.matches.map((m, i) => (
           <li key={m.clientId ?? `match-${i}`} data-matched-by={m.matchedBy}>
-            <strong>{t(m.matchedBy === 'identity_code' ? 'clients.lookup.byCode' : 'clients.lookup.byName')}</strong>
+            <strong>{t(matchLabels[m.matchedBy])}</strong>
             {' · '}
             {m.ownWorker ? t('clients.lookup.ownWorker', { name: m.ownWorker.displayName }) : t('clients.lookup.noOwnWorker')}
             {' · '}
