@@ -4,6 +4,7 @@ import { identityCodeCheckCharacter } from '../src/domain/clients/identity-code'
 import type { ClientDetail } from '../src/domain/clients/schemas';
 import { expectNoSeriousViolations } from './support/axe';
 import { desktop } from './support/browser';
+import { screenshot } from './support/screenshots';
 import { signedIn } from './support/sign-in';
 import { useSuite } from './support/suite';
 import { ClientsPages } from './pages/clients';
@@ -28,6 +29,7 @@ describe('client work', () => {
     expect(listText).toContain('120304A****');
     expect(listText).not.toMatch(wholeCode);
     await expectNoSeriousViolations(page, 'clients list');
+    await screenshot(page, 'clients-list');
     // The search narrows the list in the browser; nothing about the person goes into the address.
     await page.locator('#clients-search').fill('korho');
     await page.locator('main [role="status"]').filter({ hasText: 'Näytetään 1 asiakas' }).waitFor();
@@ -48,6 +50,7 @@ describe('client work', () => {
     expect(await p.errorSummary().innerText()).toContain('Henkilötunnuksen tarkistusmerkki ei täsmää');
     expect(await page.locator('main').innerText()).toContain('Tarkista, onko tunnuksessa kirjoitusvirhe');
     await expectNoSeriousViolations(page, 'new client form with a wrong identity code');
+    await screenshot(page, 'client-new-wrong-code');
     expect(page.url()).toMatch(/\/clients\/new$/);
 
     // The right code: the existing-client check finds nobody, and the client is saved.
@@ -102,6 +105,7 @@ describe('client work', () => {
     expect(granted).toContain(`${asShown(today)}–toistaiseksi`);
     expect(await page.locator('[data-consent-status]').getAttribute('data-consent-status')).toBe('active');
     await expectNoSeriousViolations(page, 'client page with a consent');
+    await screenshot(page, 'client-page-consent');
     await page.locator('#client-consents button[data-consent]').click();
     await page.locator('[data-consent-status="revoked"]').waitFor();
     expect(await p.consentRows().first().innerText()).toContain('Peruttu');
@@ -111,6 +115,39 @@ describe('client work', () => {
     const stored = (await (await page.request.get(`/api/clients/${clientId}`)).json()) as ClientDetail;
     expect(stored.process?.state).toBe('assessment');
     expect(stored.consents).toMatchObject([{ purpose: 'share_process', granteeKind: 'user', isActive: false, revokedAt: expect.any(String) }]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('ending with "moved away" asks about the handover meeting and then prompts it with a checklist line; a refusal shows the duty to notify', async () => {
+    const { page, context, problems } = await signedIn(suite(), 'demo.socialworker', desktop);
+    const p = new ClientsPages(page);
+    await p.openList();
+    // The demo's client in an action period: individual support is offered beside the next steps.
+    await page.locator('main a', { hasText: 'Jere Nieminen' }).click();
+    await page.locator('#client-process-state[data-state="action"]').waitFor();
+    expect(await page.locator('#process-choose_individual_support').innerText()).toContain('vain yksilöllinen tuki');
+    await p.step('end');
+    await page.locator('#end-reason').selectOption('client_refused');
+    expect(await page.locator('#end-refused-hint').innerText()).toContain('sosiaalihuoltolain 35 §');
+    expect(await page.locator('#end-refused-hint').innerText()).toContain('lastensuojeluilmoitus');
+    await page.locator('#end-reason').selectOption('moved_away');
+    expect(await page.locator('#end-refused-hint').count()).toBe(0);
+    expect(await page.locator('#end-moved-away-hint').innerText()).toContain('siirtoneuvonpito');
+    // Without the handover answer nothing is sent.
+    await page.locator('#end-submit').click();
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Lomakkeessa on 1 virhe') ?? false);
+    await expectNoSeriousViolations(page, 'end form with an error');
+    await page.locator('label[for="end-handover-to_be_arranged"]').click();
+    await page.locator('#end-submit').click();
+    await page.locator('#client-process-state[data-state="ended"]').waitFor();
+    const prompt = await page.locator('[data-prompt="arrange_handover_meeting"]').innerText();
+    expect(prompt).toContain('Järjestä siirtoneuvonpito');
+    expect(prompt).toContain('Siirtoneuvonpito uuden kunnan palveluiden kanssa sovittu');
+    expect(await page.locator('#client-process').innerText()).toContain('Muutti toiselle paikkakunnalle');
+    expect(await page.locator('#client-process-next').count()).toBe(0);
+    await expectNoSeriousViolations(page, 'client page with the handover prompt');
+    await screenshot(page, 'client-ended-moved-away');
     expect(problems).toEqual([]);
     await context.close();
   });
