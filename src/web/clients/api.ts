@@ -75,6 +75,7 @@ export function useAdvanceProcess(clientId: string) {
 export function useColleagues(siteId: string) {
   return useQuery({
     queryKey: ['colleagues', siteId],
+    enabled: siteId !== '',
     staleTime: 60 * 60_000,
     queryFn: async () => (await apiRequest<{ colleagues: ColleagueView[] }>('GET', `/api/sites/${id(siteId)}/colleagues`)).colleagues,
   });

@@ -13,6 +13,8 @@ export type ClientValues = {
   source: ContactSource | '';
   isStatutoryGroup: boolean;
   need: string;
+  /** Who takes the case on; '' is the recorder (the server's default). */
+  handlerId: string;
 };
 
 /** Field ids; errors are keyed by them so that the error summary links to the field. */
@@ -31,7 +33,7 @@ export const clientLimits = { name: 200, need: 4000 } as const;
 export type Problems = Record<string, { key: string; values?: Record<string, number> }>;
 
 export const emptyClient = (siteId: string): ClientValues => ({
-  siteId, name: '', identityCode: '', preferredLanguage: 'fi', municipalityCode: '', contactPreference: 'phone', source: '', isStatutoryGroup: false, need: '',
+  siteId, name: '', identityCode: '', preferredLanguage: 'fi', municipalityCode: '', contactPreference: 'phone', source: '', isStatutoryGroup: false, need: '', handlerId: '',
 });
 
 /**
@@ -62,7 +64,7 @@ export function checkClient(values: ClientValues): { input: Omit<ClientInput, 'e
       preferredLanguage: values.preferredLanguage,
       ...(values.municipalityCode === '' ? {} : { municipalityCode: values.municipalityCode }),
       contactPreference: values.contactPreference,
-      contact: { source: values.source, isStatutoryGroup: values.isStatutoryGroup, need },
+      contact: { source: values.source, isStatutoryGroup: values.isStatutoryGroup, need, ...(values.handlerId === '' ? {} : { handlerId: values.handlerId }) },
     },
     problems,
   };

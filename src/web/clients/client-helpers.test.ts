@@ -47,6 +47,8 @@ describe('the new-client form', () => {
       siteId: 'site-1', name: 'Aino Esimerkki', preferredLanguage: 'fi', contactPreference: 'phone', contact: { source: 'referral', isStatutoryGroup: false, need: 'Tarvitsee tukea.' },
     });
     expect(checkClient({ ...filled, identityCode: ` ${good.toLowerCase()} `, municipalityCode: '091' }).input).toMatchObject({ identityCode: good.toLowerCase(), municipalityCode: '091' });
+    // A named handler goes with the contact; none leaves it to the server (the recorder).
+    expect(checkClient({ ...filled, handlerId: 'u2' }).input?.contact).toEqual({ source: 'referral', isStatutoryGroup: false, need: 'Tarvitsee tukea.', handlerId: 'u2' });
   });
 
   it('asks for a new existing-client check when the name or the code changes, not for case', () => {

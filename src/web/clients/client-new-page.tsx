@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { Checkbox, Paragraph, RadioButton, RadioButtonGroup, Textarea, TextInput } from 'suomifi-ui-components';
 import { contactSources } from '../../domain/clients/process';
 import { contactPreferences, type ClientInput } from '../../domain/clients/schemas';
+import { useSession } from '../api/auth';
 import { useSites } from '../api/org';
 import { siteIdsFor } from '../auth/abilities';
 import { useAbilities } from '../auth/use-abilities';
@@ -16,7 +17,7 @@ import { PageHeading } from '../common/page-heading';
 import { SelectField } from '../common/select-field';
 import { useLocale } from '../i18n/use-locale';
 import { useMunicipalities } from '../municipalities/api';
-import { type LookupAnswer, useCreateClient, useLookupClients } from './api';
+import { type LookupAnswer, useColleagues, useCreateClient, useLookupClients } from './api';
 import { checkClient, clientFields, emptyClient, lookupSubject, type ClientValues } from './client-form-values';
 import { identityCodeErrorKey } from './identity-code-error';
 import { LookupResult } from './lookup-result';
@@ -50,6 +51,9 @@ export function ClientNewPage() {
   const [checked, setChecked] = useState<Checked | null>(null);
   const siteId = values.siteId !== '' ? values.siteId : siteOptions.length === 1 ? siteOptions[0]!.id : '';
   const set = (patch: Partial<ClientValues>) => setValues((old) => ({ ...old, ...patch }));
+  const colleagues = useColleagues(siteId);
+  const me = useSession().data?.user.id;
+  const handlers = siteId === '' ? [] : (colleagues.data ?? []).filter((c) => c.id !== me);
 
   // The server's refusal of the code (e.g. registered already) is shown at the field, in the user's language.
   const serverCodeKey = identityCodeErrorKey(create.error) ?? identityCodeErrorKey(lookup.error);
@@ -144,6 +148,12 @@ export function ClientNewPage() {
           <Checkbox id="client-statutory-group" checked={values.isStatutoryGroup} onClick={({ checkboxState }) => set({ isStatutoryGroup: checkboxState })}>
             {t('clients.form.statutoryGroup')}
           </Checkbox>
+          {handlers.length > 0 && (
+            <div>
+              <SelectField id="client-handler" label={t('clients.form.handler')} value={values.handlerId} onChange={(handlerId) => set({ handlerId })} options={[{ value: '', label: t('clients.form.handlerMe') }, ...handlers.map((c) => ({ value: c.id, label: c.displayName }))]} />
+              <p className="muted client-form__hint">{t('clients.form.handlerHint')}</p>
+            </div>
+          )}
           <Textarea id={clientFields.need} labelText={t('clients.form.need')} hintText={t('clients.form.needHint')} value={values.need} onChange={(e) => set({ need: e.target.value })} {...status(clientFields.need)} fullWidth />
         </fieldset>
         {lookup.isPending && <p role="status">{t('clients.lookup.checking')}</p>}

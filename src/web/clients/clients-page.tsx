@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph, TextInput } from 'suomifi-ui-components';
+import { registerOf } from '../../domain/org';
+import { useSession } from '../api/auth';
 import { useCan } from '../auth/use-abilities';
 import { AppLink } from '../common/app-link';
 import { ButtonLink } from '../common/button-link';
@@ -24,7 +26,10 @@ export function ClientsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const clients = useClients();
-  const mayCreate = useCan('client.create');
+  const profession = useSession().data?.user.profession ?? null;
+  // The social-welfare register is kept by its own professions: a nurse (health register) works on a
+  // client's care team but does not register clients (the server refuses; the link is not offered).
+  const mayCreate = useCan('client.create') && profession !== null && registerOf(profession) === 'social';
   const [query, setQuery] = useState('');
   const shown = visibleClients(clients.data ?? [], query);
 
