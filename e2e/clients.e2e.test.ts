@@ -111,9 +111,24 @@ describe('client work', () => {
     expect(await p.consentRows().first().innerText()).toContain('Peruttu');
     expect(await page.locator('#client-consents button[data-consent]').count()).toBe(0);
 
+    // The own worker and the care team: name oneself, add the nurse, then remove her.
+    await page.locator('#client-own-worker-choice').selectOption({ label: 'Demo Sosiaalityöntekijä' });
+    await page.locator('#client-own-worker-save').click();
+    await page.locator('#client-people [role="status"]').filter({ hasText: 'Omatyöntekijä on tallennettu' }).waitFor();
+    expect(await page.locator('#client-own-worker').innerText()).toBe('Demo Sosiaalityöntekijä');
+    await page.locator('#client-team-add').selectOption({ label: 'Demo Sairaanhoitaja' });
+    await page.locator('#client-team-add-submit').click();
+    const nurseOnTeam = page.locator('#client-care-team li', { hasText: 'Demo Sairaanhoitaja' });
+    await nurseOnTeam.waitFor();
+    await nurseOnTeam.locator('button').click();
+    await nurseOnTeam.waitFor({ state: 'detached' });
+    expect(await page.locator('#client-care-team').innerText()).toContain('Demo Sosiaalityöntekijä');
+
     // What the server holds agrees with the page.
     const stored = (await (await page.request.get(`/api/clients/${clientId}`)).json()) as ClientDetail;
     expect(stored.process?.state).toBe('assessment');
+    expect(stored.ownWorker?.displayName).toBe('Demo Sosiaalityöntekijä');
+    expect(stored.careTeam.map((m) => m.displayName)).toEqual(['Demo Sosiaalityöntekijä']);
     expect(stored.consents).toMatchObject([{ purpose: 'share_process', granteeKind: 'user', isActive: false, revokedAt: expect.any(String) }]);
     expect(problems).toEqual([]);
     await context.close();
