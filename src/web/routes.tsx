@@ -57,6 +57,9 @@ const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ de
 const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
 const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').then((m) => ({ default: m.CorrectionsPage })));
+const ClientsPage = lazyPage(() => import('./clients/clients-page').then((m) => ({ default: m.ClientsPage })));
+const ClientNewPage = lazyPage(() => import('./clients/client-new-page').then((m) => ({ default: m.ClientNewPage })));
+const ClientPage = lazyPage(() => import('./clients/client-page').then((m) => ({ default: m.ClientPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -151,6 +154,17 @@ export function AppRoutes() {
           <Route element={<RequireAbility anyOf={['referral.read']} />}>
             <Route path="follow-ups" element={<FollowUpsPage />} />
             <Route path="referrals/:referralId/slip" element={<ReferralSlipPage />} />
+          </Route>
+          {/* Client work: the list and a client's page answer only those related to the client; ids in
+              the path, never an identity code. */}
+          <Route element={<RequireAbility anyOf={['client.list']} />}>
+            <Route path="clients" element={<ClientsPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['client.create']} />}>
+            <Route path="clients/new" element={<ClientNewPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['client.read']} />}>
+            <Route path="clients/:clientId" element={<ClientPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['daylog.write']} />}>
             <Route path="daylog" element={<DaylogPage />} />

@@ -8,6 +8,8 @@ const sample: Record<ProcessEventType, ProcessEventInput> = {
   start_follow_up: { type: 'start_follow_up' },
   continue_action: { type: 'continue_action' },
   revise_plan: { type: 'revise_plan' },
+  choose_individual_support: { type: 'choose_individual_support' },
+  resume_network_work: { type: 'resume_network_work' },
   end: { type: 'end', end: { reason: 'other', description: 'Asiakas siirtyi opiskelemaan' } },
 };
 
@@ -15,9 +17,10 @@ const sample: Record<ProcessEventType, ProcessEventInput> = {
 const expected: Record<ProcessState, Partial<Record<ProcessEventType, ProcessState>>> = {
   contact: { start_assessment: 'assessment', end: 'ended' },
   assessment: { complete_assessment: 'plan', end: 'ended' },
-  plan: { agree_plan: 'action', end: 'ended' },
-  action: { start_follow_up: 'follow_up', end: 'ended' },
-  follow_up: { continue_action: 'action', revise_plan: 'plan', end: 'ended' },
+  plan: { agree_plan: 'action', choose_individual_support: 'individual_support_only', end: 'ended' },
+  action: { start_follow_up: 'follow_up', choose_individual_support: 'individual_support_only', end: 'ended' },
+  follow_up: { continue_action: 'action', revise_plan: 'plan', choose_individual_support: 'individual_support_only', end: 'ended' },
+  individual_support_only: { resume_network_work: 'plan', end: 'ended' },
   ended: {},
 };
 
@@ -43,6 +46,15 @@ describe('client process transitions', () => {
     expect(transition('action', end({ reason: 'moved_away', handoverMeeting: 'held' }))).toEqual({ ok: true, to: 'ended', prompts: [] });
     expect(transition('contact', end({ reason: 'client_refused', notificationDuty: 'to_be_made' }))).toEqual({ ok: true, to: 'ended', prompts: ['make_notification'] });
     expect(transition('contact', end({ reason: 'client_refused', notificationDuty: 'notification_made' }))).toEqual({ ok: true, to: 'ended', prompts: [] });
+    expect(transition('individual_support_only', end({ reason: 'client_refused', notificationDuty: 'to_be_made' }))).toEqual({ ok: true, to: 'ended', prompts: ['make_notification'] });
+  });
+
+  it('keeps individual support for after the assessment: not from contact or assessment, back to planning when the client agrees', () => {
+    expect(transition('contact', sample.choose_individual_support)).toEqual({ ok: false, reason: 'not_from_here' });
+    expect(transition('assessment', sample.choose_individual_support)).toEqual({ ok: false, reason: 'not_from_here' });
+    expect(transition('individual_support_only', sample.choose_individual_support)).toEqual({ ok: false, reason: 'not_from_here' });
+    expect(transition('individual_support_only', sample.resume_network_work)).toEqual({ ok: true, to: 'plan', prompts: [] });
+    expect(eventsFrom('individual_support_only')).toEqual(['resume_network_work', 'end']);
   });
 
   it('will not end without the answers the reason asks for', () => {

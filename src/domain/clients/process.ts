@@ -5,8 +5,15 @@ import { z } from 'zod';
  * action ⇄ follow-up → ended with a reason. The seeds name no statuses; these follow the boxes of the
  * Oulunkaari and Raahe process maps (003:5983–6267, 6757–6975). The follow-up network meeting leads to a
  * new action period or back to the plan; a relationship may end from any step.
+ *
+ * `individual_support_only` is the side state of requirements § 1.3 rule 11: a client who declines or
+ * does not commit to network work (neuvonpito) but keeps getting individual support — 12 of Raahe's 18
+ * pilot clients (003:3215–3218) and 2 of the second cohort (003:3225). It is chosen once the assessment
+ * is complete (the assessment is what concludes which support the client gets, SHL 36 §), so the
+ * statutory clocks have been met or missed before it; a client who later agrees goes back to planning
+ * the network meeting, and the relationship may end from it as from any step.
  */
-export const processStates = ['contact', 'assessment', 'plan', 'action', 'follow_up', 'ended'] as const;
+export const processStates = ['contact', 'assessment', 'plan', 'action', 'follow_up', 'individual_support_only', 'ended'] as const;
 export type ProcessState = (typeof processStates)[number];
 
 /** Where a contact came from; `notification` is a notification under the Social Welfare Act § 35. */
@@ -17,7 +24,10 @@ export type ContactSource = (typeof contactSources)[number];
 export const endReasons = ['no_longer_needs_network_work', 'moved_away', 'client_refused', 'transferred_to_other_service', 'other'] as const;
 export type EndReason = (typeof endReasons)[number];
 
-export const processEventTypes = ['start_assessment', 'complete_assessment', 'agree_plan', 'start_follow_up', 'continue_action', 'revise_plan', 'end'] as const;
+export const processEventTypes = [
+  'start_assessment', 'complete_assessment', 'agree_plan', 'start_follow_up', 'continue_action', 'revise_plan',
+  'choose_individual_support', 'resume_network_work', 'end',
+] as const;
 export type ProcessEventType = (typeof processEventTypes)[number];
 
 /**
@@ -51,6 +61,8 @@ export const processEventInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start_follow_up') }),
   z.object({ type: z.literal('continue_action') }),
   z.object({ type: z.literal('revise_plan') }),
+  z.object({ type: z.literal('choose_individual_support') }),
+  z.object({ type: z.literal('resume_network_work') }),
   z.object({ type: z.literal('end'), end: endInputSchema }),
 ]);
 export type ProcessEventInput = z.infer<typeof processEventInputSchema>;
@@ -84,6 +96,8 @@ const moves: Record<Exclude<ProcessEventType, 'end'>, { from: readonly ProcessSt
   start_follow_up: { from: ['action'], to: 'follow_up' },
   continue_action: { from: ['follow_up'], to: 'action' },
   revise_plan: { from: ['follow_up'], to: 'plan' },
+  choose_individual_support: { from: ['plan', 'action', 'follow_up'], to: 'individual_support_only' },
+  resume_network_work: { from: ['individual_support_only'], to: 'plan' },
 };
 
 function promptsOf(end: EndInput): ProcessPrompt[] {

@@ -193,7 +193,8 @@ export type DueCounts = z.infer<typeof dueCountsSchema>;
 
 export const lookupAnswerSchema = z.object({
   matches: z.array(z.object({
-    matchedBy: z.enum(['identity_code', 'name']),
+    /** `name_and_birth_day`: the same name, and a code with the same birth day as the one given (not the same code). */
+    matchedBy: z.enum(['identity_code', 'name_and_birth_day', 'name']),
     /** Only for a client the caller already works with. */
     clientId: z.uuid().nullable(),
     ownWorker: person.nullable(),

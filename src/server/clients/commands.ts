@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { deadlinesFor, stepOfEvent, type ProcessClock } from '../../domain/clients/clocks.js';
 import { transition, type ProcessEventInput, type ProcessPrompt, type ProcessState } from '../../domain/clients/process.js';
 import type { ClientInput, ClientUpdate, ConsentInput } from '../../domain/clients/schemas.js';
@@ -205,7 +205,8 @@ export async function advanceProcess(deps: Deps, ctx: Ctx, clientId: string, eve
   const now = deps.clock.now();
   const today = helsinkiDay(now);
   return deps.db.orm.transaction(async (tx) => {
-    const [process] = await tx.select().from(clientProcesses).where(and(eq(clientProcesses.clientId, client.id), inArray(clientProcesses.state, ['contact', 'assessment', 'plan', 'action', 'follow_up']))).for('update');
+    // The open process, whatever its state (the one-open-process index is on state <> 'ended' too).
+    const [process] = await tx.select().from(clientProcesses).where(and(eq(clientProcesses.clientId, client.id), ne(clientProcesses.state, 'ended'))).for('update');
     if (!process) throw new AppError('conflict', 'The client has no open process.', { reason: 'no_open_process' });
     const moved = transition(process.state, event);
     if (!moved.ok) throw new AppError('conflict', `The process cannot take the step "${event.type}" from "${process.state}".`, { reason: moved.reason, state: process.state });

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar.js';
 import { DUE_SOON_DAYS, type ClockBasis, type ClockStep } from '../../domain/clients/clocks.js';
+import { checkIdentityCode } from '../../domain/clients/identity-code.js';
 import type { LookupInput } from '../../domain/clients/schemas.js';
 import { can, canSomewhere, conditionFor } from '../../domain/policy/index.js';
 import { writeAudit } from '../audit/write-audit.js';
@@ -150,9 +151,18 @@ export async function dueCounts(deps: Deps, ctx: Ctx) {
   };
 }
 
+const matchRank = { identity_code: 0, name_and_birth_day: 1, name: 2 } as const;
+
+/** The birth day a stored (valid, canonical) code carries. */
+const birthDayOf = (code: string): string | null => {
+  const checked = checkIdentityCode(code);
+  return checked.ok ? checked.birthDay : null;
+};
+
 /**
  * The existing-client check before a contact is registered (requirements § 1.3 rule 2): who is already
- * a client, by identity code or exact name, with their own worker, so the counsellor can turn to them.
+ * a client, by identity code or exact name (a name match whose code has the same birth day as the one
+ * given says so: the likeliest duplicate without the same code), with their own worker, so the counsellor can turn to them.
  * A client the caller does not work with comes without its id. The look-up is audited with the ids found.
  */
 export async function lookupClients(deps: Deps, ctx: Ctx, input: LookupInput) {
@@ -171,13 +181,18 @@ export async function lookupClients(deps: Deps, ctx: Ctx, input: LookupInput) {
     .orderBy(asc(clients.id))
     .limit(20);
   const today = todayOf(deps);
+  const birthDay = code === null ? null : birthDayOf(code);
+  const matchedBy = (stored: string | null) =>
+    code !== null && stored === code ? ('identity_code' as const) : birthDay !== null && stored !== null && birthDayOf(stored) === birthDay ? ('name_and_birth_day' as const) : ('name' as const);
   const matches = [];
-  for (const row of rows) {
+  // The surest match first: the same code, then the same name and birth day (e.g. a temporary code
+  // replaced by a permanent one), then the same name only.
+  for (const row of [...rows].sort((a, b) => matchRank[matchedBy(a.identityCode)] - matchRank[matchedBy(b.identityCode)])) {
     const client = (await deps.db.orm.select().from(clients).where(eq(clients.id, row.id)))[0]!;
     const related = can(ctx.actor, 'client.read', await clientFacts(deps.db.orm, client, today), { today });
     const process = await currentProcess(deps.db.orm, row.id);
     matches.push({
-      matchedBy: code !== null && row.identityCode === code ? ('identity_code' as const) : ('name' as const),
+      matchedBy: matchedBy(row.identityCode),
       clientId: related ? row.id : null,
       ownWorker: row.ownWorkerId ? { id: row.ownWorkerId, displayName: row.ownWorkerName ?? '' } : null,
       hasOpenProcess: process !== undefined && process.state !== 'ended',

@@ -1,4 +1,4 @@
-// Drizzle definitions for migrations 0023_clients.sql and 0030_process_clocks_due.sql (the migrations are the truth).
+// Drizzle definitions for migrations 0023_clients.sql, 0029_individual_support_only.sql and 0030_process_clocks_due.sql (the migrations are the truth).
 import { boolean, date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ClockBasis, ClockStep } from '../../domain/clients/clocks.js';
 import type { ContactSource, EndReason, ProcessState } from '../../domain/clients/process.js';

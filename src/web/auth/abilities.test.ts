@@ -40,6 +40,7 @@ describe('asking the session abilities', () => {
     // an administrator bound to a site administers nothing: site.update and the rest are region-scoped
     expect(links([{ role: 'administrator', siteId: 's1' }])).toEqual(['/', '/account/password']);
     expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/daylog', '/account/password']);
-    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/account/password']);
+    // Client work: a professional may have clients (own worker, care team); the others have none to list.
+    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/clients', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/account/password']);
   });
 });

@@ -7,6 +7,7 @@ export type NavItem = {
     | 'nav.home'
     | 'nav.encounters'
     | 'nav.followUps'
+    | 'nav.clients'
     | 'nav.visitors'
     | 'nav.schedule'
     | 'nav.groups'
@@ -33,6 +34,8 @@ export function navItemsFor(abilities: Abilities): NavItem[] {
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', isEnd: true }];
   if (may(abilities, 'encounter.create')) items.push({ to: '/encounters', labelKey: 'nav.encounters', isEnd: false });
   if (may(abilities, 'referral.read')) items.push({ to: '/follow-ups', labelKey: 'nav.followUps', isEnd: false });
+  // Client work: the list answers those with clients of their own or on a care team (GET /api/clients).
+  if (may(abilities, 'client.list')) items.push({ to: '/clients', labelKey: 'nav.clients', isEnd: false });
   if (mayAny(abilities, ['visitor_code.read', 'visitor_code.issue'])) items.push({ to: '/visitors', labelKey: 'nav.visitors', isEnd: false });
   if (may(abilities, 'session.manage')) items.push({ to: '/schedule', labelKey: 'nav.schedule', isEnd: false });
   if (may(abilities, 'group.manage')) items.push({ to: '/groups', labelKey: 'nav.groups', isEnd: false });
