@@ -86,7 +86,8 @@ const expectedGone: RecordCounts = {
   external_members: 1,
 };
 
-describe(`retention on ${testEngine}`, () => {
+// The world takes many steps (three clients over sixteen years, PIN redemptions): generous time on a shared machine.
+describe(`retention on ${testEngine}`, { timeout: 120_000 }, () => {
   it('lists what is due without changing anything, then deletes exactly that, audited by id; a second run finds nothing', async () => {
     const h = await createHarness();
     const w = await world(h);
