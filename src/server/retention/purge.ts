@@ -26,6 +26,26 @@ export type RetentionReport = {
 
 export type RetentionOptions = { dryRun: boolean; shouldStop?: () => boolean };
 
+/** Some records could not be purged (each left whole); the others were. Ids only, never names. */
+export class RetentionFailure extends Error {
+  constructor(readonly failures: Map<string, unknown>) {
+    super(`retention could not purge ${failures.size} record(s), left whole for the next run: ${[...failures.keys()].join(', ')}`, { cause: [...failures.values()][0] });
+  }
+}
+
+/**
+ * Runs one record's purge; a failure is remembered and the run goes on, so that one record that cannot
+ * go (a lock held too long, a constraint) does not keep every later one past its time.
+ */
+async function attempt<T>(failed: Map<string, unknown>, id: string, purge: () => Promise<T>): Promise<T | null> {
+  try {
+    return await purge();
+  } catch (error) {
+    failed.set(id, error);
+    return null;
+  }
+}
+
 const nonZero = (counts: Partial<RecordCounts>) => Object.fromEntries(Object.entries(counts).filter(([, v]) => (v ?? 0) > 0));
 
 /**
@@ -44,6 +64,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
   let counts = emptyCounts();
   const clientIds: string[] = [];
   const externalMemberIds: string[] = [];
+  const failed = new Map<string, unknown>();
 
   for (let after: string | null = null; !stop(); ) {
     const page = await dueClients(ex, cutoffs, PAGE, after);
@@ -56,7 +77,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
     }
     for (const client of page) {
       if (stop()) break;
-      const went = await ex.transaction(async (tx) => {
+      const went = await attempt(failed, client.id, () => ex.transaction(async (tx) => {
         if (!(await lockIfStillDue(tx, client.id, cutoffs))) return null;
         const deleted = await deleteClientRecord(tx, client.id);
         await writeAudit(tx, audit, {
@@ -64,7 +85,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
           details: { rule: 'client_record', keptYears: deps.config.retention.clientYears, closedBefore: cutoffs.clientClosedBefore.toISOString(), deleted: nonZero(deleted) },
         });
         return deleted;
-      });
+      }));
       if (went) {
         counts = addCounts(counts, went);
         clientIds.push(client.id);
@@ -82,7 +103,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
         externalMemberIds.push(member.id);
         continue;
       }
-      const went = await ex.transaction(async (tx) => {
+      const went = await attempt(failed, member.id, () => ex.transaction(async (tx) => {
         if (!(await lockMemberIfStillDue(tx, member.id, cutoffs, now))) return null;
         const deleted = await deleteExternalMember(tx, member.id);
         await writeAudit(tx, audit, {
@@ -90,7 +111,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
           details: { rule: 'external_member', keptYears: deps.config.retention.externalMemberYears, createdBefore: cutoffs.externalMemberCreatedBefore.toISOString(), deleted: nonZero(deleted) },
         });
         return deleted;
-      });
+      }));
       if (went) {
         counts = addCounts(counts, went);
         externalMemberIds.push(member.id);
@@ -99,6 +120,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
   }
 
   if (!stop()) counts = addCounts(counts, await purgeSignIn(deps, cutoffs, audit, options.dryRun ? { client: clientIds, external: externalMemberIds } : null, stop));
+  if (failed.size > 0) throw new RetentionFailure(failed);
   return { dryRun: options.dryRun, at: now.toISOString(), counts, clientIds, externalMemberIds, auditRowsPastRetention: await auditRowsPastRetention(ex, cutoffs) };
 }
 

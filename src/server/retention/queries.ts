@@ -36,8 +36,8 @@ const n = sql<number>`count(*)::int`;
 const countOf = async (rows: Promise<{ n: number }[]>): Promise<number> => Number((await rows)[0]?.n ?? 0);
 
 /** A principal's sign-in rows: the client's or external member's invitations, credentials and sessions. */
-const ofPrincipal = <T extends { principalKind: unknown; principalId: unknown }>(table: T, kind: PrincipalKind, ids: string[]) =>
-  and(eq(table.principalKind as never, kind), inArray(table.principalId as never, ids));
+type SignInTable = typeof invitations | typeof principalCredentials | typeof principalSessions;
+const ofPrincipal = (table: SignInTable, kind: PrincipalKind, ids: string[]) => and(eq(table.principalKind, kind), inArray(table.principalId, ids));
 
 /** How many rows of each type the clients' records hold (what purging them deletes). */
 export async function countClientRecords(ex: Executor, clientIds: string[]): Promise<RecordCounts> {
@@ -100,7 +100,7 @@ export const spentInvitations = (ex: Executor, cutoffs: RetentionCutoffs) =>
   );
 
 /** Leaves out the rows of principals whose whole record goes under another rule (the dry run's exact counts). */
-export function notOfPrincipals(table: typeof invitations | typeof principalCredentials | typeof principalSessions, excluded: { client: string[]; external: string[] }): SQL | undefined {
+export function notOfPrincipals(table: SignInTable, excluded: { client: string[]; external: string[] }): SQL | undefined {
   const parts = (['client', 'external'] as const).filter((k) => excluded[k].length > 0).map((k) => not(ofPrincipal(table, k, excluded[k])!));
   return parts.length === 0 ? undefined : and(...parts);
 }

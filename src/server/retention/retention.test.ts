@@ -158,20 +158,36 @@ describe(`retention on ${testEngine}`, { timeout: 120_000 }, () => {
     expect((await runRetention(h.deps, { dryRun: true })).clientIds).toContain(w.old);
   });
 
-  it('leaves a client whole when its purge fails midway, and the next run completes it', async () => {
+  it('leaves a client whole when its purge fails midway, goes on with the rest, and the next run completes it', async () => {
     const h = await createHarness();
     const w = await world(h);
     const before = await snapshot(h);
+    const oldRecord = async () => {
+      const counts: Record<string, number> = {};
+      for (const [t, where] of [['clients', 'id = $1'], ['client_consents', 'client_id = $1'], ['client_care_team', 'client_id = $1'], ['client_processes', 'client_id = $1'], ['invitations', 'principal_id = $1'], ['principal_credentials', 'principal_id = $1']] as const) {
+        counts[t] = (await h.db.withRawSession((s) => s.query<{ n: number }>(`select count(*)::int as n from ${t} where ${where}`, [w.old])))[0]!.n;
+      }
+      return counts;
+    };
+    const whole = await oldRecord();
     // The client row's own delete comes last: failing there must undo the deletes of its children.
     await h.db.withRawSession(async (s) => {
       await s.query(`create function refuse_client_delete() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`);
       await s.query('create trigger refuse_client_delete before delete on clients for each row execute function refuse_client_delete()');
     });
-    await expect(runRetention(h.deps, { dryRun: false })).rejects.toThrow();
-    expect(await snapshot(h)).toEqual(before);
+    await expect(runRetention(h.deps, { dryRun: false })).rejects.toThrow(new RegExp(`could not purge 1 record.*${w.old}`));
+    expect(await oldRecord()).toEqual(whole);
+    expect(await rowsOf(h, "select 1 from audit_log where action = 'retention.client_purged'")).toEqual([]);
+    // The run went on: the spent invitation and the expired sessions (the old client's too: expired
+    // sessions go whoever's they are) went; the member named by the client that stayed stays too.
+    const middle = await snapshot(h);
+    expect([middle.invitations, middle.principal_sessions, middle.external_members]).toEqual([before.invitations! - 1, 0, before.external_members]);
+
     await h.db.withRawSession((s) => s.query('drop trigger refuse_client_delete on clients'));
     const run = await runRetention(h.deps, { dryRun: false });
     expect(run.clientIds).toEqual([w.old]);
-    expect(run.counts).toEqual(expectedGone);
+    expect(run.externalMemberIds).toEqual([w.oldOnly]);
+    expect(run.counts).toMatchObject({ clients: 1, client_process_events: 3, external_members: 1 });
+    expect(await oldRecord()).toEqual({ clients: 0, client_consents: 0, client_care_team: 0, client_processes: 0, invitations: 0, principal_credentials: 0 });
   });
 });
