@@ -10,6 +10,8 @@ import { restoreBackup } from '../server/backup/restore.js';
 import { formatDemoAccounts, generatePassword, seedDemo } from '../server/demo/seed-demo.js';
 import { linkOidcAccount } from '../server/auth/oidc-link.js';
 import { AppError } from '../server/errors.js';
+import { runRetention } from '../server/retention/purge.js';
+import { retentionReportLines } from '../server/retention/report-lines.js';
 
 export type Print = (line: string) => void;
 export class UsageError extends Error {}
@@ -34,6 +36,10 @@ Commands:
                               readable by both engines). Stop Silta first when it runs embedded.
   restore <file>              Restores <file> into an EMPTY database (a new SILTA_DATA_DIR or a new
                               PostgreSQL database); all or nothing. Sign-in sessions are not restored.
+  retention [--dry-run]       Deletes the person-level records whose retention time has passed
+                              (docs/PRIVACY.md, Retention), each client in its own transaction, audited.
+                              --dry-run lists what would go (counts per record type, client ids) and
+                              changes nothing. The server runs the same purge daily.
   help                        Shows this text.
 
 The database is the one Silta itself uses: DATABASE_URL, or the embedded one in SILTA_DATA_DIR (./data).
@@ -135,6 +141,11 @@ export async function runAdminCommand(deps: Deps, argv: string[], print: Print):
     case 'backup':
     case 'restore':
       return backupCommand(deps, command, args, print);
+    case 'retention': {
+      const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+      for (const line of retentionReportLines(await runRetention(deps, { dryRun: values['dry-run'] === true }))) print(line);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':

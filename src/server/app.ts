@@ -31,6 +31,7 @@ import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
 import { registerClientRoutes } from './clients/routes.js';
+import { registerClientRecordRoutes } from './client-record/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -147,4 +148,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerReportRoutes(app, deps);
   registerPilotRoutes(app, deps);
   registerClientRoutes(app, deps);
+  registerClientRecordRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import type { WorkingDaySettings } from '../domain/calendar.js';
 import { parseProcessClocks } from '../domain/clients/clock-settings.js';
 import { defaultProcessClocks, type ProcessClock } from '../domain/clients/clocks.js';
 import { SUPPRESSION_DEFAULT, SUPPRESSION_MINIMUM } from '../domain/report.js';
+import { defaultRetentionSettings, retentionRules, retentionSettingProblem, type RetentionSettings } from '../domain/retention/rules.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/trust-proxy.js';
 import { parseRoleMap, RoleMapError, type OidcRoleMapping } from './auth/oidc-role-map.js';
 
@@ -55,6 +56,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** How long an invitation code for a client or an external member may be redeemed. */
   invitationDays: number;
+  /** Retention of person-level records (src/domain/retention/rules.ts; docs/PRIVACY.md § Retention). */
+  retention: RetentionSettings;
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -104,6 +107,21 @@ function thresholdFrom(env: NodeJS.ProcessEnv): number {
   // Refused rather than raised quietly: whoever set it should know their setting is not in force.
   if (value < SUPPRESSION_MINIMUM) throw new ConfigError(`SILTA_REPORT_THRESHOLD must be at least ${SUPPRESSION_MINIMUM}, got ${value}: smaller counts could identify people.`);
   return value;
+}
+
+function retentionFrom(env: NodeJS.ProcessEnv): RetentionSettings {
+  const setting = (rule: 'client_record' | 'signin_spent' | 'external_member', fallback: number): number => {
+    const value = intFrom(env, retentionRules[rule].setting, fallback);
+    // Refused rather than raised quietly, like the report threshold: a shorter statutory time is not in force.
+    const problem = retentionSettingProblem(rule, value);
+    if (problem) throw new ConfigError(problem);
+    return value;
+  };
+  return {
+    clientYears: setting('client_record', defaultRetentionSettings.clientYears),
+    signinDays: setting('signin_spent', defaultRetentionSettings.signinDays),
+    externalMemberYears: setting('external_member', defaultRetentionSettings.externalMemberYears),
+  };
 }
 
 function trustProxyFrom(env: NodeJS.ProcessEnv): TrustProxy {
@@ -213,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
     oidc: oidcFrom(env),
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
+    retention: retentionFrom(env),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

@@ -4,6 +4,7 @@ import { sweepFloodCounters } from './feedback/flood.js';
 import { purgeClosedMemos } from './referrals/purge.js';
 import { foldIfFree } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
+import { runRetention } from './retention/purge.js';
 
 const HOUR_MS = 3_600_000;
 /** The first round waits this long after start, so it does not queue before the first requests on PGlite's one connection. */
@@ -13,6 +14,9 @@ const FIRST_RUN_DELAY_MS = 5_000;
  * figures a few seconds old (the promise is at most a minute) and each fold small.
  */
 const ROLLUP_REFRESH_MS = 5_000;
+const DAY_MS = 24 * HOUR_MS;
+/** The first retention run waits for the start's own work and the first requests to settle. */
+const FIRST_RETENTION_DELAY_MS = 60_000;
 
 /**
  * Housekeeping that runs in every Silta process: shortly after start and then hourly. Each job is idempotent
@@ -34,6 +38,25 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
   timer.unref();
   let refreshing: Promise<void> | null = null;
   let stopping = false;
+  // Retention (src/server/retention): daily, and once shortly after start so a server restarted every
+  // night still runs it. Each client goes in its own transaction, so a run cut short (stopping, a crash)
+  // leaves nothing half-deleted and the next run carries on; two processes at once skip each other's.
+  let retaining: Promise<void> | null = null;
+  const retain = () => {
+    retaining ??= runRetention(deps, { dryRun: false, shouldStop: () => stopping })
+      .then(
+        (report) => report.clientIds.length + report.externalMemberIds.length > 0 && log.info({ counts: report.counts, clients: report.clientIds.length, externalMembers: report.externalMemberIds.length }, 'retention purge deleted records past their retention time'),
+        (error: unknown) => log.error({ err: error }, 'retention purge failed; the next daily run retries'),
+      )
+      .then(() => undefined)
+      .finally(() => {
+        retaining = null;
+      });
+  };
+  const firstRetention = setTimeout(retain, FIRST_RETENTION_DELAY_MS);
+  firstRetention.unref();
+  const retentionTimer = setInterval(retain, DAY_MS);
+  retentionTimer.unref();
   const refreshRollups = () => {
     // Skipped when a report is folding at the moment; the next tick comes soon.
     const foldAll = async () => {
@@ -58,6 +81,9 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
     clearTimeout(firstRun);
     clearInterval(timer);
     clearInterval(rollupTimer);
+    clearTimeout(firstRetention);
+    clearInterval(retentionTimer);
     await refreshing;
+    await retaining;
   };
 }

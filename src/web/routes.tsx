@@ -5,6 +5,7 @@ import { RequireAuth } from './auth/require-auth';
 import { RequireAbility } from './auth/require-ability';
 import { AppLayout } from './layout/app-layout';
 import { lazyPage } from './lazy-page';
+import { CLIENT_RECORD_ROUTE } from './client-record/paths';
 
 // Every page loads on demand with its texts, so the sign-in page stays small on a slow phone.
 // The not-found page needs only the shell's texts.
@@ -56,6 +57,7 @@ const PilotsPage = lazyPage(() => import('./pilots/pilots-page').then((m) => ({ 
 const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ default: m.PilotPage })));
 const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
+const ClientRecordPage = lazyPage(() => import('./client-record/client-record-page').then((m) => ({ default: m.ClientRecordPage })));
 const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').then((m) => ({ default: m.CorrectionsPage })));
 const ClientsPage = lazyPage(() => import('./clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const ClientNewPage = lazyPage(() => import('./clients/client-new-page').then((m) => ({ default: m.ClientNewPage })));
@@ -103,6 +105,9 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAbility anyOf={['feedback.results']} />}>
             <Route path="feedback/forms/:formId/results" element={<ResultsPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['client.export']} />}>
+            <Route path={CLIENT_RECORD_ROUTE} element={<ClientRecordPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['report.read']} />}>
             <Route path="reports" element={<ReportPage />} />

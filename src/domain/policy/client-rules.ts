@@ -47,6 +47,12 @@ export const clientRules = {
   'client.update': { roles: 'none', scope: 'site', also: staffRelation },
   'consent.manage': { roles: 'none', scope: 'site', also: staffRelation },
   'process.advance': { roles: 'none', scope: 'site', also: staffRelation },
+  /**
+   * The client's whole record as JSON or a printable page, for the county's official record system (the
+   * archive: Silta is none): the workers around the client, who file it. Not the client themself, whose
+   * own view and access log are theirs to see, nor an external member.
+   */
+  'client.export': { roles: 'none', scope: 'site', also: staffRelation },
   /** Counts of due and overdue steps at the coordinator's sites: no names, no ids of clients. */
   'client.counts': { roles: ['coordinator'], scope: 'site' },
 } as const satisfies Record<string, Rule>;

@@ -23,6 +23,7 @@ const personLevelReads = new Set([
   'GET /api/clients',
   'GET /api/clients/due',
   'GET /api/clients/:clientId',
+  'GET /api/clients/:clientId/record',
 ]);
 
 const notPersonLevel: Record<string, string> = {

@@ -17,6 +17,7 @@ const actionKeys = {
   'client.listed': 'audit.actions.client_listed',
   'client.looked_up': 'audit.actions.client_looked_up',
   'client.read': 'audit.actions.client_read',
+  'client.exported': 'clientRecord.audit.client_exported',
   'client.updated': 'audit.actions.client_updated',
   'client.visitor_code_linked': 'audit.actions.client_visitor_code_linked',
   'consent.granted': 'audit.actions.consent_granted',
@@ -65,6 +66,11 @@ const actionKeys = {
   'referral.follow_ups_listed': 'audit.actions.referral_follow_ups_listed',
   'referral.slip_issued': 'audit.actions.referral_slip_issued',
   'referral.slip_confirmed': 'audit.actions.referral_slip_confirmed',
+  'retention.client_purged': 'clientRecord.audit.client_purged',
+  'retention.external_member_purged': 'clientRecord.audit.external_member_purged',
+  'retention.principal_sessions_purged': 'clientRecord.audit.principal_sessions_purged',
+  'retention.credentials_purged': 'clientRecord.audit.credentials_purged',
+  'retention.invitations_purged': 'clientRecord.audit.invitations_purged',
   'referral.memos_purged': 'audit.actions.referral_memos_purged',
   'group_series.created': 'audit.actions.group_series_created',
   'group_series.updated': 'audit.actions.group_series_updated',
@@ -122,6 +128,7 @@ const resourceKeys = {
   external_member: 'audit.resources.external_member',
   invitation: 'audit.resources.invitation',
   principal_credential: 'audit.resources.principal_credential',
+  principal_session: 'clientRecord.audit.resource_principal_session',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */

@@ -22,5 +22,6 @@ import municipalities from './features/municipalities.en.json';
 import clients from './features/clients.en.json';
 import oidcSignIn from './features/oidcSignIn.en.json';
 import dueClients from './features/dueClients.en.json';
+import clientRecord from './features/clientRecord.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord };

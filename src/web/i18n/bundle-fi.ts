@@ -22,5 +22,6 @@ import municipalities from './features/municipalities.fi.json';
 import clients from './features/clients.fi.json';
 import oidcSignIn from './features/oidcSignIn.fi.json';
 import dueClients from './features/dueClients.fi.json';
+import clientRecord from './features/clientRecord.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord };
