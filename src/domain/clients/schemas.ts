@@ -149,7 +149,7 @@ export const clientDetailSchema = z.object({
   encountersSinceLinked: z.number().int(),
   process: processSchema.nullable(),
   /** What the caller may do with this client (decided by the rules, for the web's buttons). */
-  can: z.object({ update: z.boolean(), manageConsents: z.boolean(), advanceProcess: z.boolean() }),
+  can: z.object({ update: z.boolean(), manageConsents: z.boolean(), advanceProcess: z.boolean(), export: z.boolean() }),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
 

@@ -27,7 +27,7 @@ export async function getClientDetail(deps: Deps, ctx: Ctx, clientId: string) {
   const time = { today };
   const view = presentClient({
     client, today, names, team, consents, codes, encountersSinceLinked: sinceLinked, process, deadlines, events,
-    can: { update: can(ctx.actor, 'client.update', facts, time), manageConsents: can(ctx.actor, 'consent.manage', facts, time), advanceProcess: can(ctx.actor, 'process.advance', facts, time) },
+    can: { update: can(ctx.actor, 'client.update', facts, time), manageConsents: can(ctx.actor, 'consent.manage', facts, time), advanceProcess: can(ctx.actor, 'process.advance', facts, time), export: can(ctx.actor, 'client.export', facts, time) },
   });
   await writeAudit(ex, { ...ctx, at: deps.clock.now() }, { action: 'client.read', resourceType: 'client', resourceId: client.id, siteId: client.siteId, regionId: client.regionId });
   return view;

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { SuccessAlert } from '../common/success-alert';
+import { clientRecordPath } from '../client-record/paths';
 import { useClient } from './api';
 import { ClientInvitationSlot } from './client-invitation-slot';
 import type { ClientCreatedNotice } from './client-new-page';
@@ -47,6 +48,11 @@ export function ClientPage() {
             </div>
           </div>
           <ConsentsSection client={client.data} />
+          {client.data.can.export && (
+            <p className="client-page__record">
+              <AppLink to={clientRecordPath(client.data.id)}>{t('clients.page.record')}</AppLink>
+            </p>
+          )}
         </>
       )}
     </div>
