@@ -57,6 +57,7 @@ const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ de
 const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
 const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').then((m) => ({ default: m.CorrectionsPage })));
+const OwnHomePage = lazyPage(() => import('./own/own-home-page').then((m) => ({ default: m.OwnHomePage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -74,6 +75,8 @@ export function AppRoutes() {
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
       <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
+      {/* A client's or external member's own pages, on their own session (not a staff sign-in). */}
+      <Route path="oma" element={<Suspense fallback={null}><OwnHomePage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>

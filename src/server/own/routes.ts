@@ -26,7 +26,7 @@ export function registerOwnRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const principal = { access: 'principal' } as const;
 
-  r.get('/api/own/session', { config: { access: principal }, schema: { tags, response: { 200: ownSessionSchema } } }, async (request) => ownSession(request));
+  r.get('/api/own/session', { config: { access: principal }, schema: { tags, response: { 200: ownSessionSchema } } }, (request) => ownSession(request));
 
   r.delete('/api/own/session', { config: { access: principal }, schema: { tags, response: { 204: noContent } } }, async (request, reply) => {
     await endOwnSession(deps, request);
