@@ -52,10 +52,17 @@ export function useAccessLog(clientId: string | null) {
   });
 }
 
-export function useOwnSignOut() {
+/**
+ * Signs the client or external member out. The token is set again just before: the staff session's
+ * check on the same page (the language menu asks for a staff profile) clears the shared token on its 401.
+ */
+export function useOwnSignOut(csrfToken: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>('DELETE', '/api/own/session'),
+    mutationFn: () => {
+      setCsrfToken(csrfToken);
+      return apiRequest<void>('DELETE', '/api/own/session');
+    },
     onSuccess: () => {
       setCsrfToken(null);
       queryClient.removeQueries({ queryKey: ['own'] });

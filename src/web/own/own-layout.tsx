@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, SkipLink } from 'suomifi-ui-components';
+import { ErrorAlert } from '../common/error-alert';
 import { LanguageSwitcher } from '../layout/language-switcher';
 import type { OwnSession } from '../../domain/own/schemas';
 import { useOwnSignOut } from './api';
@@ -20,7 +21,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
  */
 export function OwnLayout({ session, children }: { session: OwnSession; children: ReactNode }) {
   const { t } = useTranslation();
-  const signOut = useOwnSignOut();
+  const signOut = useOwnSignOut(session.csrfToken);
   return (
     <div className="app own-page">
       <SkipLink href={`#${mainId}`} onClick={skipToMain} className="no-print">
@@ -41,6 +42,7 @@ export function OwnLayout({ session, children }: { session: OwnSession; children
         </div>
       </header>
       <main id={mainId} className="app-main own-main" tabIndex={-1}>
+        {signOut.isError && <ErrorAlert error={signOut.error} />}
         {children}
       </main>
     </div>
