@@ -79,6 +79,10 @@ describe('the client\'s own view', () => {
 
     const { context, page, problems } = await openPage(browser, server.baseUrl);
     await context.addCookies([{ name: PRINCIPAL_SESSION_COOKIE, value: prepared.token, url: server.baseUrl }]);
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+    });
     await page.goto('/oma');
     await page.locator('h1').filter({ hasText: 'Omat tietosi' }).waitFor();
     await expect(page.locator('[data-own-state="contact"]').textContent()).resolves.toContain('Yhteydenotto');
@@ -93,8 +97,14 @@ describe('the client\'s own view', () => {
     expect((await page.request.get('/api/own/clients/0190f0e0-0000-7000-8000-00000000dead')).status()).toBe(404);
 
     // Signing out ends the session: the page sends the client to the sign-in page.
+    const signedOut = page.waitForResponse((response) => response.url().endsWith('/api/own/session') && response.request().method() === 'DELETE');
     await page.locator('#own-sign-out').click();
-    await page.waitForURL(/\/asiakas$/);
+    expect((await signedOut).status()).toBe(204);
+    // Sent to the sign-in page, /asiakas (the sign-in work's page; until it is served, the app's
+    // catch-all passes the reader on to /login, so the way through /asiakas is what is checked).
+    await page.waitForFunction(() => window.location.pathname !== '/oma');
+    expect(visited).toContain('/asiakas');
+    expect((await page.request.get('/api/own/session')).status()).toBe(401);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -65,8 +65,9 @@ export function useOwnSignOut(csrfToken: string) {
     },
     onSuccess: () => {
       setCsrfToken(null);
-      queryClient.removeQueries({ queryKey: ['own'] });
+      // The session query stays (its observer sends the page to sign-in); what it let be read goes.
       queryClient.setQueryData(sessionKey, null);
+      queryClient.removeQueries({ queryKey: ['own'], predicate: (query) => query.queryKey[1] !== sessionKey[1] });
     },
   });
 }
