@@ -7,12 +7,13 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadActor } from '../src/server/auth/actor-repo';
-import { createClient, updateClient } from '../src/server/clients/commands';
+import { createClient, grantConsent, updateClient } from '../src/server/clients/commands';
+import { helsinkiDay } from '../src/domain/calendar';
 import { clientBody } from '../src/server/clients/test-support';
 import { loadConfig } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import { PRINCIPAL_SESSION_COOKIE } from '../src/server/invitations/principal-sessions';
-import { issueInvitation, redeemWithPin } from '../src/server/invitations/commands';
+import { createExternalMember, issueInvitation, redeemWithPin } from '../src/server/invitations/commands';
 import { createDeps, openDatabase } from '../src/server/start';
 import { expectNoSeriousViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
@@ -20,7 +21,7 @@ import { runServer, type ServerProcess } from './support/server-process';
 import { waitForSeeded } from './support/seeded';
 import { demoPassword, webDir } from './support/server-setup';
 
-type Prepared = { clientId: string; token: string };
+type Prepared = { clientId: string; token: string; memberToken: string };
 
 /**
  * Before the server starts (the embedded database has one user at a time): the demo social worker
@@ -41,7 +42,12 @@ async function prepare(dataDir: string): Promise<Prepared> {
     await updateClient(deps, ctx, clientId, { ownWorkerId: actor.userId });
     const { code } = await issueInvitation(deps, ctx, { principalKind: 'client', principalId: clientId });
     const { token } = await redeemWithPin(deps, { requestId: null, address: '127.0.0.1' }, { code, pin: '482915' });
-    return { clientId, token };
+    // A support person the client's consent shares the process with, signed in the same way.
+    const member = await createExternalMember(deps, ctx, { regionId: actor.regionId, displayName: 'Tuula Tukihenkilö' });
+    await grantConsent(deps, ctx, clientId, { purpose: 'share_process', grantee: { kind: 'external', id: member.id }, validFrom: helsinkiDay(new Date()) });
+    const invited = await issueInvitation(deps, ctx, { principalKind: 'external', principalId: member.id });
+    const { token: memberToken } = await redeemWithPin(deps, { requestId: null, address: '127.0.0.1' }, { code: invited.code, pin: '739204' });
+    return { clientId, token, memberToken };
   } finally {
     await db.close();
   }
@@ -105,6 +111,21 @@ describe('the client\'s own view', () => {
     await page.waitForFunction(() => window.location.pathname !== '/oma');
     expect(visited).toContain('/asiakas');
     expect((await page.request.get('/api/own/session')).status()).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an external member the client their consent names and the shared process, without serious axe violations', async () => {
+    const { context, page, problems } = await openPage(browser, server.baseUrl);
+    await context.addCookies([{ name: PRINCIPAL_SESSION_COOKIE, value: prepared.memberToken, url: server.baseUrl }]);
+    await page.goto('/oma');
+    await page.locator('h1').filter({ hasText: 'Tiedot, jotka saat nähdä' }).waitFor();
+    const client = page.locator('section', { has: page.locator('h2', { hasText: 'Aino Esimerkki' }) });
+    await client.locator('[data-own-state="contact"]').waitFor();
+    await expect(client.textContent()).resolves.toContain('asiakkuuden vaiheet');
+    await expectNoSeriousViolations(page, 'an external member\'s own page');
+    // The access log is the client's own.
+    expect((await page.request.get(`/api/own/clients/${prepared.clientId}/access-log`)).status()).toBe(404);
     expect(problems).toEqual([]);
     await context.close();
   });
