@@ -32,6 +32,7 @@ import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
 import { registerClientRoutes } from './clients/routes.js';
 import { registerClientRecordRoutes } from './client-record/routes.js';
+import { registerOwnRoutes } from './own/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -149,4 +150,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerPilotRoutes(app, deps);
   registerClientRoutes(app, deps);
   registerClientRecordRoutes(app, deps);
+  registerOwnRoutes(app, deps);
 }

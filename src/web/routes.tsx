@@ -62,6 +62,7 @@ const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').
 const ClientsPage = lazyPage(() => import('./clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const ClientNewPage = lazyPage(() => import('./clients/client-new-page').then((m) => ({ default: m.ClientNewPage })));
 const ClientPage = lazyPage(() => import('./clients/client-page').then((m) => ({ default: m.ClientPage })));
+const OwnHomePage = lazyPage(() => import('./own/own-home-page').then((m) => ({ default: m.OwnHomePage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -79,6 +80,8 @@ export function AppRoutes() {
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
       <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
+      {/* A client's or external member's own pages, on their own session (not a staff sign-in). */}
+      <Route path="oma" element={<Suspense fallback={null}><OwnHomePage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>

@@ -23,6 +23,11 @@ function readers(principal: Principal): Condition {
   return { kind: 'granted', memberId: principal.memberId };
 }
 
+/** The client themself, nobody else: their access log (Client Data Act 703/2023 § 11) is theirs to read. */
+function clientThemself(principal: Principal): Condition {
+  return !isStaff(principal) && principal.kind === 'client' ? { kind: 'is_client', clientId: principal.clientId } : never;
+}
+
 /**
  * The social-welfare register is kept by its own professions (registerOf); a nurse's records are the
  * health register's. Checked by the register and look-up commands rather than as an `only` here: an
@@ -44,6 +49,15 @@ export const clientRules = {
   /** The caller's own clients (own worker or care team) with their due steps. */
   'client.list': { roles: 'none', scope: 'site', also: staffRelation },
   'client.read': { roles: 'none', scope: 'site', also: readers },
+  /**
+   * One part of a client's data, by what a consent shares: asked with the facts of that part, whose
+   * `grantedMemberIds` hold only the external members a consent for that part names (`share_process`,
+   * `share_plan`). The workers around the client and the client themself see every part.
+   */
+  'client.process.read': { roles: 'none', scope: 'site', also: readers },
+  'client.plan.read': { roles: 'none', scope: 'site', also: readers },
+  /** Who has seen or changed the client's data: the client's own right, not a worker's (staff read the audit log). */
+  'client.access_log.read': { roles: 'none', scope: 'site', also: clientThemself },
   'client.update': { roles: 'none', scope: 'site', also: staffRelation },
   'consent.manage': { roles: 'none', scope: 'site', also: staffRelation },
   'process.advance': { roles: 'none', scope: 'site', also: staffRelation },

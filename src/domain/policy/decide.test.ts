@@ -55,7 +55,13 @@ describe('role rules', () => {
   it('give a client or an external member nothing through roles', () => {
     expect(canSomewhere({ kind: 'client', clientId: 'c', regionId: region, displayName: 'C' }, 'site.list')).toBe(false);
     // Only what a relationship gives, decided per resource: an external member reads a client whose consent names them.
-    expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({ 'client.read': 'related' });
+    expect(abilitiesOf({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' })).toEqual({ 'client.read': 'related', 'client.process.read': 'related', 'client.plan.read': 'related' });
+    // The access log is the client's own: an external member never reads it, the client does (their own only).
+    expect(canSomewhere({ kind: 'external', memberId: 'm', regionId: region, displayName: 'M' }, 'client.access_log.read')).toBe(false);
+    const client = { kind: 'client', clientId: 'c', regionId: region, displayName: 'C' } as const;
+    expect(can(client, 'client.access_log.read', { regionId: region, clientId: 'c' })).toBe(true);
+    expect(can(client, 'client.access_log.read', { regionId: region, clientId: 'd' })).toBe(false);
+    expect(canSomewhere(actor([{ role: 'professional', siteId: null }]), 'client.access_log.read')).toBe(false);
   });
 });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { routeCatalogue } from '../http/access.js';
 import { routeCases } from '../policy/route-cases.js';
 import { createHarness, signIn, type Harness } from '../testing/harness.js';
-import { setUpRoleFixture, type Fixture, type RoleKey } from '../testing/policy-matrix.js';
+import { freshClient } from '../clients/policy-cases.js';
+import { clientPrincipal, signInPrincipal } from '../own/test-support.js';
+import { setUpRoleFixture, type Fixture, type PolicyCase, type RoleKey } from '../testing/policy-matrix.js';
 import { testEngine } from '../testing/test-db.js';
 
 /**
@@ -24,6 +26,10 @@ const personLevelReads = new Set([
   'GET /api/clients/due',
   'GET /api/clients/:clientId',
   'GET /api/clients/:clientId/record',
+  // A client's or external member's own pages: called as a client (see below).
+  'GET /api/own/clients',
+  'GET /api/own/clients/:clientId',
+  'GET /api/own/clients/:clientId/access-log',
 ]);
 
 const notPersonLevel: Record<string, string> = {
@@ -61,6 +67,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots': 'pilot plans: names, sites, periods',
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
+  'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */
@@ -74,6 +81,21 @@ const changesWithoutAudit: Record<string, string> = {
 
 const isChange = (method: string) => method !== 'GET';
 
+
+/**
+ * A principal route, called as the client its request is about (the client id in its URL), or as a fresh
+ * client of the fixture when the URL names none: the answer must be a success and leave an audit row.
+ */
+async function principalCallAudits(h: Harness, base: Awaited<ReturnType<typeof setUpRoleFixture>>, key: string, method: string, entry: PolicyCase, unique: string): Promise<string | null> {
+  const fixture: Fixture = { h, ...base, caller: null, role: 'anonymous', unique };
+  const request = await entry.request(fixture);
+  const clientId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(request.url)?.[0] ?? (await freshClient(fixture));
+  const client = await signInPrincipal(h, clientPrincipal(clientId, base.regionId));
+  const before = await auditCount(h);
+  const response = await client.request(method as 'GET' | 'DELETE', request.url);
+  if (response.statusCode >= 300) return `${key}: the case's request failed as the client (${response.statusCode})`;
+  return (await auditCount(h)) > before ? null : `${key} as the client: no audit row`;
+}
 
 const auditCount = async (h: Harness): Promise<number> =>
   Number((await h.db.withRawSession((s) => s.query<{ n: string }>('select count(*)::text as n from audit_log')))[0]!.n);
@@ -99,6 +121,11 @@ describe(`audit completeness on ${testEngine}`, () => {
       if (!mustAudit) continue;
       const entry = routeCases[key];
       if (!entry) throw new Error(`no route case for ${key}`);
+      if (entry.principalRoute) {
+        const problem = await principalCallAudits(h, base, key, route.method, entry, `audit-${++calls}`);
+        if (problem) missing.push(problem);
+        continue;
+      }
       const role: RoleKey = entry.allow === 'public' ? 'anonymous' : entry.allow[0]!;
       const caller = role === 'anonymous' ? null : base.users[role];
       const fixture: Fixture = { h, ...base, caller, role, unique: `audit-${++calls}` };

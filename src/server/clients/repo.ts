@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ConsentPurpose } from '../../domain/clients/schemas.js';
 import type { ResourceFacts } from '../../domain/policy/index.js';
 import type { Executor } from '../db/connect.js';
 import { clientCareTeam, clientConsents, clientProcessDeadlines, clientProcesses, clientProcessEvents, clients, clientVisitorCodes } from '../db/schema-clients.js';
@@ -49,13 +50,20 @@ export async function consentsOf(ex: Executor, clientId: string): Promise<Consen
   return ex.select().from(clientConsents).where(eq(clientConsents.clientId, clientId)).orderBy(asc(clientConsents.recordedAt));
 }
 
-/** The facts the rules decide on for one client, as of `today` (the same as `clientFactColumns`). */
-export async function clientFacts(ex: Executor, client: ClientRow, today: string): Promise<ResourceFacts> {
+/** The consent purposes that let an external member see a client at all (the `granted` fact of the client record). */
+export const sharingPurposes: readonly ConsentPurpose[] = ['share_process', 'share_plan'];
+
+/**
+ * The facts the rules decide on for one client, as of `today` (the same as `clientFactColumns`). For one
+ * part of the client's data (the process, the plan) `purposes` narrows the grants to the consents that
+ * share that part.
+ */
+export async function clientFacts(ex: Executor, client: ClientRow, today: string, purposes: readonly ConsentPurpose[] = sharingPurposes): Promise<ResourceFacts> {
   const team = await ex.select({ userId: clientCareTeam.userId }).from(clientCareTeam).where(eq(clientCareTeam.clientId, client.id));
   const grants = await ex
     .select({ granteeId: clientConsents.granteeId })
     .from(clientConsents)
-    .where(and(eq(clientConsents.clientId, client.id), eq(clientConsents.granteeKind, 'external'), inArray(clientConsents.purpose, ['share_process', 'share_plan']), consentInForce(today)));
+    .where(and(eq(clientConsents.clientId, client.id), eq(clientConsents.granteeKind, 'external'), inArray(clientConsents.purpose, [...purposes]), consentInForce(today)));
   return {
     regionId: client.regionId,
     siteId: client.siteId,

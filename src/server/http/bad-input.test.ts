@@ -120,7 +120,8 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
       { sent: { payload: 'plain', contentType: 'text/plain' }, status: 415 },
       { sent: { payload: JSON.stringify({ name: 'x'.repeat(300 * 1024) }), contentType: 'application/json' }, status: 413 },
     ];
-    for (const route of routeCatalogue(h.app).filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout')) {
+    // A principal route refuses a staff session before it reads a body (401); its input is the principal's to send.
+    for (const route of routeCatalogue(h.app).filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout' && r.access.access !== 'principal')) {
       for (const { sent, status } of raw) {
         const url = route.url.replace(/:[A-Za-z]+/g, region.id);
         const response = await sendAs(h, client, route.method, { ...sent, url });

@@ -72,6 +72,7 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
     const noContent = operations.filter((op) => '204' in op.responses).map((op) => `${op.method} ${op.route}`);
     expect(noContent.sort()).toEqual([
       'DELETE /api/encounters/:encounterId',
+      'DELETE /api/own/session',
       'POST /api/auth/logout',
       'POST /api/encounters/:encounterId/removal',
       'POST /api/public/kiosk/leave',

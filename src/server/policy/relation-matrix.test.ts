@@ -4,7 +4,9 @@ import { rules, type Rule } from '../../domain/policy/index.js';
 import { loadActor } from '../auth/actor-repo.js';
 import { routeCatalogue } from '../http/access.js';
 import { createHarness, makeRegion, makeSite, makeUser, signIn, type Harness } from '../testing/harness.js';
-import { relationCaller, relationKeys, type RelationKey, type RelationWorld } from '../testing/relation-matrix.js';
+import { principalRelationKeys, relationCaller, relationKeys, type PrincipalRelationKey, type RelationKey, type RelationWorld } from '../testing/relation-matrix.js';
+import { ownRelationCases } from '../own/relation-cases.js';
+import { signInPrincipal } from '../own/test-support.js';
 import { testEngine } from '../testing/test-db.js';
 import { can } from './policy.js';
 import { relationCases } from './relation-cases.js';
@@ -33,6 +35,14 @@ function personLevelRoutes(h: Harness): string[] {
     .sort();
 }
 
+/** Principal routes that show a client's data: every one but the principal's own session. */
+function principalPersonLevelRoutes(h: Harness): string[] {
+  return routeCatalogue(h.app)
+    .filter((r) => r.access.access === 'principal' && r.url !== '/api/own/session')
+    .map((r) => `${r.method} ${r.url}`)
+    .sort();
+}
+
 describe(`route × relationship policy on ${testEngine}`, () => {
   it('has relationship cases for every served route whose rule depends on a relationship, and only for served routes', async () => {
     const h = await createHarness();
@@ -43,6 +53,58 @@ describe(`route × relationship policy on ${testEngine}`, () => {
     expect(missing).toEqual([]);
     // The check is not vacuous: edit and delete are narrowed by relationships today.
     expect(personLevelRoutes(h)).toEqual(expect.arrayContaining(['PATCH /api/encounters/:encounterId', 'DELETE /api/encounters/:encounterId']));
+    // The clients' and external members' routes: every one that shows a client's data has principal cases.
+    expect(Object.keys(ownRelationCases).sort()).toEqual(principalPersonLevelRoutes(h));
+    expect(principalPersonLevelRoutes(h).length).toBeGreaterThan(0);
+  });
+
+  it('answers every principal route × a client, another client, an external member with and without a grant as the rules decide, and a staff session 401', async () => {
+    const h = await createHarness();
+    const w = await world(h);
+    const outcomes: string[] = [];
+    const tally = { allowed: 0, refused: 0 };
+    const staff = await signIn(h, w.staff.creator, '10.89.0.1');
+    for (const [key, entry] of Object.entries(ownRelationCases)) {
+      const method = key.slice(0, key.indexOf(' ')) as 'GET';
+      for (const relation of principalRelationKeys) {
+        const subject = await entry.subject(w);
+        const principal = subject.callers[relation];
+        const allowed = can(principal, entry.action, await subject.facts(), { today: helsinkiDay(h.clock.now()) });
+        const expected = entry.listContains ? (allowed ? 'listed' : 'not listed') : allowed ? '2xx' : String(entry.refusals?.[relation] ?? 404);
+        const response = await (await signInPrincipal(h, principal)).request(method, subject.request.url);
+        const status = response.statusCode >= 200 && response.statusCode < 300 ? '2xx' : String(response.statusCode);
+        const actual = entry.listContains && status === '2xx' ? (entry.listContains(response.json(), subject.id) ? 'listed' : 'not listed') : status;
+        tally[allowed ? 'allowed' : 'refused'] += 1;
+        outcomes.push(`${key} as ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual} ${response.body.slice(0, 160)}`}`);
+        if (relation === 'client') {
+          // The client's own worker, with a staff session, cannot open the client's route.
+          const asStaff = await staff.request(method, subject.request.url);
+          outcomes.push(`${key} as staff: ${asStaff.statusCode === 401 ? 'ok' : `expected 401, got ${asStaff.statusCode}`}`);
+        }
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
+    expect(outcomes.length).toBe(Object.keys(ownRelationCases).length * (principalRelationKeys.length + 1));
+    expect(tally.allowed).toBeGreaterThan(0);
+    expect(tally.refused).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('states today\'s principal answers, for review', async () => {
+    const h = await createHarness();
+    const w = await world(h);
+    const answers: Record<string, Record<PrincipalRelationKey, boolean>> = {};
+    for (const [key, entry] of Object.entries(ownRelationCases)) {
+      const subject = await entry.subject(w);
+      const facts = await subject.facts();
+      answers[key] = Object.fromEntries(principalRelationKeys.map((relation) => [relation, can(subject.callers[relation], entry.action, facts, { today: helsinkiDay(h.clock.now()) })])) as Record<PrincipalRelationKey, boolean>;
+    }
+    // The client and an external member their consent names see the client; only the client sees the log.
+    const seesClient = { client: true, another_client: false, external_with_grant: true, external_without_grant: false };
+    expect(answers).toEqual({
+      'GET /api/own/clients': seesClient,
+      'GET /api/own/clients/:clientId': seesClient,
+      'GET /api/own/clients/:clientId/access-log': { client: true, another_client: false, external_with_grant: false, external_without_grant: false },
+    });
   });
 
   it('answers every person-level route × relationship as the rules decide on the stored facts', async () => {

@@ -16,6 +16,7 @@ import { pilotPolicyCases } from '../pilots/policy-cases.js';
 import { municipalityPolicyCases } from '../municipalities/policy-cases.js';
 import { clientPolicyCases } from '../clients/policy-cases.js';
 import { clientRecordPolicyCases } from '../client-record/policy-cases.js';
+import { ownPolicyCases } from '../own/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -39,4 +40,5 @@ export const routeCases: PolicyCases = {
   ...municipalityPolicyCases,
   ...clientPolicyCases,
   ...clientRecordPolicyCases,
+  ...ownPolicyCases,
 };

@@ -103,6 +103,12 @@ export type PolicyCase = {
    * encounter batch): a refused item is the refusal. Without it, the HTTP status is the answer.
    */
   answerOf?: (response: { statusCode: number; json<T>(): T }) => number;
+  /**
+   * A route of clients and external members ('principal' access, src/server/own): no staff session opens
+   * it, so every role here and the anonymous caller get 401 (`allow` is empty). What the principals get
+   * is the relationship matrix's (relation-matrix.ts, principal relations).
+   */
+  principalRoute?: true;
 };
 export type PolicyCases = Record<string, PolicyCase>;
 

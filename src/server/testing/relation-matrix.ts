@@ -1,4 +1,5 @@
 import type { Action, ResourceFacts } from '../../domain/policy/index.js';
+import type { OutsidePrincipal } from '../invitations/principal-sessions.js';
 import type { Harness, TestUser } from './harness.js';
 import type { PolicyRequest } from './policy-matrix.js';
 
@@ -72,3 +73,27 @@ export type RelationCase = {
 };
 
 export type RelationCases = Record<string, RelationCase>;
+
+/**
+ * Clients and external members as callers of the routes made for them ('principal' access): the client
+ * the resource is about, another client of the same site, an external member whose consent in force
+ * shares the client's process, and one with no consent. As for staff, the runner asks the rules on the
+ * stored facts; what a principal may not see answers 404 (as a missing id), unless `refusals` says
+ * otherwise. A staff session is refused with 401 on all of these routes.
+ */
+export type PrincipalRelationKey = 'client' | 'another_client' | 'external_with_grant' | 'external_without_grant';
+
+export const principalRelationKeys: PrincipalRelationKey[] = ['client', 'another_client', 'external_with_grant', 'external_without_grant'];
+
+export type PrincipalRelationSubject = RelationSubject & { id: string; callers: Record<PrincipalRelationKey, OutsidePrincipal> };
+
+export type PrincipalRelationCase = {
+  /** The rule the route asks for the resource. */
+  action: Action;
+  /** Makes a fresh client as `staff.creator` with the four principals around them, and the request aimed at it. */
+  subject: (w: RelationWorld) => Promise<PrincipalRelationSubject>;
+  refusals?: Partial<Record<PrincipalRelationKey, number>>;
+  listContains?: (body: unknown, id: string) => boolean;
+};
+
+export type PrincipalRelationCases = Record<string, PrincipalRelationCase>;

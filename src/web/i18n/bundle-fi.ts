@@ -23,5 +23,6 @@ import clients from './features/clients.fi.json';
 import oidcSignIn from './features/oidcSignIn.fi.json';
 import dueClients from './features/dueClients.fi.json';
 import clientRecord from './features/clientRecord.fi.json';
+import own from './features/own.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own };

@@ -23,5 +23,6 @@ import clients from './features/clients.sv.json';
 import oidcSignIn from './features/oidcSignIn.sv.json';
 import dueClients from './features/dueClients.sv.json';
 import clientRecord from './features/clientRecord.sv.json';
+import own from './features/own.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own };
