@@ -31,6 +31,7 @@ import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPilotRoutes } from './pilots/routes.js';
 import { registerClientRoutes } from './clients/routes.js';
+import { registerInvitationRoutes } from './invitations/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -146,4 +147,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerReportRoutes(app, deps);
   registerPilotRoutes(app, deps);
   registerClientRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
 }
