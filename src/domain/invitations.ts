@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/** Where clients and external members sign in (the web route; printed on invitation cards). */
-export const PRINCIPAL_SIGN_IN_PATH = '/asiakas';
-/** Where a signed-in client or external member lands. */
-export const PRINCIPAL_HOME_PATH = '/oma';
+export { PRINCIPAL_HOME_PATH, PRINCIPAL_SIGN_IN_PATH } from './principal-paths.js';
 
 /** What an issued invitation answers, once: what goes on the printed card. */
 export const invitationCardSchema = z.object({

@@ -57,6 +57,10 @@ const PilotPage = lazyPage(() => import('./pilots/pilot-page').then((m) => ({ de
 const PilotCreatePage = lazyPage(() => import('./pilots/pilot-create-page').then((m) => ({ default: m.PilotCreatePage })));
 const PilotEditPage = lazyPage(() => import('./pilots/pilot-edit-page').then((m) => ({ default: m.PilotEditPage })));
 const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').then((m) => ({ default: m.CorrectionsPage })));
+const PrincipalSignInPage = lazyPage(() => import('./principal/principal-sign-in-page').then((m) => ({ default: m.PrincipalSignInPage })));
+// A stand-in for the client's own pages (built separately): who is signed in, and signing out.
+const OwnHomePage = lazyPage(() => import('./own/own-home-placeholder').then((m) => ({ default: m.OwnHomePlaceholder })));
+const InvitationsPage = lazyPage(() => import('./invitations/invitations-page').then((m) => ({ default: m.InvitationsPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -74,6 +78,9 @@ export function AppRoutes() {
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
       <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
+      {/* Clients and external members: their own sign-in (no bank ID) and pages, with a session of their own. */}
+      <Route path="asiakas" element={<Suspense fallback={null}><PrincipalSignInPage /></Suspense>} />
+      <Route path="oma" element={<Suspense fallback={null}><OwnHomePage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
@@ -161,6 +168,9 @@ export function AppRoutes() {
           <Route element={<RequireAbility anyOf={['visitor_code.read', 'visitor_code.issue']} />}>
             <Route path="visitors" element={<VisitorsPage />} />
             <Route path="visitors/:code" element={<VisitorCardPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['client.list', 'external_member.invite']} />}>
+            <Route path="invitations" element={<InvitationsPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['audit.read']} />}>
             <Route path="audit" element={<AuditPage />} />

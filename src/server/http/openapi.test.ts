@@ -74,6 +74,7 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
       'DELETE /api/encounters/:encounterId',
       'POST /api/auth/logout',
       'POST /api/encounters/:encounterId/removal',
+      'POST /api/principal/sign-out',
       'POST /api/public/kiosk/leave',
       'POST /api/users/:userId/password',
     ]);

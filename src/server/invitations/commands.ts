@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors.js';
 import { writeAudit, type AuditContext } from '../audit/write-audit.js';
 import type { RequestContext } from '../auth/commands.js';
 import { addressKey, clearAttempts, countAttempt, refundAttempt, type ThrottleRule } from '../auth/throttle.js';
-import type { Actor } from '../policy/policy.js';
+import { canSomewhere, type Actor } from '../policy/policy.js';
 import { loadClientFor } from '../clients/access.js';
 import { findClient } from '../clients/repo.js';
 import { hashInvitationCode, newInvitationCode, normalizeInvitationCode } from './invitation-code.js';
@@ -42,11 +42,9 @@ export async function codeRefusal(ex: Executor, codeHash: string | null, now: Da
   return row.expiresAt <= now ? 'expired' : null;
 }
 
-// Until the authorization rules name an action for it (src/domain/policy), a worker of the region who
-// works with people (not an auditor) may invite; the rules helper moves this into client-rules.ts.
+// The rule (src/domain/policy/client-rules.ts) says who; the member's region must be the actor's.
 function assertMayInvite(actor: Actor, regionId: string): void {
-  const works = actor.roles.some((r) => r.role === 'professional' || r.role === 'coordinator' || r.role === 'administrator');
-  if (actor.regionId !== regionId || !works) throw forbidden();
+  if (actor.regionId !== regionId || !canSomewhere(actor, 'external_member.invite')) throw forbidden();
 }
 
 export async function resolvePrincipal(ex: Executor, kind: PrincipalKind, id: string): Promise<OutsidePrincipal | null> {
@@ -77,7 +75,7 @@ export async function createExternalMember(deps: Deps, ctx: StaffContext, input:
 export async function issueInvitation(
   deps: Deps,
   ctx: StaffContext,
-  input: { principalKind: PrincipalKind; principalId: string },
+  input: { principalKind: PrincipalKind; principalId: string; /** The demo's fixed, printed code (seed-clients.ts); never from a request. */ demo?: { code: string; days: number } },
 ): Promise<{ invitationId: string; code: string; expiresAt: Date; displayName: string }> {
   const principal = await resolvePrincipal(deps.db.orm, input.principalKind, input.principalId);
   if (!principal) throw notFound(input.principalKind === 'client' ? 'Client' : 'External member');
@@ -89,9 +87,10 @@ export async function issueInvitation(
     assertMayInvite(ctx.actor, principal.regionId);
   }
   const now = deps.clock.now();
-  const code = newInvitationCode();
+  const code = input.demo?.code ?? newInvitationCode();
+  if (!normalizeInvitationCode(code)) throw new Error('not an invitation code');
   const invitationId = deps.ids.newId();
-  const expiresAt = new Date(now.getTime() + deps.config.invitationDays * 86_400_000);
+  const expiresAt = new Date(now.getTime() + (input.demo?.days ?? deps.config.invitationDays) * 86_400_000);
   const ofPrincipal = <T extends typeof invitations | typeof principalCredentials>(t: T) =>
     and(eq(t.principalKind, input.principalKind), eq(t.principalId, input.principalId), isNull(t.revokedAt));
   await deps.db.orm.transaction(async (tx) => {

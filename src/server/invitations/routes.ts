@@ -74,7 +74,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   r.post('/api/external-members', {
-    config: { access: { access: 'signed_in' } },
+    config: { access: { access: 'action', action: 'external_member.invite' } },
     schema: { tags, body: z.object({ displayName: z.string().trim().min(1).max(200) }), response: { 201: z.object({ id: z.uuid(), displayName: z.string() }) } },
   }, async (request, reply) => {
     const ctx = staff(request);
@@ -83,7 +83,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   r.post('/api/external-members/:memberId/invitations', {
-    config: { access: { access: 'signed_in' } },
+    config: { access: { access: 'action', action: 'external_member.invite' } },
     schema: { tags, params: z.object({ memberId: z.uuid() }), response: { 201: invitationCardSchema } },
   }, async (request, reply) => {
     const issued = await issueInvitation(deps, staff(request), { principalKind: 'external', principalId: request.params.memberId });

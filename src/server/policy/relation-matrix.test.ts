@@ -109,6 +109,7 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       'POST /api/clients/:clientId/consents/:consentId/revoke': worksWithClient,
       'POST /api/clients/:clientId/visitor-codes': worksWithClient,
       'POST /api/clients/:clientId/process/events': worksWithClient,
+      'POST /api/clients/:clientId/invitations': worksWithClient,
     });
   });
 });

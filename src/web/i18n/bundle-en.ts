@@ -20,5 +20,7 @@ import reportFreshness from './features/reportFreshness.en.json';
 import corrections from './features/corrections.en.json';
 import municipalities from './features/municipalities.en.json';
 import clients from './features/clients.en.json';
+import principalSignIn from './features/principalSignIn.en.json';
+import invitations from './features/invitations.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, principalSignIn, invitations };

@@ -20,5 +20,7 @@ import reportFreshness from './features/reportFreshness.sv.json';
 import corrections from './features/corrections.sv.json';
 import municipalities from './features/municipalities.sv.json';
 import clients from './features/clients.sv.json';
+import principalSignIn from './features/principalSignIn.sv.json';
+import invitations from './features/invitations.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, principalSignIn, invitations };
