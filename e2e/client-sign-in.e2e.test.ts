@@ -4,6 +4,7 @@ import { openPage } from './support/browser';
 import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { LoginPage } from './pages/login-page';
+import { screenshot } from './support/screenshots';
 
 const suite = useSuite();
 
@@ -29,6 +30,10 @@ async function issueCode(worker: Page, clientName: string): Promise<string> {
   await worker.locator('#invite-client-submit').click();
   const code = worker.locator('#invitation-code');
   await code.waitFor();
+  await screenshot(worker, 'invitation-card');
+  await worker.emulateMedia({ media: 'print' });
+  await screenshot(worker, 'invitation-card-print');
+  await worker.emulateMedia({ media: 'screen' });
   expect(await worker.locator('[data-testid="invitation-card"] .qr-code').count()).toBe(1);
   return (await code.getAttribute('data-code')) ?? '';
 }
@@ -56,6 +61,7 @@ describe('clients sign in without bank ID', () => {
     await client.page.locator('#principal-new-card').click();
     await client.page.locator('#principal-code').fill(code.toLowerCase());
     await client.page.locator('#principal-code-continue').click();
+    await screenshot(client.page, 'client-choose');
     await client.page.locator('#principal-make-passkey').click();
     await client.page.waitForURL((url) => url.pathname === '/oma');
     expect(await client.page.locator('#own-signed-in-as').innerText()).toContain('Aada Virtanen');
@@ -78,6 +84,7 @@ describe('clients sign in without bank ID', () => {
     await signInWithPasskey(client.page);
     const alert = client.page.locator('#principal-error');
     await alert.waitFor();
+    await screenshot(client.page, 'client-sign-in-refused');
     expect(await alert.innerText()).toContain('Pääsyavainta ei hyväksytty');
     expect(new URL(client.page.url()).pathname).toBe('/asiakas');
     expect(client.problems).toEqual([]);

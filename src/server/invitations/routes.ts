@@ -1,4 +1,3 @@
-import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -112,7 +111,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
     schema: { tags, body: z.object({ code: codeSchema, response: registrationResponseSchema }), response: { 200: principalSessionSchema } },
   }, async (request, reply) => {
     const { code, response } = request.body;
-    return signedIn(reply, await redeemWithPasskey(deps, requestContext(request), { code, response: response as unknown as RegistrationResponseJSON }));
+    return signedIn(reply, await redeemWithPasskey(deps, requestContext(request), { code, response }));
   });
 
   r.post('/api/principal/passkey/sign-in/options', {
@@ -123,12 +122,12 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
   r.post('/api/principal/passkey/sign-in', {
     config: publicAccess,
     schema: { tags, body: z.object({ response: authenticationResponseSchema }), response: { 200: principalSessionSchema } },
-  }, async (request, reply) => signedIn(reply, await signInWithPasskey(deps, requestContext(request), { response: request.body.response as unknown as AuthenticationResponseJSON })));
+  }, async (request, reply) => signedIn(reply, await signInWithPasskey(deps, requestContext(request), { response: request.body.response })));
 
   r.get('/api/principal/session', {
     config: { access: { access: 'principal' } },
     schema: { tags, response: { 200: principalSessionSchema } },
-  }, async (request) => sessionInfo(principalContextOf(request).principal, request.principalSession!.csrfToken));
+  }, (request) => sessionInfo(principalContextOf(request).principal, request.principalSession!.csrfToken));
 
   r.post('/api/principal/sign-out', {
     config: { access: { access: 'principal' } },
