@@ -80,6 +80,9 @@ describe(`passkeys for clients and external members on ${testEngine}`, () => {
     expect(await written(h)).toEqual({ redeemed: 1, credentials: 1, live: 1, signCount: 0, sessions: 1 });
 
     const csrf = registered.json<{ csrfToken: string }>().csrfToken;
+    // Signing out is a change: it needs the session's CSRF token.
+    const forged = await h.app.inject({ method: 'POST', url: '/api/principal/sign-out', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } });
+    expect(errorOf(forged).code).toBe('csrf');
     const out = await h.app.inject({ method: 'POST', url: '/api/principal/sign-out', cookies: { [PRINCIPAL_SESSION_COOKIE]: token }, headers: { 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(204);
     expect((await h.app.inject({ method: 'GET', url: '/api/principal/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } })).statusCode).toBe(401);
