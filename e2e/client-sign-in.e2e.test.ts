@@ -5,6 +5,7 @@ import { demoPassword } from './support/server';
 import { useSuite } from './support/suite';
 import { LoginPage } from './pages/login-page';
 import { screenshot } from './support/screenshots';
+import { expectNoSeriousViolations } from './support/axe';
 
 const suite = useSuite();
 
@@ -30,6 +31,7 @@ async function issueCode(worker: Page, clientName: string): Promise<string> {
   await worker.locator('#invite-client-submit').click();
   const code = worker.locator('#invitation-code');
   await code.waitFor();
+  await expectNoSeriousViolations(worker, 'the invitation card');
   await screenshot(worker, 'invitation-card');
   await worker.emulateMedia({ media: 'print' });
   await screenshot(worker, 'invitation-card-print');
@@ -61,6 +63,7 @@ describe('clients sign in without bank ID', () => {
     await client.page.locator('#principal-new-card').click();
     await client.page.locator('#principal-code').fill(code.toLowerCase());
     await client.page.locator('#principal-code-continue').click();
+    await expectNoSeriousViolations(client.page, 'choosing a passkey or a PIN');
     await screenshot(client.page, 'client-choose');
     await client.page.locator('#principal-make-passkey').click();
     await client.page.waitForURL((url) => url.pathname === '/oma');
@@ -84,6 +87,7 @@ describe('clients sign in without bank ID', () => {
     await signInWithPasskey(client.page);
     const alert = client.page.locator('#principal-error');
     await alert.waitFor();
+    await expectNoSeriousViolations(client.page, 'the client sign-in with a refusal');
     await screenshot(client.page, 'client-sign-in-refused');
     expect(await alert.innerText()).toContain('Pääsyavainta ei hyväksytty');
     expect(new URL(client.page.url()).pathname).toBe('/asiakas');

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { PRINCIPAL_HOME_PATH, type PrincipalSessionInfo } from '../../domain/invitations';
 import { PublicLayout } from '../announcements/public-layout';
 import { LoginField } from '../auth/login-field';
 import { usePageHeading } from '../common/use-page-heading';
-import { principalApi, principalSessionKey } from './api';
+import { principalApi, principalSessionKey, usePrincipalSession } from './api';
 import { signInErrorText } from './sign-in-error';
 import '../auth/login-page.css';
 import './principal-sign-in.css';
@@ -42,6 +42,7 @@ export function PrincipalSignInPage() {
   const heading = mode === 'sign-in' ? t('principalSignIn.title') : t('principalSignIn.redeemTitle');
   const headingRef = usePageHeading(heading);
   const hasWebAuthn = browserSupportsWebAuthn();
+  const session = usePrincipalSession();
 
   const run = async (action: () => Promise<PrincipalSessionInfo | void>, after?: () => void): Promise<void> => {
     setError(null);
@@ -109,6 +110,9 @@ export function PrincipalSignInPage() {
     if (next.pin || next.pinAgain) return;
     void run(() => principalApi.redeemWithPin(code, pin));
   };
+
+  // Someone already signed in (another tab, or back here by the browser's back button) goes on to their pages.
+  if (session.data && !isBusy) return <Navigate to={PRINCIPAL_HOME_PATH} replace />;
 
   const alert = error !== null && (
     <div className="login-alert login-alert--error" role="alert" id="principal-error">
