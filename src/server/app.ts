@@ -33,6 +33,7 @@ import { registerPilotRoutes } from './pilots/routes.js';
 import { registerClientRoutes } from './clients/routes.js';
 import { registerClientRecordRoutes } from './client-record/routes.js';
 import { registerOwnRoutes } from './own/routes.js';
+import { registerInvitationRoutes } from './invitations/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -151,4 +152,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerClientRoutes(app, deps);
   registerClientRecordRoutes(app, deps);
   registerOwnRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
 }

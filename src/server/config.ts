@@ -58,9 +58,18 @@ export type Config = {
   invitationDays: number;
   /** Retention of person-level records (src/domain/retention/rules.ts; docs/PRIVACY.md § Retention). */
   retention: RetentionSettings;
+  /** Passkeys of clients and external members (invitations/passkeys.ts). */
+  webauthn: WebAuthnConfig;
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
+
+/**
+ * The WebAuthn relying party: the id is the host name (no scheme, no port) that passkeys are bound to;
+ * the origins are the exact addresses the sign-in page is served at. A passkey made for one id never
+ * works for another, so these are chosen once per deployment.
+ */
+export type WebAuthnConfig = { rpId: string; rpName: string; origins: string[] };
 
 /** The organisation's OpenID Connect provider (auth/oidc-config.ts reads it). */
 export type OidcConfig = {
@@ -197,11 +206,27 @@ function processClocksFrom(env: NodeJS.ProcessEnv): readonly ProcessClock[] {
   return parsed.clocks;
 }
 
+/** SILTA_WEBAUTHN_RP_ID and SILTA_WEBAUTHN_ORIGIN (comma-separated); localhost on this port for development. */
+function webauthnFrom(env: NodeJS.ProcessEnv, port: number): WebAuthnConfig {
+  const rpId = env.SILTA_WEBAUTHN_RP_ID && env.SILTA_WEBAUTHN_RP_ID !== '' ? env.SILTA_WEBAUTHN_RP_ID : 'localhost';
+  if (/[/:]/.test(rpId)) throw new ConfigError(`SILTA_WEBAUTHN_RP_ID must be a host name without scheme or port, got "${rpId}"`);
+  const raw = env.SILTA_WEBAUTHN_ORIGIN && env.SILTA_WEBAUTHN_ORIGIN !== '' ? env.SILTA_WEBAUTHN_ORIGIN : `http://localhost:${port}`;
+  const origins = raw.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    const url = urlFrom('SILTA_WEBAUTHN_ORIGIN', origin);
+    // The browser sends the origin exactly: scheme, host and a port only when not the default.
+    if (url.origin !== origin) throw new ConfigError(`SILTA_WEBAUTHN_ORIGIN must list origins such as https://silta.example.fi, got "${origin}"`);
+    if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) throw new ConfigError(`SILTA_WEBAUTHN_ORIGIN "${origin}" is not on SILTA_WEBAUTHN_RP_ID "${rpId}"`);
+  }
+  return { rpId, rpName: 'Silta', origins };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const isLocalHost = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  const port = intFrom(env, 'PORT', 3000);
   return {
-    port: intFrom(env, 'PORT', 3000),
+    port,
     host,
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL && env.MIGRATION_DATABASE_URL !== '' ? env.MIGRATION_DATABASE_URL : null,
@@ -232,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcFrom(env),
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
     retention: retentionFrom(env),
+    webauthn: webauthnFrom(env, port),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

@@ -62,7 +62,9 @@ const CorrectionsPage = lazyPage(() => import('./corrections/corrections-page').
 const ClientsPage = lazyPage(() => import('./clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const ClientNewPage = lazyPage(() => import('./clients/client-new-page').then((m) => ({ default: m.ClientNewPage })));
 const ClientPage = lazyPage(() => import('./clients/client-page').then((m) => ({ default: m.ClientPage })));
+const PrincipalSignInPage = lazyPage(() => import('./principal/principal-sign-in-page').then((m) => ({ default: m.PrincipalSignInPage })));
 const OwnHomePage = lazyPage(() => import('./own/own-home-page').then((m) => ({ default: m.OwnHomePage })));
+const InvitationsPage = lazyPage(() => import('./invitations/invitations-page').then((m) => ({ default: m.InvitationsPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -80,7 +82,8 @@ export function AppRoutes() {
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
       <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
-      {/* A client's or external member's own pages, on their own session (not a staff sign-in). */}
+      {/* Clients and external members: their own sign-in (no bank ID) and pages, with a session of their own. */}
+      <Route path="asiakas" element={<Suspense fallback={null}><PrincipalSignInPage /></Suspense>} />
       <Route path="oma" element={<Suspense fallback={null}><OwnHomePage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
@@ -183,6 +186,9 @@ export function AppRoutes() {
           <Route element={<RequireAbility anyOf={['visitor_code.read', 'visitor_code.issue']} />}>
             <Route path="visitors" element={<VisitorsPage />} />
             <Route path="visitors/:code" element={<VisitorCardPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['client.list', 'external_member.invite']} />}>
+            <Route path="invitations" element={<InvitationsPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['audit.read']} />}>
             <Route path="audit" element={<AuditPage />} />

@@ -67,6 +67,12 @@ export const clientRules = {
    * own view and access log are theirs to see, nor an external member.
    */
   'client.export': { roles: 'none', scope: 'site', also: staffRelation },
+  /**
+   * Add an external member (a third-sector worker, a relative) and give them an invitation code: staff who
+   * work with people, of the member's region. A client's own invitation is `client.update` (who works
+   * with the client).
+   */
+  'external_member.invite': { roles: ['professional', 'coordinator'], scope: 'site' },
   /** Counts of due and overdue steps at the coordinator's sites: no names, no ids of clients. */
   'client.counts': { roles: ['coordinator'], scope: 'site' },
 } as const satisfies Record<string, Rule>;

@@ -4,7 +4,8 @@ import { routeCases } from '../policy/route-cases.js';
 import { createHarness, signIn, type Harness } from '../testing/harness.js';
 import { freshClient } from '../clients/policy-cases.js';
 import { clientPrincipal, signInPrincipal } from '../own/test-support.js';
-import { setUpRoleFixture, type Fixture, type PolicyCase, type RoleKey } from '../testing/policy-matrix.js';
+import { setUpRoleFixture, type Fixture, type PolicyCase, type PolicyRequest, type RoleKey } from '../testing/policy-matrix.js';
+import { createPrincipalSession, PRINCIPAL_SESSION_COOKIE } from '../invitations/principal-sessions.js';
 import { testEngine } from '../testing/test-db.js';
 
 /**
@@ -68,6 +69,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
   'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
+  'GET /api/principal/session': 'a client or external member reading their own session (name only)',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */
@@ -77,9 +79,26 @@ const changesWithoutAudit: Record<string, string> = {
   'POST /api/public/feedback/responses': 'anonymous feedback: time kept to the day',
   'POST /api/public/kiosk/open': 'anonymous feedback: opening the next answer sheet',
   'POST /api/public/feedback/links/:token/open': 'anonymous feedback: opening the answer sheet',
+  // A WebAuthn challenge is handed out and nothing else happens; the redemption or sign-in that answers
+  // it is audited, and so is every refused code.
+  'POST /api/principal/passkey/register/options': 'hands out a challenge for a valid code; refusals are audited',
+  'POST /api/principal/passkey/sign-in/options': 'hands out a challenge; the sign-in answering it is audited',
 };
 
 const isChange = (method: string) => method !== 'GET';
+
+/** A request as a client signed in with a session of their own (the routes of `allow: 'principal'`). */
+async function asPrincipal(h: Harness, regionId: string, method: string, request: PolicyRequest) {
+  const principal = { kind: 'client' as const, clientId: h.deps.ids.newId(), regionId, displayName: 'Asiakas' };
+  const session = await createPrincipalSession(h.db.orm, h.deps, principal);
+  return h.app.inject({
+    method: method as 'GET' | 'POST',
+    url: request.url,
+    cookies: { [PRINCIPAL_SESSION_COOKIE]: session.token },
+    headers: method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken },
+    ...(request.body === undefined ? {} : { payload: request.body as object }),
+  });
+}
 
 
 /**
@@ -124,6 +143,14 @@ describe(`audit completeness on ${testEngine}`, () => {
       if (entry.principalRoute) {
         const problem = await principalCallAudits(h, base, key, route.method, entry, `audit-${++calls}`);
         if (problem) missing.push(problem);
+        continue;
+      }
+      if (entry.allow === 'principal') {
+        const request = await entry.request({ h, ...base, caller: null, role: 'anonymous', unique: `audit-${++calls}` });
+        const before = await auditCount(h);
+        const response = await asPrincipal(h, base.regionId, route.method, request);
+        if (response.statusCode >= 300) missing.push(`${key}: the case's request failed (${response.statusCode})`);
+        else if ((await auditCount(h)) <= before) missing.push(`${key} as a client: no audit row`);
         continue;
       }
       const role: RoleKey = entry.allow === 'public' ? 'anonymous' : entry.allow[0]!;

@@ -57,7 +57,9 @@ export async function countAttempt(ex: Executor, key: string, rule: ThrottleRule
     .returning();
   if (row && (row.failures > rule.limit || (row.lockedUntil !== null && row.lockedUntil > now))) {
     const retryAfter = Math.ceil(((row.lockedUntil ?? new Date(lockUntil)).getTime() - now.getTime()) / 1000);
-    throw new AppError('too_many_requests', 'Too many sign-in attempts. Wait a while and try again.', undefined, Math.max(retryAfter, 1));
+    const seconds = Math.max(retryAfter, 1);
+    // Also in the body, so a page can say how long to wait (the Retry-After header is not read by fetch callers).
+    throw new AppError('too_many_requests', 'Too many sign-in attempts. Wait a while and try again.', { retryAfterSeconds: seconds }, seconds);
   }
 }
 

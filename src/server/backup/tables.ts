@@ -10,7 +10,7 @@ export type TableInfo = { name: string; columns: string[]; primaryKey: string[];
  * secret stays with its database (a backup alone cannot link a throttle key to an address), and the report
  * rollups are counted from the data: the restore's inserts queue every entity's figures, and the folds add them up.
  */
-export const notBackedUp = new Set(['schema_migrations', 'sessions', 'principal_sessions', 'oidc_flows', 'login_throttle', 'instance_secrets', 'feedback_flood_counters', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty', 'report_rollup_delta', 'report_rollup_pending', 'report_rollup_state']);
+export const notBackedUp = new Set(['schema_migrations', 'sessions', 'principal_sessions', 'oidc_flows', 'webauthn_challenges', 'login_throttle', 'instance_secrets', 'feedback_flood_counters', 'report_rollup', 'report_rollup_region', 'report_rollup_dirty', 'report_rollup_delta', 'report_rollup_pending', 'report_rollup_state']);
 
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

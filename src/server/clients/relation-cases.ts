@@ -22,7 +22,7 @@ async function actorOf(w: RelationWorld, who: keyof RelationWorld['staff']): Pro
  * clocks are overdue and the client is on the due list) and is their own worker; the colleague is on the
  * care team; the bystander is a professional of the same site who does not work with them.
  */
-async function clientOf(w: RelationWorld, request: (clientId: string, creator: Actor) => RelationSubject['request'] | Promise<RelationSubject['request']>): Promise<RelationSubject & { id: string }> {
+export async function clientOf(w: RelationWorld, request: (clientId: string, creator: Actor) => RelationSubject['request'] | Promise<RelationSubject['request']>): Promise<RelationSubject & { id: string }> {
   const creator = await actorOf(w, 'creator');
   const ctx = { actor: creator, requestId: null };
   const contactAt = new Date(w.h.clock.now().getTime() - 10 * DAY).toISOString();
@@ -44,7 +44,7 @@ const listed = (key: 'clients' | 'items', idKey: 'id' | 'clientId') => (body: un
   ((body as Record<string, Record<string, string>[]>)[key] ?? []).some((row) => row[idKey] === id);
 
 // A client is reached by relationship only: anyone unrelated gets 404 (as for a missing id), so ids cannot be probed.
-const unrelated = { same_site_professional: 404 } as const;
+export const unrelated = { same_site_professional: 404 } as const;
 
 export const clientRelationCases: RelationCases = {
   'GET /api/clients': { action: 'client.list', subject: (w) => clientOf(w, () => ({ url: '/api/clients' })), listContains: listed('clients', 'id') },

@@ -1,9 +1,11 @@
-// Drizzle definitions for migration 0026_oidc_and_invitations.sql (the migration is the truth).
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// Drizzle definitions for migrations 0026_oidc_and_invitations.sql and 0027_passkeys.sql (the migrations are the truth).
+import { bigint, boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export type PrincipalKind = 'client' | 'external';
+export type CredentialKind = 'pin' | 'passkey';
+export type ChallengePurpose = 'registration' | 'authentication';
 
 export const oidcFlows = pgTable('oidc_flows', {
   flowHash: text('flow_hash').primaryKey(),
@@ -41,12 +43,13 @@ export const principalCredentials = pgTable('principal_credentials', {
   principalKind: text('principal_kind').$type<PrincipalKind>().notNull(),
   principalId: uuid('principal_id').notNull(),
   regionId: uuid('region_id').notNull(),
-  kind: text('kind').$type<'pin'>().notNull(),
+  kind: text('kind').$type<CredentialKind>().notNull(),
   lookupHash: text('lookup_hash').notNull(),
   secretHash: text('secret_hash').notNull(),
   invitationId: uuid('invitation_id').notNull(),
   createdAt: ts('created_at').notNull(),
   revokedAt: ts('revoked_at'),
+  signCount: bigint('sign_count', { mode: 'number' }).notNull().default(0),
 });
 
 export const principalSessions = pgTable('principal_sessions', {
@@ -58,5 +61,13 @@ export const principalSessions = pgTable('principal_sessions', {
   csrfToken: text('csrf_token').notNull(),
   createdAt: ts('created_at').notNull(),
   lastSeenAt: ts('last_seen_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  challenge: text('challenge').primaryKey(),
+  purpose: text('purpose').$type<ChallengePurpose>().notNull(),
+  invitationId: uuid('invitation_id'),
+  createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
 });

@@ -5,6 +5,14 @@ import type { ContactSource } from '../../domain/clients/process.js';
 import type { Actor } from '../policy/policy.js';
 import { advanceProcess, createClient, grantConsent, setCareTeam, updateClient } from '../clients/commands.js';
 import type { Deps } from '../deps.js';
+import { issueInvitation } from '../invitations/commands.js';
+
+/**
+ * The demo client's ready invitation: a fixed code, printed when the demo starts and named in the
+ * README, so a newcomer can try the client's sign-in at /asiakas. Valid for a year from seeding.
+ */
+export const DEMO_INVITATION_CODE = 'DEM0-A5AK-A500-0000-0001';
+export const DEMO_INVITED_CLIENT = 'Jere Nieminen';
 
 const DAY_MS = 86_400_000;
 
@@ -53,5 +61,8 @@ export async function seedDemoClients(deps: Deps, place: { regionId: string; sit
     if (c.withNurse) await setCareTeam(deps, ctx, clientId, [socialWorkerId, nurseId]);
     if (c.steps.length >= 3) await grantConsent(deps, ctx, clientId, { purpose: 'share_plan', grantee: { kind: 'user', id: nurseId }, validFrom: helsinkiDay(deps.clock.now()) });
     for (const step of c.steps) await advanceProcess(deps, ctx, clientId, step);
+    if (c.name === DEMO_INVITED_CLIENT) {
+      await issueInvitation(deps, { ...ctx, address: 'local' }, { principalKind: 'client', principalId: clientId, demo: { code: DEMO_INVITATION_CODE, days: 365 } });
+    }
   }
 }

@@ -9,7 +9,7 @@ import { createRegion, createSite, createUnit } from '../sites/commands.js';
 import { createUser } from '../users/commands.js';
 import { createMunicipality } from '../municipalities/commands.js';
 import { laplandMunicipalities } from './lapland-municipalities.js';
-import { seedDemoClients } from './seed-clients.js';
+import { DEMO_INVITATION_CODE, DEMO_INVITED_CLIENT, seedDemoClients } from './seed-clients.js';
 import type { Actor } from '../policy/policy.js';
 import { planSessions, updateSession } from '../sessions/commands.js';
 import { seedDemoHistory } from './seed-history.js';
@@ -153,6 +153,9 @@ export function formatDemoAccounts(accounts: DemoAccount[], url: string): string
     `Demo data created: ${DEMO_REGION}, ${DEMO_SITE}.`,
     `Sign in at ${url} with one of these accounts. The passwords are shown only this once:`,
     ...lines,
+    '',
+    `A client's sign-in (no bank ID): open ${url}/asiakas, choose to use an invitation code and enter`,
+    `  ${DEMO_INVITATION_CODE}   (${DEMO_INVITED_CLIENT}; works once, then sign in with the passkey or PIN you chose)`,
     '',
   ].join('\n');
 }

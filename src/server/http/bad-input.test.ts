@@ -1,3 +1,4 @@
+import { createPrincipalSession, PRINCIPAL_SESSION_COOKIE } from '../invitations/principal-sessions.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
@@ -41,7 +42,7 @@ async function validRequestFor(f: Fixture, op: Operation) {
   const key = `${op.method} ${op.route}`;
   const policyCase = routeCases[key];
   if (!policyCase) throw new Error(`${key} has no policy case, so its parameters cannot be resolved to real ids`);
-  const role: RoleKey | null = policyCase.allow === 'public' ? null : (policyCase.allow.find((r) => r !== 'anonymous') ?? null);
+  const role: RoleKey | null = policyCase.allow === 'public' || policyCase.allow === 'principal' ? null : (policyCase.allow.find((r) => r !== 'anonymous') ?? null);
   const caller = role === null ? null : f.users[role];
   const valid = await policyCase.request({ ...f, caller, role: role ?? 'anonymous', unique: `fuzz-${key}` });
   const params = paramsFromUrl(op.route, valid.url);
@@ -113,6 +114,8 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
     const region = await makeRegion(h);
     const admin = await makeUser(h, region.id, roles.map((role) => ({ role, siteId: null })), 'nurse');
     const client: Client = await signIn(h, admin);
+    // The routes of clients and external members are reached with a session of their own.
+    const principal = await createPrincipalSession(h.db.orm, h.deps, { kind: 'client', clientId: h.deps.ids.newId(), regionId: region.id, displayName: 'Asiakas' });
     const raw: { sent: Omit<Sent, 'url'>; status: number }[] = [
       { sent: { payload: '{"name": ', contentType: 'application/json' }, status: 400 },
       { sent: { payload: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]), contentType: 'application/json' }, status: 400 },
@@ -124,7 +127,9 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
     for (const route of routeCatalogue(h.app).filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout' && r.access.access !== 'principal')) {
       for (const { sent, status } of raw) {
         const url = route.url.replace(/:[A-Za-z]+/g, region.id);
-        const response = await sendAs(h, client, route.method, { ...sent, url });
+        const response = route.access.access === 'principal'
+          ? await sendAs(h, { cookies: { [PRINCIPAL_SESSION_COOKIE]: principal.token }, csrfToken: principal.csrfToken }, route.method, { ...sent, url })
+          : await sendAs(h, { cookies: { silta_session: client.cookie }, csrfToken: client.session.csrfToken }, route.method, { ...sent, url });
         expectCleanAnswer(`${route.method} ${url} ${sent.contentType}`, response);
         expect(response.statusCode, `${route.method} ${route.url} ${sent.contentType}`).toBe(status);
       }
@@ -132,12 +137,12 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
   }, 120_000);
 });
 
-async function sendAs(h: Harness, client: Client, method: string, sent: Sent): Promise<LightMyRequestResponse> {
+async function sendAs(h: Harness, as: { cookies: Record<string, string>; csrfToken: string }, method: string, sent: Sent): Promise<LightMyRequestResponse> {
   return h.app.inject({
     method: method as 'GET',
     url: sent.url,
-    cookies: { silta_session: client.cookie },
-    headers: { 'x-csrf-token': client.session.csrfToken, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) },
+    cookies: as.cookies,
+    headers: { 'x-csrf-token': as.csrfToken, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) },
     ...(sent.payload === undefined ? {} : { payload: sent.payload }),
   });
 }

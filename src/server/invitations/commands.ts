@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors.js';
 import { writeAudit, type AuditContext } from '../audit/write-audit.js';
 import type { RequestContext } from '../auth/commands.js';
 import { addressKey, clearAttempts, countAttempt, refundAttempt, type ThrottleRule } from '../auth/throttle.js';
-import type { Actor } from '../policy/policy.js';
+import { canSomewhere, type Actor } from '../policy/policy.js';
 import { loadClientFor } from '../clients/access.js';
 import { findClient } from '../clients/repo.js';
 import { hashInvitationCode, newInvitationCode, normalizeInvitationCode } from './invitation-code.js';
@@ -24,16 +24,30 @@ export const inviteCodeRule: ThrottleRule = { limit: 5, windowMs: 15 * 60_000, l
 /** Six digits at least: with the throttle, a few guesses in a million per card and quarter-hour. */
 export const PIN_PATTERN = /^\d{6,12}$/;
 
-const invalidCode = () => new AppError('invalid_credentials', 'The code or PIN is not valid. A code works once and for a limited time: ask your worker for a new one if needed.');
+/**
+ * Why a code was refused, when the code itself is one Silta issued: `expired` or `used` (redeemed, or
+ * replaced by a newer invitation). Saying so gives nothing away: a code has 100 random bits, so only its
+ * holder can ask about it, and they need to know whether to ask their worker for a new one.
+ */
+export type CodeRefusal = 'expired' | 'used' | null;
 
-// Until the authorization rules name an action for it (src/domain/policy), a worker of the region who
-// works with people (not an auditor) may invite; the rules helper moves this into client-rules.ts.
-function assertMayInvite(actor: Actor, regionId: string): void {
-  const works = actor.roles.some((r) => r.role === 'professional' || r.role === 'coordinator' || r.role === 'administrator');
-  if (actor.regionId !== regionId || !works) throw forbidden();
+export const invalidCode = (reason: CodeRefusal = null) =>
+  new AppError('invalid_credentials', 'The code or PIN is not valid. A code works once and for a limited time: ask your worker for a new one if needed.', reason ? { reason } : undefined);
+
+export async function codeRefusal(ex: Executor, codeHash: string | null, now: Date): Promise<CodeRefusal> {
+  if (!codeHash) return null;
+  const [row] = await ex.select().from(invitations).where(eq(invitations.codeHash, codeHash));
+  if (!row) return null;
+  if (row.redeemedAt || row.revokedAt) return 'used';
+  return row.expiresAt <= now ? 'expired' : null;
 }
 
-async function resolvePrincipal(ex: Executor, kind: PrincipalKind, id: string): Promise<OutsidePrincipal | null> {
+// The rule (src/domain/policy/client-rules.ts) says who; the member's region must be the actor's.
+function assertMayInvite(actor: Actor, regionId: string): void {
+  if (actor.regionId !== regionId || !canSomewhere(actor, 'external_member.invite')) throw forbidden();
+}
+
+export async function resolvePrincipal(ex: Executor, kind: PrincipalKind, id: string): Promise<OutsidePrincipal | null> {
   if (kind === 'external') {
     const [member] = await ex.select().from(externalMembers).where(and(eq(externalMembers.id, id), eq(externalMembers.isActive, true)));
     return member ? principalFrom('external', member.id, member.regionId, member.displayName) : null;
@@ -61,17 +75,22 @@ export async function createExternalMember(deps: Deps, ctx: StaffContext, input:
 export async function issueInvitation(
   deps: Deps,
   ctx: StaffContext,
-  input: { principalKind: PrincipalKind; principalId: string },
-): Promise<{ invitationId: string; code: string; expiresAt: Date }> {
+  input: { principalKind: PrincipalKind; principalId: string; /** The demo's fixed, printed code (seed-clients.ts); never from a request. */ demo?: { code: string; days: number } },
+): Promise<{ invitationId: string; code: string; expiresAt: Date; displayName: string }> {
   const principal = await resolvePrincipal(deps.db.orm, input.principalKind, input.principalId);
   if (!principal) throw notFound(input.principalKind === 'client' ? 'Client' : 'External member');
   // A client is invited by the people who work with them (the client rules: 404 to anyone unrelated).
   if (input.principalKind === 'client') await loadClientFor(deps, deps.db.orm, ctx.actor, input.principalId, 'client.update');
-  else assertMayInvite(ctx.actor, principal.regionId);
+  else {
+    // Another region's member is not visible at all (the matrix's rule: 404, as if it did not exist).
+    if (principal.regionId !== ctx.actor.regionId) throw notFound('External member');
+    assertMayInvite(ctx.actor, principal.regionId);
+  }
   const now = deps.clock.now();
-  const code = newInvitationCode();
+  const code = input.demo?.code ?? newInvitationCode();
+  if (!normalizeInvitationCode(code)) throw new Error('not an invitation code');
   const invitationId = deps.ids.newId();
-  const expiresAt = new Date(now.getTime() + deps.config.invitationDays * 86_400_000);
+  const expiresAt = new Date(now.getTime() + (input.demo?.days ?? deps.config.invitationDays) * 86_400_000);
   const ofPrincipal = <T extends typeof invitations | typeof principalCredentials>(t: T) =>
     and(eq(t.principalKind, input.principalKind), eq(t.principalId, input.principalId), isNull(t.revokedAt));
   await deps.db.orm.transaction(async (tx) => {
@@ -96,11 +115,11 @@ export async function issueInvitation(
       details: { invitationId, revokedInvitations: oldInvitations.length, revokedCredentials: oldCredentials.length },
     });
   });
-  return { invitationId, code, expiresAt };
+  return { invitationId, code, expiresAt, displayName: principal.displayName };
 }
 
 /** Counts a try per address and per code before anything is checked (see auth/throttle.ts). */
-async function countTry(deps: Deps, ctx: RequestContext, codeHash: string | null, now: Date): Promise<{ addressCounter: string; codeCounter: string | null }> {
+export async function countTry(deps: Deps, ctx: RequestContext, codeHash: string | null, now: Date): Promise<{ addressCounter: string; codeCounter: string | null }> {
   const addressCounter = await addressKey(deps.db, 'invite', ctx.address);
   const codeCounter = codeHash ? `invite-code:${codeHash.slice(0, 22)}` : null;
   await countAttempt(deps.db.orm, addressCounter, inviteAddressRule, now);
@@ -108,7 +127,7 @@ async function countTry(deps: Deps, ctx: RequestContext, codeHash: string | null
   return { addressCounter, codeCounter };
 }
 
-async function auditRefusal(deps: Deps, audit: AuditContext, action: string, resourceId: string | null = null): Promise<void> {
+export async function auditRefusal(deps: Deps, audit: AuditContext, action: string, resourceId: string | null = null): Promise<void> {
   await writeAudit(deps.db.orm, audit, { action, resourceType: 'invitation', resourceId });
 }
 
@@ -167,7 +186,7 @@ export async function redeemWithPin(deps: Deps, ctx: RequestContext, input: { co
   });
   if (!result) {
     await auditRefusal(deps, audit, 'invitation.redeem_failed');
-    throw invalidCode();
+    throw invalidCode(await codeRefusal(deps.db.orm, codeHash, now));
   }
   return result;
 }
@@ -180,7 +199,7 @@ export async function signInWithPin(deps: Deps, ctx: RequestContext, input: { co
   const codeHash = normalized ? hashInvitationCode(normalized) : null;
   const counters = await countTry(deps, ctx, codeHash, now);
   const [credential] = codeHash
-    ? await deps.db.orm.select().from(principalCredentials).where(and(eq(principalCredentials.lookupHash, codeHash), isNull(principalCredentials.revokedAt)))
+    ? await deps.db.orm.select().from(principalCredentials).where(and(eq(principalCredentials.lookupHash, codeHash), eq(principalCredentials.kind, 'pin'), isNull(principalCredentials.revokedAt)))
     : [];
   // An unknown code costs one verification too, so the timing does not tell which codes exist.
   const isValid = credential ? await deps.passwords.verify(credential.secretHash, input.pin) : (await deps.passwords.burn(input.pin), false);

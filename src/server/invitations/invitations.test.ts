@@ -136,12 +136,13 @@ describe(`invitation codes on ${testEngine}`, () => {
     expect(audit.map((r) => [r.details.revokedInvitations, r.details.revokedCredentials])).toEqual([[0, 0], [0, 1], [1, 0]]);
   });
 
-  it('are issued only by a worker of the principal\'s region; a client\'s only by those who work with them', async () => {
+  it('are issued only by a worker of the principal\'s region (another region\'s member is 404); a client\'s only by those who work with them', async () => {
     const h = await createHarness();
     const { region, member } = await setUp(h);
     const elsewhere = await makeRegion(h);
     const outsider = { actor: { ...systemActor(elsewhere.id), roles: [{ role: 'coordinator' as const, siteId: null }] }, requestId: null, address: 'test' };
-    expect((await refusal(issueInvitation(h.deps, outsider, { principalKind: 'external', principalId: member.id }))).status).toBe(403);
+    // Another region's member is not visible at all.
+    expect((await refusal(issueInvitation(h.deps, outsider, { principalKind: 'external', principalId: member.id }))).status).toBe(404);
     const auditor = { actor: { ...systemActor(region.id), roles: [{ role: 'auditor' as const, siteId: null }] }, requestId: null, address: 'test' };
     expect((await refusal(issueInvitation(h.deps, auditor, { principalKind: 'external', principalId: member.id }))).status).toBe(403);
     expect((await refusal(issueInvitation(h.deps, outsider, { principalKind: 'client', principalId: member.id }))).status).toBe(404);

@@ -4,6 +4,7 @@ import type { Executor } from '../db/connect.js';
 import { principalSessions, type PrincipalKind } from '../db/schema-signin.js';
 import type { Deps } from '../deps.js';
 import { hashToken } from '../auth/sessions.js';
+import { writeAudit } from '../audit/write-audit.js';
 
 /**
  * Sessions of clients and external members. They live in a table and a cookie of their own, apart from
@@ -58,4 +59,19 @@ export async function findPrincipalSession(deps: Deps, token: string): Promise<O
 
 export async function deletePrincipalSessions(ex: Executor, kind: PrincipalKind, principalId: string): Promise<void> {
   await ex.delete(principalSessions).where(and(eq(principalSessions.principalKind, kind), eq(principalSessions.principalId, principalId)));
+}
+
+/** Ends one principal session (signing out) and says so in the audit trail. */
+export async function signOutPrincipal(deps: Deps, requestId: string | null, open: OpenPrincipalSession): Promise<void> {
+  const now = deps.clock.now();
+  const { principal } = open;
+  await deps.db.orm.transaction(async (tx) => {
+    await tx.delete(principalSessions).where(eq(principalSessions.tokenHash, open.tokenHash));
+    await writeAudit(tx, { actor: null, at: now, requestId }, {
+      action: 'auth.principal_sign_out',
+      resourceType: principal.kind === 'client' ? 'client' : 'external_member',
+      resourceId: principalIdOf(principal),
+      regionId: principal.regionId,
+    });
+  });
 }

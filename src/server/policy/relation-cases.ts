@@ -2,6 +2,7 @@ import type { RelationCases } from '../testing/relation-matrix.js';
 import { clientRelationCases } from '../clients/relation-cases.js';
 import { encounterRelationCases } from '../encounters/relation-cases.js';
 import { clientRecordRelationCases } from '../client-record/relation-cases.js';
+import { invitationRelationCases } from '../invitations/relation-cases.js';
 
 /**
  * The relationship cases of the person-level routes, gathered from every feature (see
@@ -12,4 +13,5 @@ export const relationCases: RelationCases = {
   ...encounterRelationCases,
   ...clientRelationCases,
   ...clientRecordRelationCases,
+  ...invitationRelationCases,
 };

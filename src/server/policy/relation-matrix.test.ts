@@ -172,6 +172,7 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       'POST /api/clients/:clientId/visitor-codes': worksWithClient,
       'POST /api/clients/:clientId/process/events': worksWithClient,
       'GET /api/clients/:clientId/record': worksWithClient,
+      'POST /api/clients/:clientId/invitations': worksWithClient,
     });
   });
 });

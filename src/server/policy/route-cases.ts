@@ -17,6 +17,7 @@ import { municipalityPolicyCases } from '../municipalities/policy-cases.js';
 import { clientPolicyCases } from '../clients/policy-cases.js';
 import { clientRecordPolicyCases } from '../client-record/policy-cases.js';
 import { ownPolicyCases } from '../own/policy-cases.js';
+import { invitationPolicyCases } from '../invitations/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -41,4 +42,5 @@ export const routeCases: PolicyCases = {
   ...clientPolicyCases,
   ...clientRecordPolicyCases,
   ...ownPolicyCases,
+  ...invitationPolicyCases,
 };

@@ -109,7 +109,8 @@ async function otherSiteMarks(h: Harness, place: Place): Promise<string[]> {
 
 /** What the case's table says the call must answer: '2xx', '401', '403' or '404'. */
 function expectedAnswer(entry: PolicyCase, role: RoleKey, place: PlaceKey): string {
-  if (entry.principalRoute) return '401';
+  // A staff session never opens a client's or external member's route: to every role it is as if signed out.
+  if (entry.principalRoute || entry.allow === 'principal') return '401';
   const allowedAtOwn = entry.allow === 'public' || entry.allow.includes(role);
   if (!allowedAtOwn) return role === 'anonymous' ? '401' : '403';
   if (place === 'own' || entry.places.scope === 'none') return '2xx';
@@ -224,7 +225,8 @@ describe(`CSRF on every state-changing route on ${testEngine}`, () => {
     let checked = 0;
     for (const route of routeCatalogue(h.app)) {
       const entry = matrix[`${route.method} ${route.url}`];
-      if (route.method === 'GET' || !entry || entry.allow === 'public') continue;
+      // Principal routes check their own session's token: http/principal-access.test.ts.
+      if (route.method === 'GET' || !entry || entry.allow === 'public' || entry.allow === 'principal') continue;
       const role = entry.allow.find((r): r is SignedInRole => r !== 'anonymous');
       if (!role) continue;
       const request = await entry.request(fixtureAt(h, places, 'own', role, `csrf-${checked}`));
@@ -249,7 +251,7 @@ describe(`CSRF on every state-changing route on ${testEngine}`, () => {
     expect(problems).toEqual([]);
     // Every signed-in state change was tried (none skipped for want of a role that may call it).
     // A principal route's CSRF check is the principal session's (src/server/own/own.test.ts, http/principal-access.test.ts).
-    const stateChanging = Object.entries(matrix).filter(([key, entry]) => !key.startsWith('GET ') && entry.allow !== 'public' && !entry.principalRoute);
+    const stateChanging = Object.entries(matrix).filter(([key, entry]) => !key.startsWith('GET ') && entry.allow !== 'public' && entry.allow !== 'principal' && !entry.principalRoute);
     expect(checked).toBe(stateChanging.length);
   }, 240_000);
 });

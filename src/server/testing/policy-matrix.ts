@@ -93,7 +93,11 @@ export function refusalAt(answer: PlaceAnswer, place: Exclude<PlaceKey, 'own'>):
  * encounter to delete, say) at `f.siteId`, so that every allowed call is a real 2xx.
  */
 export type PolicyCase = {
-  allow: RoleKey[] | 'public';
+  /**
+   * Who may call it: these roles, everyone ('public'), or only a signed-in client or external member
+   * ('principal': their own cookie, so every staff role and anonymous caller gets 401).
+   */
+  allow: RoleKey[] | 'public' | 'principal';
   places: PlaceAnswer;
   request: (f: Fixture) => PolicyRequest | Promise<PolicyRequest>;
   /** A successful call ends the caller's session (logout, password change, kiosk unlock): it gets a sign-in of its own. */

@@ -29,6 +29,7 @@ const actionKeys = {
   'external_member.created': 'audit.actions.external_member_created',
   'invitation.issued': 'audit.actions.invitation_issued',
   'invitation.redeemed': 'audit.actions.invitation_redeemed',
+  'invitation.redeem_failed': 'audit.actions.invitation_redeem_failed',
   'process.advanced': 'audit.actions.process_advanced',
   'site.created': 'audit.actions.site_created',
   'site.updated': 'audit.actions.site_updated',

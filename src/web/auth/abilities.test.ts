@@ -40,7 +40,9 @@ describe('asking the session abilities', () => {
     // an administrator bound to a site administers nothing: site.update and the rest are region-scoped
     expect(links([{ role: 'administrator', siteId: 's1' }])).toEqual(['/', '/account/password']);
     expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/daylog', '/account/password']);
-    // Client work: a professional may have clients (own worker, care team); the others have none to list.
-    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/clients', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/account/password']);
+    // Client work: a professional may have clients (own worker, care team) and invite them; the others have none to list.
+    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/clients', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/invitations', '/account/password']);
+    // a coordinator counts clients and may invite an external member; clients themselves are reached by relationship
+    expect(links([{ role: 'coordinator', siteId: null }])).toContain('/invitations');
   });
 });

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
+import { PRINCIPAL_SIGN_IN_PATH } from '../../domain/principal-paths';
 import { useLogin, useSession } from '../api/auth';
 import { errorMessage } from '../common/error-message';
 import { usePageHeading } from '../common/use-page-heading';
@@ -83,6 +84,12 @@ export function LoginPage() {
           </button>
         </div>
       </form>
+      {/* Clients and external members sign in elsewhere, with a passkey or their card's code and a PIN. */}
+      <p className="login-other">
+        <Link to={PRINCIPAL_SIGN_IN_PATH} id="login-client-link">
+          {t('login.clientSignIn')}
+        </Link>
+      </p>
     </div>
   );
 }

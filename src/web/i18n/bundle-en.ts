@@ -24,5 +24,7 @@ import oidcSignIn from './features/oidcSignIn.en.json';
 import dueClients from './features/dueClients.en.json';
 import clientRecord from './features/clientRecord.en.json';
 import own from './features/own.en.json';
+import principalSignIn from './features/principalSignIn.en.json';
+import invitations from './features/invitations.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations };

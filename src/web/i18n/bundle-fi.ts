@@ -24,5 +24,7 @@ import oidcSignIn from './features/oidcSignIn.fi.json';
 import dueClients from './features/dueClients.fi.json';
 import clientRecord from './features/clientRecord.fi.json';
 import own from './features/own.fi.json';
+import principalSignIn from './features/principalSignIn.fi.json';
+import invitations from './features/invitations.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations };

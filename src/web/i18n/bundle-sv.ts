@@ -24,5 +24,7 @@ import oidcSignIn from './features/oidcSignIn.sv.json';
 import dueClients from './features/dueClients.sv.json';
 import clientRecord from './features/clientRecord.sv.json';
 import own from './features/own.sv.json';
+import principalSignIn from './features/principalSignIn.sv.json';
+import invitations from './features/invitations.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations };

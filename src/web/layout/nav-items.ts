@@ -20,6 +20,7 @@ export type NavItem = {
     | 'nav.codes'
     | 'nav.services'
     | 'nav.municipalities'
+    | 'nav.invitations'
     | 'nav.audit'
     | 'nav.password';
   isEnd: boolean;
@@ -48,6 +49,7 @@ export function navItemsFor(abilities: Abilities): NavItem[] {
   if (may(abilities, 'code.manage')) items.push({ to: '/admin/codes', labelKey: 'nav.codes', isEnd: false });
   if (may(abilities, 'service.manage')) items.push({ to: '/admin/services', labelKey: 'nav.services', isEnd: false });
   if (may(abilities, 'municipality.manage')) items.push({ to: '/admin/municipalities', labelKey: 'nav.municipalities', isEnd: false });
+  if (mayAny(abilities, ['client.list', 'external_member.invite'])) items.push({ to: '/invitations', labelKey: 'nav.invitations', isEnd: false });
   if (may(abilities, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', isEnd: false });
   items.push({ to: '/account/password', labelKey: 'nav.password', isEnd: false });
   return items;

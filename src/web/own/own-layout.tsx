@@ -35,7 +35,7 @@ export function OwnLayout({ session, children }: { session: OwnSession; children
           <LanguageSwitcher />
         </div>
         <div className="own-page__who">
-          <span>{t('own.signedInAs', { name: session.displayName })}</span>
+          <span id="own-signed-in-as">{t('own.signedInAs', { name: session.displayName })}</span>
           <Button variant="secondary" id="own-sign-out" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
             {t('own.signOut')}
           </Button>
