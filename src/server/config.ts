@@ -47,6 +47,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** How long an invitation code for a client or an external member may be redeemed. */
   invitationDays: number;
+  /** Working days a manager has to answer a structural social work observation (SILTA_STRUCTURAL_ANSWER_WORKING_DAYS). */
+  structuralAnswerWorkingDays: number;
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -171,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     daylogBackdateDays: intFrom(env, 'SILTA_DAYLOG_BACKDATE_DAYS', 7),
     oidc: oidcFrom(env),
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
+    // Structural social work (issue 20): a manager answers an observation within this many working days
+    // of its submission. The seeds set no limit; about a month leaves room for the quarter's meeting cycle.
+    structuralAnswerWorkingDays: positiveIntFrom(env, 'SILTA_STRUCTURAL_ANSWER_WORKING_DAYS', 20),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

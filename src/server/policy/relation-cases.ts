@@ -1,6 +1,7 @@
 import type { RelationCases } from '../testing/relation-matrix.js';
 import { clientRelationCases } from '../clients/relation-cases.js';
 import { encounterRelationCases } from '../encounters/relation-cases.js';
+import { structuralRelationCases } from '../structural/relation-cases.js';
 
 /**
  * The relationship cases of the person-level routes, gathered from every feature (see
@@ -10,4 +11,5 @@ import { encounterRelationCases } from '../encounters/relation-cases.js';
 export const relationCases: RelationCases = {
   ...encounterRelationCases,
   ...clientRelationCases,
+  ...structuralRelationCases,
 };

@@ -109,6 +109,9 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       'POST /api/clients/:clientId/consents/:consentId/revoke': worksWithClient,
       'POST /api/clients/:clientId/visitor-codes': worksWithClient,
       'POST /api/clients/:clientId/process/events': worksWithClient,
+      // A draft observation is its author's alone, on any day.
+      'PATCH /api/structural/observations/:observationId': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      'POST /api/structural/observations/:observationId/submit': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
     });
   });
 });

@@ -15,6 +15,7 @@ import { reportPolicyCases } from '../reports/policy-cases.js';
 import { pilotPolicyCases } from '../pilots/policy-cases.js';
 import { municipalityPolicyCases } from '../municipalities/policy-cases.js';
 import { clientPolicyCases } from '../clients/policy-cases.js';
+import { structuralPolicyCases } from '../structural/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -37,4 +38,5 @@ export const routeCases: PolicyCases = {
   ...pilotPolicyCases,
   ...municipalityPolicyCases,
   ...clientPolicyCases,
+  ...structuralPolicyCases,
 };

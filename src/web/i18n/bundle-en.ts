@@ -20,5 +20,6 @@ import reportFreshness from './features/reportFreshness.en.json';
 import corrections from './features/corrections.en.json';
 import municipalities from './features/municipalities.en.json';
 import clients from './features/clients.en.json';
+import structural from './features/structural.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, structural };

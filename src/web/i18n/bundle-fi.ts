@@ -20,5 +20,6 @@ import reportFreshness from './features/reportFreshness.fi.json';
 import corrections from './features/corrections.fi.json';
 import municipalities from './features/municipalities.fi.json';
 import clients from './features/clients.fi.json';
+import structural from './features/structural.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, structural };

@@ -20,5 +20,6 @@ import reportFreshness from './features/reportFreshness.sv.json';
 import corrections from './features/corrections.sv.json';
 import municipalities from './features/municipalities.sv.json';
 import clients from './features/clients.sv.json';
+import structural from './features/structural.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, structural };
