@@ -9,6 +9,7 @@ import { may } from '../auth/abilities';
 import { useAbilities } from '../auth/use-abilities';
 import { Loading } from '../common/loading';
 import { TodaySessions } from '../encounters/today-sessions';
+import { StructuralHomeSection } from '../structural/home-section';
 
 export function AdminSection() {
   const { t } = useTranslation();
@@ -110,6 +111,7 @@ export function FieldWorkSection() {
   const recordsEncounters = may(abilities, 'encounter.create');
   return (
     <>
+      <StructuralHomeSection />
       {recordsEncounters && (
         <section aria-labelledby="home-encounters" className="home-section">
           <Heading variant="h2" id="home-encounters" mb="s">
