@@ -39,7 +39,9 @@ describe('asking the session abilities', () => {
     expect(links([{ role: 'administrator', siteId: null }])).toEqual(['/', '/admin/sites', '/admin/users', '/admin/codes', '/admin/services', '/admin/municipalities', '/audit', '/account/password']);
     // an administrator bound to a site administers nothing: site.update and the rest are region-scoped
     expect(links([{ role: 'administrator', siteId: 's1' }])).toEqual(['/', '/account/password']);
-    expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/daylog', '/account/password']);
-    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/account/password']);
+    expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/structural', '/daylog', '/account/password']);
+    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/structural', '/account/password']);
+    // The manager reads the reports and answers structural social work observations.
+    expect(links([{ role: 'manager', siteId: null }])).toEqual(['/', '/reports', '/pilots', '/structural', '/account/password']);
   });
 });
