@@ -23,6 +23,10 @@ const personLevelReads = new Set([
   'GET /api/clients',
   'GET /api/clients/due',
   'GET /api/clients/:clientId',
+  // Structural social work: no client identifiers, but the reporters, supporters and answerers are named.
+  'GET /api/structural/observations',
+  'GET /api/structural/observations/:observationId',
+  'GET /api/structural/quarterly',
 ]);
 
 const notPersonLevel: Record<string, string> = {
