@@ -67,6 +67,13 @@ describe('structural social work reporting', () => {
     await coordinator.page.locator('button[data-action="show"]').click();
     await coordinator.page.locator(`[data-testid="quarterly-report"] tr[data-observation="${id}"]`).waitFor();
     await expectNoSeriousViolations(coordinator.page, 'quarterly report');
+    // Compiling and presenting move the quarter's observations along; the answered one keeps its answer's state.
+    await coordinator.page.locator('button[data-action="compile"]').click();
+    await coordinator.page.locator('button[data-action="present"]').click();
+    await coordinator.page.locator('button[data-action="present"]').waitFor({ state: 'detached' });
+    const states = await coordinator.page.locator('[data-testid="quarterly-report"] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td:nth-child(8)')?.textContent));
+    expect(states).toContain('Hyväksytty');
+    expect(states.every((s) => ['Hyväksytty', 'Esitelty', 'Työn alla', 'Toteutettu', 'Hylätty'].includes(s ?? ''))).toBe(true);
     await coordinator.page.emulateMedia({ media: 'print' });
     expect(await coordinator.page.locator('[data-testid="quarter-form"]').isVisible()).toBe(false);
     const pdf = await coordinator.page.pdf({ format: 'A4', printBackground: true });

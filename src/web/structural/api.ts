@@ -40,3 +40,5 @@ export function useQuarterlyReport(ref: QuarterRef | null) {
 }
 
 export const useCompileQuarter = () => useStructuralMutation((ref: QuarterRef) => apiRequest<QuarterlyReport>('POST', '/api/structural/quarterly/compile', ref));
+export const usePresentQuarter = () =>
+  useStructuralMutation((ref: QuarterRef & { presentedOn: string }) => apiRequest<QuarterlyReport>('POST', '/api/structural/quarterly/present', ref));

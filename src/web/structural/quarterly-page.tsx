@@ -12,7 +12,7 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useMunicipalities } from '../municipalities/api';
 import { saveFile } from '../reports/download';
-import { useCompileQuarter, useQuarterlyReport, type QuarterRef } from './api';
+import { useCompileQuarter, usePresentQuarter, useQuarterlyReport, type QuarterRef } from './api';
 import { asLocale, phenomenonOf } from './labels';
 import './structural.css';
 
@@ -35,6 +35,7 @@ export function QuarterlyPage() {
   const [ref, setRef] = useState<QuarterRef | null>(null);
   const report = useQuarterlyReport(ref);
   const compile = useCompileQuarter();
+  const present = usePresentQuarter();
   const [xlsxError, setXlsxError] = useState<unknown>(null);
   const nameOf = (code: string) => municipalities.data?.find((m) => m.code === code)?.names[locale] ?? code;
 
@@ -109,10 +110,16 @@ export function QuarterlyPage() {
             {may(abilities, 'structural_report.compile') && (
               <Button onClick={() => compile.mutate(ref)} disabled={compile.isPending} data-action="compile">{t('structural.quarterly.compile')}</Button>
             )}
+            {may(abilities, 'structural_report.compile') && report.data.compiledAt !== null && report.data.presentedOn === null && (
+              <Button variant="secondary" onClick={() => present.mutate({ ...ref, presentedOn: helsinkiDay(new Date()) })} disabled={present.isPending} data-action="present">
+                {t('structural.quarterly.markPresented')}
+              </Button>
+            )}
             <Button variant="secondary" onClick={() => window.print()} data-action="print">{t('structural.quarterly.print')}</Button>
             <Button variant="secondary" onClick={() => void download(report.data)} data-action="xlsx">{t('structural.quarterly.export')}</Button>
           </div>
           {compile.isError && <ErrorAlert error={compile.error} />}
+          {present.isError && <ErrorAlert error={present.error} />}
           {xlsxError !== null && <ErrorAlert error={xlsxError} />}
           {report.data.observations.length === 0 ? <Paragraph>{t('structural.quarterly.none')}</Paragraph> : (
             <table className="structural-report-table">
