@@ -21,6 +21,7 @@ import { registerUserRoutes } from './users/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCodeRoutes } from './codes/routes.js';
 import { registerMunicipalityRoutes } from './municipalities/routes.js';
+import { registerStructuralRoutes } from './structural/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
 import { registerDaylogRoutes } from './daylog/routes.js';
 import { registerEncounterRoutes } from './encounters/routes.js';
@@ -140,6 +141,7 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerAuditRoutes(app, deps);
   registerCodeRoutes(app, deps);
   registerMunicipalityRoutes(app, deps);
+  registerStructuralRoutes(app, deps);
   registerSessionRoutes(app, deps);
   registerDaylogRoutes(app, deps);
   registerEncounterRoutes(app, deps);

@@ -60,6 +60,8 @@ export type Config = {
   retention: RetentionSettings;
   /** Passkeys of clients and external members (invitations/passkeys.ts). */
   webauthn: WebAuthnConfig;
+  /** Working days a manager has to answer a structural social work observation (SILTA_STRUCTURAL_ANSWER_WORKING_DAYS). */
+  structuralAnswerWorkingDays: number;
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -258,6 +260,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationDays: positiveIntFrom(env, 'SILTA_INVITATION_DAYS', 14),
     retention: retentionFrom(env),
     webauthn: webauthnFrom(env, port),
+    // Structural social work (issue 20): a manager answers an observation within this many working days
+    // of its submission. The seeds set no limit; about a month leaves room for the quarter's meeting cycle.
+    structuralAnswerWorkingDays: positiveIntFrom(env, 'SILTA_STRUCTURAL_ANSWER_WORKING_DAYS', 20),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

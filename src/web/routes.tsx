@@ -39,6 +39,10 @@ const DaylogMonthPage = lazyPage(() => import('./daylog/daylog-month-page').then
 const CodesAdminPage = lazyPage(() => import('./admin-lists/codes-admin-page').then((m) => ({ default: m.CodesAdminPage })));
 const ServicesAdminPage = lazyPage(() => import('./admin-lists/services-admin-page').then((m) => ({ default: m.ServicesAdminPage })));
 const MunicipalitiesAdminPage = lazyPage(() => import('./municipalities/municipalities-admin-page').then((m) => ({ default: m.MunicipalitiesAdminPage })));
+const ObservationsPage = lazyPage(() => import('./structural/observations-page').then((m) => ({ default: m.ObservationsPage })));
+const ObservationFormPage = lazyPage(() => import('./structural/observation-form-page').then((m) => ({ default: m.ObservationFormPage })));
+const ObservationPage = lazyPage(() => import('./structural/observation-page').then((m) => ({ default: m.ObservationPage })));
+const QuarterlyPage = lazyPage(() => import('./structural/quarterly-page').then((m) => ({ default: m.QuarterlyPage })));
 const OutboxReviewPage = lazyPage(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
 const KioskPage = lazyPage(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
 const LinkAnswerPage = lazyPage(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
@@ -151,6 +155,16 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAbility anyOf={['service.manage']} />}>
             <Route path="admin/services" element={<ServicesAdminPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['observation.read']} />}>
+            <Route path="structural" element={<ObservationsPage />} />
+            <Route path="structural/:observationId" element={<ObservationPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['observation.create']} />}>
+            <Route path="structural/new" element={<ObservationFormPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['structural_report.read']} />}>
+            <Route path="structural/quarterly" element={<QuarterlyPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['municipality.manage']} />}>
             <Route path="admin/municipalities" element={<MunicipalitiesAdminPage />} />

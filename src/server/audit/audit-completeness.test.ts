@@ -31,6 +31,10 @@ const personLevelReads = new Set([
   'GET /api/own/clients',
   'GET /api/own/clients/:clientId',
   'GET /api/own/clients/:clientId/access-log',
+  // Structural social work: no client identifiers, but the reporters, supporters and answerers are named.
+  'GET /api/structural/observations',
+  'GET /api/structural/observations/:observationId',
+  'GET /api/structural/quarterly',
 ]);
 
 const notPersonLevel: Record<string, string> = {

@@ -10,6 +10,7 @@ import { createUser } from '../users/commands.js';
 import { createMunicipality } from '../municipalities/commands.js';
 import { laplandMunicipalities } from './lapland-municipalities.js';
 import { DEMO_INVITATION_CODE, DEMO_INVITED_CLIENT, seedDemoClients } from './seed-clients.js';
+import { seedDemoObservations } from './seed-structural.js';
 import type { Actor } from '../policy/policy.js';
 import { planSessions, updateSession } from '../sessions/commands.js';
 import { seedDemoHistory } from './seed-history.js';
@@ -96,6 +97,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   }
   await seedOutreachPlan(deps, region.id, site.id, userIds);
   await seedDemoClients(deps, { regionId: region.id, siteId: site.id, userIds });
+  await seedDemoObservations(deps, { regionId: region.id, siteId: site.id, userIds });
   if (deps.config.isDemoHistory) await seedDemoHistory(deps, { regionId: region.id, siteId: site.id, userIds });
   return accounts;
 }

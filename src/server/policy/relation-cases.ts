@@ -3,6 +3,7 @@ import { clientRelationCases } from '../clients/relation-cases.js';
 import { encounterRelationCases } from '../encounters/relation-cases.js';
 import { clientRecordRelationCases } from '../client-record/relation-cases.js';
 import { invitationRelationCases } from '../invitations/relation-cases.js';
+import { structuralRelationCases } from '../structural/relation-cases.js';
 
 /**
  * The relationship cases of the person-level routes, gathered from every feature (see
@@ -14,4 +15,5 @@ export const relationCases: RelationCases = {
   ...clientRelationCases,
   ...clientRecordRelationCases,
   ...invitationRelationCases,
+  ...structuralRelationCases,
 };

@@ -173,6 +173,9 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       'POST /api/clients/:clientId/process/events': worksWithClient,
       'GET /api/clients/:clientId/record': worksWithClient,
       'POST /api/clients/:clientId/invitations': worksWithClient,
+      // A draft observation is its author's alone, on any day.
+      'PATCH /api/structural/observations/:observationId': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      'POST /api/structural/observations/:observationId/submit': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
     });
   });
 });

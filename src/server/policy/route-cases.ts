@@ -18,6 +18,7 @@ import { clientPolicyCases } from '../clients/policy-cases.js';
 import { clientRecordPolicyCases } from '../client-record/policy-cases.js';
 import { ownPolicyCases } from '../own/policy-cases.js';
 import { invitationPolicyCases } from '../invitations/policy-cases.js';
+import { structuralPolicyCases } from '../structural/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -43,4 +44,5 @@ export const routeCases: PolicyCases = {
   ...clientRecordPolicyCases,
   ...ownPolicyCases,
   ...invitationPolicyCases,
+  ...structuralPolicyCases,
 };

@@ -100,6 +100,16 @@ const actionKeys = {
   'pilot.updated': 'audit.actions.pilot_updated',
   'pilot.phase_saved': 'audit.actions.pilot_phase_saved',
   'report.exact_viewed': 'audit.actions.report_exact_viewed',
+  'observation.created': 'structural.audit.observation_created',
+  'observation.updated': 'structural.audit.observation_updated',
+  'observation.submitted': 'structural.audit.observation_submitted',
+  'observation.cosigned': 'structural.audit.observation_cosigned',
+  'observation.answered': 'structural.audit.observation_answered',
+  'observation.read': 'structural.audit.observation_read',
+  'observation.listed': 'structural.audit.observation_listed',
+  'structural_report.read': 'structural.audit.report_read',
+  'structural_report.compiled': 'structural.audit.report_compiled',
+  'structural_report.presented': 'structural.audit.report_presented',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -134,6 +144,8 @@ const resourceKeys = {
   invitation: 'audit.resources.invitation',
   principal_credential: 'audit.resources.principal_credential',
   principal_session: 'clientRecord.audit.resource_principal_session',
+  structural_observation: 'structural.audit.resource_observation',
+  structural_report: 'structural.audit.resource_report',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */

@@ -39,10 +39,12 @@ describe('asking the session abilities', () => {
     expect(links([{ role: 'administrator', siteId: null }])).toEqual(['/', '/admin/sites', '/admin/users', '/admin/codes', '/admin/services', '/admin/municipalities', '/audit', '/account/password']);
     // an administrator bound to a site administers nothing: site.update and the rest are region-scoped
     expect(links([{ role: 'administrator', siteId: 's1' }])).toEqual(['/', '/account/password']);
-    expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/daylog', '/account/password']);
+    expect(links([{ role: 'daycentre_staff', siteId: 's1' }])).toEqual(['/', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/structural', '/daylog', '/account/password']);
     // Client work: a professional may have clients (own worker, care team) and invite them; the others have none to list.
-    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/clients', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/invitations', '/account/password']);
+    expect(links([{ role: 'professional', siteId: 's1' }])).toEqual(['/', '/encounters', '/follow-ups', '/clients', '/visitors', '/schedule', '/groups', '/feedback', '/reports', '/pilots', '/structural', '/invitations', '/account/password']);
     // a coordinator counts clients and may invite an external member; clients themselves are reached by relationship
     expect(links([{ role: 'coordinator', siteId: null }])).toContain('/invitations');
+    // The manager reads the reports and answers structural social work observations.
+    expect(links([{ role: 'manager', siteId: null }])).toEqual(['/', '/reports', '/pilots', '/structural', '/account/password']);
   });
 });

@@ -11,6 +11,7 @@ import { Loading } from '../common/loading';
 import { TodaySessions } from '../encounters/today-sessions';
 import { DueClients } from './due-clients';
 import { DueCounts } from './due-counts';
+import { StructuralHomeSection } from '../structural/home-section';
 
 export function AdminSection() {
   const { t } = useTranslation();
@@ -126,6 +127,7 @@ export function FieldWorkSection() {
   const recordsEncounters = may(abilities, 'encounter.create');
   return (
     <>
+      <StructuralHomeSection />
       {recordsEncounters && (
         <section aria-labelledby="home-encounters" className="home-section">
           <Heading variant="h2" id="home-encounters" mb="s">

@@ -26,5 +26,6 @@ import clientRecord from './features/clientRecord.en.json';
 import own from './features/own.en.json';
 import principalSignIn from './features/principalSignIn.en.json';
 import invitations from './features/invitations.en.json';
+import structural from './features/structural.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural };

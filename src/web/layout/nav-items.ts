@@ -22,7 +22,8 @@ export type NavItem = {
     | 'nav.municipalities'
     | 'nav.invitations'
     | 'nav.audit'
-    | 'nav.password';
+    | 'nav.password'
+    | 'structural.title';
   isEnd: boolean;
 };
 
@@ -43,6 +44,7 @@ export function navItemsFor(abilities: Abilities): NavItem[] {
   if (may(abilities, 'feedback.collect')) items.push({ to: '/feedback', labelKey: 'nav.feedback', isEnd: false });
   if (may(abilities, 'report.read')) items.push({ to: '/reports', labelKey: 'nav.reports', isEnd: false });
   if (may(abilities, 'pilot.read')) items.push({ to: '/pilots', labelKey: 'nav.pilots', isEnd: false });
+  if (may(abilities, 'observation.read')) items.push({ to: '/structural', labelKey: 'structural.title', isEnd: false });
   if (may(abilities, 'daylog.write')) items.push({ to: '/daylog', labelKey: 'nav.daylog', isEnd: false });
   if (may(abilities, 'site.update')) items.push({ to: '/admin/sites', labelKey: 'nav.sites', isEnd: false });
   if (may(abilities, 'user.list')) items.push({ to: '/admin/users', labelKey: 'nav.users', isEnd: false });
