@@ -73,7 +73,6 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
   'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
-  'GET /api/principal/session': 'a client or external member reading their own session (name only)',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */

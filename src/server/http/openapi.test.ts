@@ -75,7 +75,6 @@ describe(`the OpenAPI document on ${testEngine}`, () => {
       'DELETE /api/own/session',
       'POST /api/auth/logout',
       'POST /api/encounters/:encounterId/removal',
-      'POST /api/principal/sign-out',
       'POST /api/public/kiosk/leave',
       'POST /api/users/:userId/password',
     ]);

@@ -75,17 +75,17 @@ describe(`passkeys for clients and external members on ${testEngine}`, () => {
     expect(registered.statusCode).toBe(200);
     expect(registered.json()).toMatchObject({ principal: { kind: 'client', displayName: 'Aino Asiakas' } });
     const token = cookieOf(registered)!;
-    const me = await h.app.inject({ method: 'GET', url: '/api/principal/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } });
-    expect(me.json()).toMatchObject({ principal: { displayName: 'Aino Asiakas' } });
+    const me = await h.app.inject({ method: 'GET', url: '/api/own/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } });
+    expect(me.json()).toMatchObject({ kind: 'client', displayName: 'Aino Asiakas' });
     expect(await written(h)).toEqual({ redeemed: 1, credentials: 1, live: 1, signCount: 0, sessions: 1 });
 
     const csrf = registered.json<{ csrfToken: string }>().csrfToken;
     // Signing out is a change: it needs the session's CSRF token.
-    const forged = await h.app.inject({ method: 'POST', url: '/api/principal/sign-out', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } });
+    const forged = await h.app.inject({ method: 'DELETE', url: '/api/own/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } });
     expect(errorOf(forged).code).toBe('csrf');
-    const out = await h.app.inject({ method: 'POST', url: '/api/principal/sign-out', cookies: { [PRINCIPAL_SESSION_COOKIE]: token }, headers: { 'x-csrf-token': csrf } });
+    const out = await h.app.inject({ method: 'DELETE', url: '/api/own/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token }, headers: { 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'GET', url: '/api/principal/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/own/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } })).statusCode).toBe(401);
 
     const challenge = await signInOptions(h);
     const again = await post(h, '/api/principal/passkey/sign-in', { response: key.assert({ challenge, origin, rpId }) });
@@ -170,7 +170,7 @@ describe(`passkeys for clients and external members on ${testEngine}`, () => {
     const token = cookieOf(withKey)!;
     const card = await invite();
     // The old session ends, the passkey no longer signs in.
-    expect((await h.app.inject({ method: 'GET', url: '/api/principal/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/own/session', cookies: { [PRINCIPAL_SESSION_COOKIE]: token } })).statusCode).toBe(401);
     expect((await post(h, '/api/principal/passkey/sign-in', { response: key.assert({ challenge: await signInOptions(h), origin, rpId }) })).statusCode).toBe(401);
     expect(await written(h)).toMatchObject({ credentials: 1, live: 0, sessions: 0 });
     // The new card with a PIN; then a third card revokes the PIN too.

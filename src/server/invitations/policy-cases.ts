@@ -90,6 +90,4 @@ export const invitationPolicyCases: PolicyCases = {
       return { url: '/api/principal/passkey/sign-in', body: { response: key.assert({ challenge, ...webauthnOf(f) }) } };
     },
   },
-  'GET /api/principal/session': { places: noPlace('The caller\'s own session'), allow: 'principal', request: () => ({ url: '/api/principal/session' }) },
-  'POST /api/principal/sign-out': { places: noPlace('Ends the caller\'s own session'), allow: 'principal', request: () => ({ url: '/api/principal/sign-out' }) },
 };

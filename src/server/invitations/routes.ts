@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { invitationCardSchema, principalSessionSchema, PRINCIPAL_SIGN_IN_PATH, type InvitationCard, type PrincipalSessionInfo } from '../../domain/invitations.js';
 import type { Deps } from '../deps.js';
 import { requestContext } from '../auth/routes.js';
-import { contextOf, principalContextOf } from '../http/context.js';
-import { noContent } from '../http/openapi.js';
+import { contextOf } from '../http/context.js';
 import { createExternalMember, issueInvitation, redeemWithPin, signInWithPin, type PrincipalSignedIn } from './commands.js';
 import { passkeyRegistrationOptions, passkeySignInOptions, redeemWithPasskey, signInWithPasskey } from './passkeys.js';
-import { PRINCIPAL_SESSION_COOKIE, signOutPrincipal, type OutsidePrincipal } from './principal-sessions.js';
+import { PRINCIPAL_SESSION_COOKIE, type OutsidePrincipal } from './principal-sessions.js';
 
 const tags = ['sign-in for clients and external members'];
 const codeSchema = z.string().min(1).max(64);
@@ -123,18 +122,4 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
     config: publicAccess,
     schema: { tags, body: z.object({ response: authenticationResponseSchema }), response: { 200: principalSessionSchema } },
   }, async (request, reply) => signedIn(reply, await signInWithPasskey(deps, requestContext(request), { response: request.body.response })));
-
-  r.get('/api/principal/session', {
-    config: { access: { access: 'principal' } },
-    schema: { tags, response: { 200: principalSessionSchema } },
-  }, (request) => sessionInfo(principalContextOf(request).principal, request.principalSession!.csrfToken));
-
-  r.post('/api/principal/sign-out', {
-    config: { access: { access: 'principal' } },
-    schema: { tags, response: { 204: noContent } },
-  }, async (request, reply) => {
-    await signOutPrincipal(deps, String(request.id), request.principalSession!);
-    void reply.clearCookie(PRINCIPAL_SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
 }

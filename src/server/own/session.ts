@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { OwnSession } from '../../domain/own/schemas.js';
-import { writeAudit } from '../audit/write-audit.js';
-import { principalSessions } from '../db/schema-signin.js';
 import type { Deps } from '../deps.js';
 import { unauthenticated } from '../errors.js';
-import { principalContextOf } from '../http/context.js';
-import { principalIdOf } from '../invitations/principal-sessions.js';
+import { signOutPrincipal } from '../invitations/principal-sessions.js';
 
 function openSession(request: FastifyRequest) {
   if (!request.principalSession) throw unauthenticated();
@@ -21,17 +17,5 @@ export function ownSession(request: FastifyRequest): OwnSession {
 
 /** Signs the client or external member out: this session ends (others, on other devices, stay). */
 export async function endOwnSession(deps: Deps, request: FastifyRequest): Promise<void> {
-  const session = openSession(request);
-  const ctx = principalContextOf(request);
-  const { principal } = session;
-  await deps.db.orm.transaction(async (tx) => {
-    await tx.delete(principalSessions).where(eq(principalSessions.tokenHash, session.tokenHash));
-    await writeAudit(tx, { actor: null, at: ctx.now, requestId: ctx.requestId }, {
-      action: 'auth.principal_sign_out',
-      resourceType: principal.kind === 'client' ? 'client' : 'external_member',
-      resourceId: principalIdOf(principal),
-      regionId: principal.regionId,
-      details: { principalKind: principal.kind, principalId: principalIdOf(principal) },
-    });
-  });
+  await signOutPrincipal(deps, String(request.id), openSession(request));
 }

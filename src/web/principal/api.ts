@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { PrincipalSessionInfo } from '../../domain/invitations';
+import type { OwnSession } from '../../domain/own/schemas';
 import { ApiRequestError, apiRequest, setCsrfToken } from '../api/client';
 
 export const principalSessionKey = ['principal-session'] as const;
@@ -8,9 +9,10 @@ export const principalSessionKey = ['principal-session'] as const;
 /** The signed-in client's or external member's session, or null (their own cookie, apart from staff sessions). */
 async function fetchPrincipalSession(): Promise<PrincipalSessionInfo | null> {
   try {
-    const session = await apiRequest<PrincipalSessionInfo>('GET', '/api/principal/session');
-    setCsrfToken(session.csrfToken);
-    return session;
+    // The one session answer of clients and external members is the own pages' (src/server/own).
+    const own = await apiRequest<OwnSession>('GET', '/api/own/session');
+    setCsrfToken(own.csrfToken);
+    return { principal: { kind: own.kind, displayName: own.displayName }, csrfToken: own.csrfToken };
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;
@@ -36,7 +38,7 @@ export const principalApi = {
   signInOptions: () => apiRequest<PublicKeyCredentialRequestOptionsJSON>('POST', '/api/principal/passkey/sign-in/options'),
   signInWithPasskey: (response: unknown) => signedIn(apiRequest('POST', '/api/principal/passkey/sign-in', { response })),
   signOut: async () => {
-    await apiRequest<null>('POST', '/api/principal/sign-out');
+    await apiRequest<null>('DELETE', '/api/own/session');
     setCsrfToken(null);
   },
 };
