@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccessLog, OwnClient, OwnClientSummary, OwnSession } from '../../domain/own/schemas';
 import { apiRequest, isApiRequestError, setCsrfToken, toQuery } from '../api/client';
+import { principalSessionKey } from '../principal/api';
 
 const sessionKey = ['own', 'session'] as const;
 
@@ -67,6 +68,8 @@ export function useOwnSignOut(csrfToken: string) {
       setCsrfToken(null);
       // The session query stays (its observer sends the page to sign-in); what it let be read goes.
       queryClient.setQueryData(sessionKey, null);
+      // The sign-in page keeps its own copy of the session: it goes too, or that page would send the person back here.
+      queryClient.removeQueries({ queryKey: principalSessionKey });
       queryClient.removeQueries({ queryKey: ['own'], predicate: (query) => query.queryKey[1] !== sessionKey[1] });
     },
   });

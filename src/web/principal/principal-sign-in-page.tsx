@@ -51,6 +51,8 @@ export function PrincipalSignInPage() {
       const session = await action();
       if (session) {
         queryClient.setQueryData(principalSessionKey, session);
+        // The own pages ask for their session afresh: an answer from before this sign-in (none) must not send the person back here.
+        queryClient.removeQueries({ queryKey: ['own'] });
         void navigate(PRINCIPAL_HOME_PATH);
       } else after?.();
     } catch (caught) {
