@@ -45,7 +45,7 @@ async function signInWithPasskey(page: Page): Promise<void> {
 }
 
 describe('clients sign in without bank ID', () => {
-  it('a worker invites a client; the client registers a passkey, signs out and in again with it; a new invitation revokes it', async () => {
+  it('a worker invites a client; the client registers a passkey, signs out and in again with it, sees the worker\'s read in their access log and another client as 404; a new invitation revokes it', async () => {
     const { server, browser } = suite();
     const base = onLocalhost(server.baseUrl);
     const worker = await openPage(browser, base);
@@ -78,8 +78,29 @@ describe('clients sign in without bank ID', () => {
     await client.page.waitForURL((url) => url.pathname === '/oma');
     expect(await client.page.locator('#own-signed-in-as').innerText()).toContain('Aada Virtanen');
 
+    // The worker opens the client's page; a moment later the client sees that read in their access log.
+    await worker.page.goto('/clients');
+    const clientLinks = worker.page.locator('main a[href^="/clients/"]');
+    await clientLinks.filter({ hasText: 'Aada Virtanen' }).first().waitFor();
+    const hrefs = await clientLinks.evaluateAll((links) => links.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
+    const idOf = (href: string) => href.split('/')[2] ?? '';
+    const aada = hrefs.find(([name]) => name.includes('Aada Virtanen'));
+    const other = hrefs.find(([name, href]) => !name.includes('Aada Virtanen') && /^\/clients\/[0-9a-f-]{36}$/.test(href));
+    expect(aada).toBeDefined();
+    expect(other).toBeDefined();
+    await worker.page.goto(aada![1]);
+    await worker.page.locator('h1', { hasText: 'Aada Virtanen' }).waitFor();
+    await client.page.reload();
+    const log = client.page.locator('table', { has: client.page.locator('caption', { hasText: 'Tietojesi katsominen' }) });
+    const newest = log.locator('tbody tr').first();
+    await newest.waitFor();
+    expect(await newest.textContent()).toContain('Demo Sosiaalityöntekijä');
+    expect(await newest.textContent()).toContain('Katsoi tietojasi');
+    // Another client's data, by a real id the worker's list showed, is 404 to this client.
+    expect((await client.page.request.get(`/api/own/clients/${idOf(other![1])}`)).status()).toBe(404);
+    expect((await client.page.request.get(`/api/own/clients/${idOf(aada![1])}`)).status()).toBe(200);
+
     // A lost device: the worker gives a new code, and the passkey and the session stop working.
-    await worker.page.getByRole('button', { name: 'Valmis' }).click();
     const second = await issueCode(worker.page, 'Aada Virtanen');
     expect(second).not.toBe(code);
     await client.page.goto('/oma');
