@@ -82,7 +82,7 @@ describe('clients sign in without bank ID', () => {
     await worker.page.goto('/clients');
     const clientLinks = worker.page.locator('main a[href^="/clients/"]');
     await clientLinks.filter({ hasText: 'Aada Virtanen' }).first().waitFor();
-    const hrefs = await clientLinks.evaluateAll((links) => links.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
+    const hrefs = await clientLinks.evaluateAll((links) => links.map((a): [string, string] => [a.textContent ?? '', a.getAttribute('href') ?? '']));
     const idOf = (href: string) => href.split('/')[2] ?? '';
     const aada = hrefs.find(([name]) => name.includes('Aada Virtanen'));
     const other = hrefs.find(([name, href]) => !name.includes('Aada Virtanen') && /^\/clients\/[0-9a-f-]{36}$/.test(href));
