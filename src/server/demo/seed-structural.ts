@@ -1,4 +1,5 @@
 import type { ObservationInput } from '../../domain/structural/observations.js';
+import { loadActor } from '../auth/actor-repo.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
 import { answerObservation, cosignObservation, createObservation } from '../structural/commands.js';
@@ -33,15 +34,15 @@ const demoObservations: DemoObservation[] = [
 
 /** A few observations by the demo social worker, co-signed by the nurse and partly answered by the manager (issue 20). */
 export async function seedDemoObservations(deps: Deps, place: { regionId: string; siteId: string; userIds: Map<string, string> }): Promise<void> {
-  const id = (name: string) => {
+  // The demo accounts as stored (their roles, names and professions), not a second copy of them here.
+  const account = async (name: string): Promise<Actor> => {
     const userId = place.userIds.get(name);
-    if (!userId) throw new Error(`The demo account ${name} is missing.`);
-    return userId;
+    const actor = userId ? await loadActor(deps.db.orm, userId) : null;
+    if (!actor) throw new Error(`The demo account ${name} is missing.`);
+    return actor;
   };
   const at = (daysAgo: number): Deps => ({ ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - daysAgo * DAY_MS) } });
-  const worker: Actor = { userId: id('demo.socialworker'), regionId: place.regionId, displayName: 'Demo Sosiaalityöntekijä', profession: 'social_worker', roles: [{ role: 'professional', siteId: place.siteId }] };
-  const nurse: Actor = { userId: id('demo.nurse'), regionId: place.regionId, displayName: 'Demo Sairaanhoitaja', profession: 'nurse', roles: [{ role: 'professional', siteId: place.siteId }] };
-  const manager: Actor = { userId: id('demo.manager'), regionId: place.regionId, displayName: 'Demo Esihenkilö', profession: null, roles: [{ role: 'manager', siteId: null }] };
+  const [worker, nurse, manager] = await Promise.all([account('demo.socialworker'), account('demo.nurse'), account('demo.manager')]);
   for (const { daysAgo, cosign, answer, ...input } of demoObservations) {
     const created = await createObservation(at(daysAgo), { actor: worker, requestId: null }, { ...input, siteId: place.siteId });
     if (cosign) await cosignObservation(at(daysAgo - 1), { actor: nurse, requestId: null }, created.id);
