@@ -133,6 +133,34 @@ export async function auditRefusal(deps: Deps, audit: AuditContext, action: stri
 
 export type PrincipalSignedIn = { token: string; csrfToken: string; principal: OutsidePrincipal };
 
+type RedeemedInvitation = { id: string; principalKind: PrincipalKind; principalId: string; regionId: string };
+
+/**
+ * The end of a redemption inside its transaction, whatever the new credential: the guesses counted for
+ * it are forgiven, a session opens and the audit says which credential was made.
+ */
+export async function completeRedemption(
+  tx: Executor,
+  deps: Deps,
+  audit: AuditContext,
+  counters: { addressCounter: string; codeCounter: string | null },
+  invitation: RedeemedInvitation,
+  principal: OutsidePrincipal,
+  credential: Record<string, unknown>,
+): Promise<PrincipalSignedIn> {
+  if (counters.codeCounter) await clearAttempts(tx, counters.codeCounter);
+  await refundAttempt(tx, counters.addressCounter);
+  const session = await createPrincipalSession(tx, deps, principal);
+  await writeAudit(tx, audit, {
+    action: 'invitation.redeemed',
+    resourceType: 'invitation',
+    resourceId: invitation.id,
+    regionId: invitation.regionId,
+    details: { principalKind: invitation.principalKind, principalId: invitation.principalId, ...credential },
+  });
+  return { ...session, principal };
+}
+
 /**
  * Redeems an invitation code and registers a PIN for it: the code is used up, the PIN (argon2id) goes
  * with the card's code for later sign-ins, and the person is signed in. A used, expired, revoked or
@@ -172,17 +200,7 @@ export async function redeemWithPin(deps: Deps, ctx: RequestContext, input: { co
       invitationId: invitation.id,
       createdAt: now,
     });
-    if (counters.codeCounter) await clearAttempts(tx, counters.codeCounter);
-    await refundAttempt(tx, counters.addressCounter);
-    const session = await createPrincipalSession(tx, deps, principal);
-    await writeAudit(tx, audit, {
-      action: 'invitation.redeemed',
-      resourceType: 'invitation',
-      resourceId: invitation.id,
-      regionId: invitation.regionId,
-      details: { principalKind: invitation.principalKind, principalId: invitation.principalId, credential: 'pin' },
-    });
-    return { ...session, principal };
+    return completeRedemption(tx, deps, audit, counters, invitation, principal, { credential: 'pin' });
   });
   if (!result) {
     await auditRefusal(deps, audit, 'invitation.redeem_failed');

@@ -15,8 +15,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { RequestContext } from '../auth/commands.js';
-import { addressKey, clearAttempts, countAttempt, refundAttempt } from '../auth/throttle.js';
-import { auditRefusal, codeRefusal, countTry, inviteAddressRule, invalidCode, resolvePrincipal, type PrincipalSignedIn } from './commands.js';
+import { addressKey, countAttempt, refundAttempt } from '../auth/throttle.js';
+import { auditRefusal, codeRefusal, completeRedemption, countTry, inviteAddressRule, invalidCode, resolvePrincipal, type PrincipalSignedIn } from './commands.js';
 import { hashInvitationCode, normalizeInvitationCode } from './invitation-code.js';
 import { createPrincipalSession, principalIdOf } from './principal-sessions.js';
 
@@ -156,17 +156,7 @@ export async function redeemWithPasskey(deps: Deps, ctx: RequestContext, input: 
       invitationId: redeemed.id,
       createdAt: now,
     });
-    if (counters.codeCounter) await clearAttempts(tx, counters.codeCounter);
-    await refundAttempt(tx, counters.addressCounter);
-    const session = await createPrincipalSession(tx, deps, principal);
-    await writeAudit(tx, audit, {
-      action: 'invitation.redeemed',
-      resourceType: 'invitation',
-      resourceId: redeemed.id,
-      regionId: redeemed.regionId,
-      details: { principalKind: redeemed.principalKind, principalId: redeemed.principalId, credential: 'passkey', credentialId },
-    });
-    return { ...session, principal };
+    return completeRedemption(tx, deps, audit, counters, redeemed, principal, { credential: 'passkey', credentialId });
   });
   if (!result) {
     await auditRefusal(deps, audit, 'invitation.redeem_failed', invitation.id);
