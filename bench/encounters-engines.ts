@@ -97,3 +97,43 @@ export async function seedDemoIfEmpty(target: EngineTarget): Promise<void> {
     await deps.db.close();
   }
 }
+
+export type EngineRun<R> = { engine: EngineName; result: R | null; skipped: string | null };
+
+/**
+ * Runs a measurement on each asked engine at its size, each on a fresh database disposed afterwards;
+ * PostgreSQL is skipped (with the reason) when turned off or unreachable, as a bench without it still says something.
+ */
+export async function measureOnEngines<R>(
+  options: { engines: readonly EngineName[]; postgresUrl: string | null },
+  sizes: Record<EngineName, number>,
+  label: string,
+  log: (line: string) => void,
+  measure: (target: EngineTarget, size: number) => Promise<R>,
+): Promise<EngineRun<R>[]> {
+  const run = async (target: EngineTarget, size: number): Promise<R> => {
+    try {
+      return await measure(target, size);
+    } finally {
+      await target.dispose();
+    }
+  };
+  const engines: EngineRun<R>[] = [];
+  if (options.engines.includes('pglite')) engines.push({ engine: 'pglite', result: await run(pgliteTarget(), sizes.pglite), skipped: null });
+  if (!options.engines.includes('postgres')) return engines;
+  if (options.postgresUrl === null) {
+    engines.push({ engine: 'postgres', result: null, skipped: 'BENCH_POSTGRES_URL=off' });
+    return engines;
+  }
+  let target: EngineTarget;
+  try {
+    target = await postgresTarget(options.postgresUrl);
+  } catch (error) {
+    const reason = `PostgreSQL not reachable for CREATE DATABASE: ${error instanceof Error ? error.message : String(error)}`;
+    log(`${label}/postgres: skipped (${reason})`);
+    engines.push({ engine: 'postgres', result: null, skipped: reason });
+    return engines;
+  }
+  engines.push({ engine: 'postgres', result: await run(target, sizes.postgres), skipped: null });
+  return engines;
+}

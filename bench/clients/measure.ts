@@ -10,7 +10,7 @@ import { loadActor } from '../../src/server/auth/actor-repo.js';
 import { dueCounts, dueForWorker } from '../../src/server/clients/queries.js';
 import type { Deps } from '../../src/server/deps.js';
 import type { Actor } from '../../src/server/policy/policy.js';
-import { pgliteTarget, postgresTarget, type EngineName, type EngineTarget } from '../encounters-engines.js';
+import { measureOnEngines, type EngineName, type EngineTarget } from '../encounters-engines.js';
 import { percentile, ratio, round, sortedCopy } from '../stats.js';
 import { DEFAULT_CLIENT_SYNTHETIC, generateClients, type ClientSyntheticResult } from './synthetic-clients.js';
 
@@ -135,32 +135,9 @@ async function measureEngine(target: EngineTarget, clients: number, options: Cli
   }
 }
 
-async function withTarget(target: EngineTarget, clients: number, options: ClientBenchOptions, log: (line: string) => void) {
-  try {
-    return await measureEngine(target, clients, options, log);
-  } finally {
-    await target.dispose();
-  }
-}
-
 export async function measureClients(options: ClientBenchOptions, log: (line: string) => void): Promise<ClientBenchResult> {
-  const engines: ClientBenchResult['engines'] = [];
-  if (options.engines.includes('pglite')) engines.push({ engine: 'pglite', result: await withTarget(pgliteTarget(), options.pgliteClients, options, log), skipped: null });
-  if (!options.engines.includes('postgres')) return { options, engines };
-  if (options.postgresUrl === null) {
-    engines.push({ engine: 'postgres', result: null, skipped: 'BENCH_POSTGRES_URL=off' });
-    return { options, engines };
-  }
-  let target: EngineTarget;
-  try {
-    target = await postgresTarget(options.postgresUrl);
-  } catch (error) {
-    const reason = `PostgreSQL not reachable for CREATE DATABASE: ${error instanceof Error ? error.message : String(error)}`;
-    log(`clients/postgres: skipped (${reason})`);
-    engines.push({ engine: 'postgres', result: null, skipped: reason });
-    return { options, engines };
-  }
-  engines.push({ engine: 'postgres', result: await withTarget(target, options.postgresClients, options, log), skipped: null });
+  const sizes = { pglite: options.pgliteClients, postgres: options.postgresClients };
+  const engines = await measureOnEngines(options, sizes, 'clients', log, (target, size) => measureEngine(target, size, options, log));
   return { options, engines };
 }
 

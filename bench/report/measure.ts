@@ -9,7 +9,7 @@ import { roleAssignments, users } from '../../src/server/db/schema.js';
 import { services } from '../../src/server/db/schema-outreach.js';
 import type { Deps } from '../../src/server/deps.js';
 import type { Actor } from '../../src/server/policy/policy.js';
-import { pgliteTarget, postgresTarget, type EngineName, type EngineTarget } from '../encounters-engines.js';
+import { measureOnEngines, type EngineName, type EngineTarget } from '../encounters-engines.js';
 import { round } from '../stats.js';
 import { reportBreakdown, type Breakdown } from './breakdown.js';
 import { checkConsistency, type ConsistencyResult } from './consistency.js';
@@ -181,31 +181,8 @@ async function measureEngine(target: EngineTarget, encounters: number, options: 
   }
 }
 
-async function withTarget(target: EngineTarget, encounters: number, options: ReportBenchOptions, log: (line: string) => void) {
-  try {
-    return await measureEngine(target, encounters, options, log);
-  } finally {
-    await target.dispose();
-  }
-}
-
 export async function measureReports(options: ReportBenchOptions, log: (line: string) => void): Promise<ReportBenchResult> {
-  const engines: ReportBenchResult['engines'] = [];
-  if (options.engines.includes('pglite')) engines.push({ engine: 'pglite', result: await withTarget(pgliteTarget(), options.pgliteEncounters, options, log), skipped: null });
-  if (!options.engines.includes('postgres')) return { options, engines };
-  if (options.postgresUrl === null) {
-    engines.push({ engine: 'postgres', result: null, skipped: 'BENCH_POSTGRES_URL=off' });
-    return { options, engines };
-  }
-  let target: EngineTarget;
-  try {
-    target = await postgresTarget(options.postgresUrl);
-  } catch (error) {
-    const reason = `PostgreSQL not reachable for CREATE DATABASE: ${error instanceof Error ? error.message : String(error)}`;
-    log(`reports/postgres: skipped (${reason})`);
-    engines.push({ engine: 'postgres', result: null, skipped: reason });
-    return { options, engines };
-  }
-  engines.push({ engine: 'postgres', result: await withTarget(target, options.postgresEncounters, options, log), skipped: null });
+  const sizes = { pglite: options.pgliteEncounters, postgres: options.postgresEncounters };
+  const engines = await measureOnEngines(options, sizes, 'reports', log, (target, size) => measureEngine(target, size, options, log));
   return { options, engines };
 }
