@@ -25,6 +25,9 @@ async function textsInEachLanguage(page: Page): Promise<Texts> {
     await shell.heading().waitFor();
     // Compare finished pages only: a list still loading has other strings than a loaded one.
     await page.waitForFunction(() => document.querySelector('main .loading') === null);
+    // Some home sections render nothing until their answer comes (today's session, due clocks): on a
+    // busy machine the first language's strings were read before that answer (72 against 74 strings).
+    await page.waitForLoadState('networkidle');
     texts[locale] = await visibleTexts(page);
   }
   return texts as Texts;
