@@ -2,27 +2,29 @@
 --
 -- Migration 0020 made each saved encounter queue about twice the delta rows of 0019 (some 16 for one
 -- professional and two codes: enc, age, hour, prof_m, prof_c, code, pc_first, pc_region, pc_anon,
--- pc_urgent, pc_age and pc_code rows), each from its own branch of rollup_encounter_rows. Most of them
--- are marginals of a few facts of the encounter. An encounter now queues one row of its own facts, one
--- per combination of its professionals' answers and one per code, under three queue-only metrics; the
--- fold (src/server/reports/rollups/fold.ts) sums the queue per key first and then expands them into the
--- same rollup keys as before (rollup_expand below), so the rollups, the recount (compute.ts) and every
--- figure stay exactly as they were. The expansion is linear (each queued key stands for a fixed set of
--- rollup keys, each counted k times), so summing before or after it gives the same sums, retractions
--- (negative n) included.
---   x_e  '<anonymous t|f>|<urgent t|f>|<first in region t|f|>|<age band>|<weekday:hour>|<contacts>|<professions>'
---        → enc meetings, contacts, joint, anonymous, urgent, first, repeat; age; hour; prof_m per profession
+-- pc_urgent, pc_age and pc_code rows), from nine branches of rollup_encounter_rows. Most of them are
+-- marginals of a few facts of the encounter. An encounter now queues one row of its own facts, one per
+-- combination of its professionals' answers, one per code and one per referral, under four queue-only
+-- metrics, from four branches; the fold (src/server/reports/rollups/fold.ts) sums the queue per key
+-- first and then expands them into the same rollup keys as before (rollup_expand below), so the
+-- rollups, the recount (compute.ts) and every figure stay exactly as they were. The expansion is linear
+-- (each queued key stands for a fixed set of rollup keys, each counted k times), so summing before or
+-- after it gives the same sums, retractions (negative n) included.
+--   x_e  '<anonymous t|f>|<urgent t|f>|<first in region t|f|>|<age band>|<weekday:hour>|<contacts>|<professions>|<joint>'
+--        → enc meetings, contacts, joint, anonymous, urgent, first, repeat; age; hour; prof_m per
+--          profession; joint_m '<joint>' when the meeting was joint (its key as migration 0020 made it)
 --   x_p  '<profession>|<first with professional t|f|>|<first in region t|f|>|<anonymous to professional t|f|>|<urgent t|f>|<age band>'
 --        (n = contacts with these answers) → prof_c, pc_first, pc_region, pc_anon, pc_urgent, pc_age
 --   x_c  '<professions>|<kind:register:code>' → code, and pc_code per profession
+--   x_r  '<service id>:<status>|<referrer's profession or unknownProfession>' → ref, pc_ref
 -- <professions> is the encounter's distinct professions joined by '+' (profession names hold neither '+'
 -- nor '|'; the code comes last, so a code may hold anything). Queue rows written before this migration
--- carry rollup keys and fold as they are. ref, pc_ref and joint_m are queued as before.
+-- carry rollup keys and fold as they are.
 
 create function rollup_expand(p_metric text, p_key text)
 returns table (metric text, key text, k bigint)
 language sql immutable as $$
-  select p_metric, p_key, 1::bigint where p_metric not in ('x_e', 'x_p', 'x_c')
+  select p_metric, p_key, 1::bigint where p_metric not in ('x_e', 'x_p', 'x_c', 'x_r')
   union all
   select v.metric, v.key, v.k::bigint
     from (select split_part(p_key, '|', 1) = 't' as anonymous, split_part(p_key, '|', 2) = 't' as urgent,
@@ -38,6 +40,8 @@ language sql immutable as $$
   select 'prof_m', p.profession, 1
     from unnest(string_to_array(split_part(p_key, '|', 7), '+')) as p (profession)
    where p_metric = 'x_e'
+  union all
+  select 'joint_m', split_part(p_key, '|', 8), 1 where p_metric = 'x_e' and split_part(p_key, '|', 8) <> ''
   union all
   select v.metric, x.profession || ':' || v.key, 1
     from (select split_part(p_key, '|', 1) as profession, split_part(p_key, '|', 2) as first_with, split_part(p_key, '|', 3) as first_in_region,
@@ -57,6 +61,10 @@ language sql immutable as $$
   select 'pc_code', p.profession || ':' || substr(p_key, position('|' in p_key) + 1), 1
     from unnest(string_to_array(split_part(p_key, '|', 1), '+')) as p (profession)
    where p_metric = 'x_c'
+  union all
+  select 'ref', split_part(p_key, '|', 1), 1 where p_metric = 'x_r'
+  union all
+  select 'pc_ref', split_part(p_key, '|', 2), 1 where p_metric = 'x_r'
 $$;
 
 -- The queue rows are expanded with rollup_expand wherever they are read as figures: the fold, and the
@@ -76,18 +84,23 @@ language sql stable as $$
            case when e.visitor_code is not null then e.is_first_visit end as first_in_region,
            extract(isodow from e.occurred_at at time zone 'Europe/Helsinki')::int as dow,
            extract(hour from e.occurred_at at time zone 'Europe/Helsinki')::int as hr,
-           p.contacts, p.professions
+           p.contacts, p.professions,
+           -- joint_m's key as migration 0020 made it: every professional's profession in byte order.
+           case when p.contacts > 1 then p.joint_professions || ':' ||
+             case when exists (select 1 from referrals r where r.encounter_id = e.id) then 'with' else 'without' end
+           else '' end as joint
       from encounters e
       left join outreach_sessions os on os.id = e.session_id
       cross join lateral (
-        select count(*)::int as contacts, coalesce(string_agg(distinct ep.profession, '+' order by ep.profession), '') as professions
+        select count(*)::int as contacts, coalesce(string_agg(distinct ep.profession, '+' order by ep.profession), '') as professions,
+               string_agg(ep.profession, '+' order by ep.profession collate "C") as joint_professions
           from encounter_professionals ep where ep.encounter_id = e.id) p
      where e.id = p_id
   )
   select e.site_id, e.day, e.kind, 'x_e',
          concat_ws('|', case when e.anonymous then 't' else 'f' end, case when e.is_urgent then 't' else 'f' end,
                    case e.first_in_region when true then 't' when false then 'f' else '' end,
-                   e.age_band, e.dow || ':' || e.hr, e.contacts, e.professions),
+                   e.age_band, e.dow || ':' || e.hr, e.contacts, e.professions, e.joint),
          1::bigint
     from e
   union all
@@ -102,19 +115,10 @@ language sql stable as $$
   select e.site_id, e.day, e.kind, 'x_c', e.professions || '|' || c.kind || ':' || c.register || ':' || c.code, count(*)
     from e join encounter_codes c on c.encounter_id = e.id group by 1, 2, 3, 5
   union all
-  select e.site_id, e.day, e.kind, 'ref', r.service_id::text || ':' || r.status, count(*)
-    from e join referrals r on r.encounter_id = e.id group by 1, 2, 3, 5
-  union all
-  select e.site_id, e.day, e.kind, 'pc_ref', coalesce(p.profession, u.profession, 'unknownProfession'), count(*)
+  -- A referrer is at most one professional row of the encounter (its key is encounter and user).
+  select e.site_id, e.day, e.kind, 'x_r', r.service_id::text || ':' || r.status || '|' || coalesce(p.profession, u.profession, 'unknownProfession'), count(*)
     from e join referrals r on r.encounter_id = e.id
     left join encounter_professionals p on p.encounter_id = r.encounter_id and p.user_id = r.referred_by
     left join users u on u.id = r.referred_by
    group by 1, 2, 3, 5
-  union all
-  select e.site_id, e.day, e.kind, 'joint_m',
-         t.professions || ':' || case when exists (select 1 from referrals r where r.encounter_id = e.id) then 'with' else 'without' end, 1
-    from e cross join lateral (
-      select string_agg(p.profession, '+' order by p.profession collate "C") as professions, count(*) as size
-        from encounter_professionals p where p.encounter_id = e.id) t
-   where t.size > 1
 $$;
