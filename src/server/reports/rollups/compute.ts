@@ -14,7 +14,8 @@ const siteDaysTable = (batch: SiteDays): SQL => sql`
  * WITH clause ending in `counted (site_id, day, kind, metric, key, n)`; the caller appends the
  * statement that uses them. `encounters` yields encounter rows with their Helsinki `day`, `sessions`
  * session rows and `feedback` feedback responses. The per-entity contributions of migration 0019
- * (rollup_encounter_rows and its siblings) count the same way; fold.test.ts holds the two together.
+ * (rollup_encounter_rows and its siblings, whose queue keys rollup_expand turns into these since migration
+ * 0034) count the same way; fold.test.ts holds the two together.
  */
 function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQL): SQL {
   return sql`
@@ -106,7 +107,8 @@ function countedSql(encounterSource: SQL, sessionSource: SQL, feedbackSource: SQ
 
 /**
  * Queues, for the given site-days, the difference between a recount from the base tables and what the
- * rollups will hold once the queue is folded (their day rows plus the queued deltas): after folding,
+ * rollups will hold once the queue is folded (their day rows plus the queued deltas, expanded as the fold
+ * expands them: report_rollup_delta_expanded, migration 0034): after folding,
  * those site-days equal the recount. One statement, so the recount and the queue are read in one
  * snapshot (a write commits its rows and its deltas together), without a stricter isolation level.
  * LATERAL makes the database fetch each site-day's encounters through the (site_id, occurred_at)
@@ -134,7 +136,7 @@ export async function queueRecountCorrection(ex: Executor, batch: SiteDays): Pro
               from t join report_rollup r on r.grain = 'd' and r.site_id = t.site_id and r.period_start = t.day
             union all
             select q.site_id, q.day, q.session_kind, q.metric, q.key, -q.n
-              from t join report_rollup_delta q on q.site_id = t.site_id and q.day = t.day) x
+              from t join report_rollup_delta_expanded q on q.site_id = t.site_id and q.day = t.day) x
      group by site_id, day, kind, metric, key
     having sum(n) <> 0`);
 }

@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../db/connect.js';
 import { grainStarts } from './region.js';
 
-// The queue (migration 0019_rollup_delta_queue.sql) holds each write's change of the day figures; a
-// fold adds a batch of it to the site's day, month and year rows and to the region's, summed per key
-// first, so a busy day's hot rows are written once per fold rather than once per save. The work is
-// proportional to what changed, never to the size of the day.
+// The queue (migration 0019_rollup_delta_queue.sql) holds each write's change of the day figures (in
+// fewer rows since migration 0034, expanded here into the rollup keys); a fold adds a batch of it to
+// the site's day, month and year rows and to the region's, summed per key first, so a busy day's hot
+// rows are written once per fold rather than once per save. The work is proportional to what changed,
+// never to the size of the day.
 
 /** Queue rows taken per statement: bounded so a backlog (a restore, a backfill) folds in steps. */
 export const FOLD_BATCH = 20_000;
@@ -18,9 +19,16 @@ export async function foldQueueBatch(ex: Executor): Promise<number> {
        where ctid in (select ctid from report_rollup_delta limit ${FOLD_BATCH})
       returning site_id, day, session_kind, metric, key, n
     ),
-    summed as (
-      select site_id, day as period_start, session_kind, metric, key, sum(n) as n
+    queued as (
+      select site_id, day, session_kind, metric, key, sum(n) as n
         from taken group by site_id, day, session_kind, metric, key having sum(n) <> 0
+    ),
+    -- The queue's own keys (x_e, x_p, x_c: migration 0034) stand for several rollup keys each; expanded
+    -- after the first sum, so a busy day's saves are expanded once per distinct queued key.
+    summed as (
+      select q.site_id, q.day as period_start, q.session_kind, x.metric, x.key, sum(q.n * x.k) as n
+        from queued q cross join lateral rollup_expand(q.metric, q.key) x
+       group by q.site_id, q.day, q.session_kind, x.metric, x.key having sum(q.n * x.k) <> 0
     ),
     site_rows as (
       insert into report_rollup (grain, site_id, period_start, session_kind, metric, key, n)
