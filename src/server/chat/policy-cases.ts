@@ -38,8 +38,13 @@ async function chatIn(f: Fixture, state: ChatState): Promise<{ chatId: string; t
   return { chatId, token };
 }
 
-/** A colleague to hand the caller's chat to: online on the rota, not the caller. */
-const colleagueOf = (f: Fixture) => (f.caller?.id === f.own.users.nurse.id ? f.own.users.social_worker : f.own.users.nurse).id;
+/**
+ * A colleague to hand the caller's chat to: online on the rota, not the caller. Aimed at the other
+ * region, that region's own nurse (the chat is not found there first; an id of the caller's own region
+ * sent there would count as the other region's in the matrix's leak check).
+ */
+const colleagueOf = (f: Fixture) =>
+  (f.place === 'otherRegion' ? f.users.nurse : f.caller?.id === f.own.users.nurse.id ? f.own.users.social_worker : f.own.users.nurse).id;
 
 const visitPlace = noPlace('Public: the visitor\'s own chat, reached by its secret token');
 
