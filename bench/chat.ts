@@ -36,16 +36,16 @@ export async function measureChat(options: ChatBenchOptions, log: (line: string)
     const databaseUrl = cluster.target.serverEnv.DATABASE_URL!;
     // The bare round trip runs during the chat load, at the chats' own message rate.
     const rate = Math.max(1, Math.round((options.chats * 1000) / options.intervalMs));
-    let bare: Promise<number[]> | null = null;
+    const bare: { samples: Promise<number[]> | null } = { samples: null };
     const load = await runChatLoad(cluster, 2, {
       ...options,
       drainMs: 10_000,
       log,
       during: (elapsed) => {
-        if (bare === null && elapsed > 2_000) bare = measureBareNotify(databaseUrl, rate, Math.max(1_000, options.durationMs - 4_000));
+        if (bare.samples === null && elapsed > 2_000) bare.samples = measureBareNotify(databaseUrl, rate, Math.max(1_000, options.durationMs - 4_000));
       },
     });
-    const bareSamples = bare === null ? [] : await bare;
+    const bareSamples = bare.samples === null ? [] : await bare.samples;
     const result: ChatBenchResult = {
       ...base,
       skipped: null,

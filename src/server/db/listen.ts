@@ -7,11 +7,11 @@ import { REQUEST_SETTINGS } from './connect.js';
  * whoever listens must read what it missed from the tables (the chat reads by sequence number).
  */
 export type Listener = { close(): Promise<void> };
-export type ListenHandlers = { onPayload(payload: string): void; onGap(): void };
+export type ListenHandlers = { onPayload: (payload: string) => void; onGap: () => void };
 
 /** PGlite's own listen support: one process, one engine, no connection to lose. */
 export async function listenPglite(client: PGlite, channel: string, handlers: ListenHandlers): Promise<Listener> {
-  const unlisten = await client.listen(channel, handlers.onPayload);
+  const unlisten = await client.listen(channel, (payload) => handlers.onPayload(payload));
   return { close: () => unlisten() };
 }
 

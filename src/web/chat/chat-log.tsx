@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChatEvent } from '../../domain/chat/schemas';
-
-const timeOf = (at: string) => new Date(at).toLocaleTimeString('fi-FI', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
+import { formatTime } from '../../domain/date-format';
+import type { Locale } from '../../domain/org';
+import { useLocale } from '../i18n/use-locale';
 
 function lineOf(event: ChatEvent, t: TFunction, mine: 'visitor' | 'worker'): string {
   if (event.kind === 'visitor' || event.kind === 'worker') return event.kind === mine ? t('chat.you') : event.kind === 'worker' ? t('chat.worker') : t('chat.visitor');
@@ -15,11 +16,12 @@ function lineOf(event: ChatEvent, t: TFunction, mine: 'visitor' | 'worker'): str
  */
 export function ChatLog({ events, mine }: { events: ChatEvent[]; mine: 'visitor' | 'worker' }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   return (
     <ol className="chat-log" role="log" aria-live="polite" aria-label={t('chat.logLabel')}>
       {events.map((e) => (
         <li key={e.seq} className={`chat-log__item chat-log__item--${e.kind === mine ? 'mine' : e.kind}`} data-seq={e.seq}>
-          <span className="chat-log__who">{lineOf(e, t, mine)} <time dateTime={e.at}>{timeOf(e.at)}</time></span>
+          <span className="chat-log__who">{lineOf(e, t, mine)} <time dateTime={e.at}>{formatTime(e.at, locale)}</time></span>
           {e.kind === 'visitor' || e.kind === 'worker' ? <span className="chat-log__body">{e.body}</span> : null}
         </li>
       ))}
@@ -28,10 +30,10 @@ export function ChatLog({ events, mine }: { events: ChatEvent[]; mine: 'visitor'
 }
 
 /** The visitor's copy, made in their browser: the server never keeps the text once the chat ends. */
-export function downloadTranscript(events: ChatEvent[], t: TFunction): void {
+export function downloadTranscript(events: ChatEvent[], t: TFunction, locale: Locale): void {
   const text = events
     .filter((e) => e.kind === 'visitor' || e.kind === 'worker')
-    .map((e) => `[${timeOf(e.at)}] ${e.kind === 'visitor' ? t('chat.you') : t('chat.worker')}: ${e.body}`)
+    .map((e) => `[${formatTime(e.at, locale)}] ${e.kind === 'visitor' ? t('chat.you') : t('chat.worker')}: ${e.body}`)
     .join('\n');
   const url = URL.createObjectURL(new Blob([`${t('chat.title')}\n\n${text}\n`], { type: 'text/plain;charset=utf-8' }));
   const link = document.createElement('a');

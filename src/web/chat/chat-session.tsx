@@ -6,10 +6,12 @@ import { ErrorAlert } from '../common/error-alert';
 import { endAsVisitor, giveChatFeedback, sendAsVisitor, useVisitState, visitUrl } from './api';
 import { ChatLog, downloadTranscript } from './chat-log';
 import { followChat, mergeEvents } from './stream';
+import { useLocale } from '../i18n/use-locale';
 
 /** The visitor's chat: the queue, the conversation, a copy they may download, and feedback at the end. */
 export function ChatSession({ token, onLeave }: { token: string; onLeave: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const [events, setEvents] = useState<ChatEvent[]>([]);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -48,7 +50,7 @@ export function ChatSession({ token, onLeave }: { token: string; onLeave: () => 
         </form>
       ) : null}
       <div className="chat-session__actions">
-        <Button variant="secondary" onClick={() => downloadTranscript(events, t)}>{t('chat.downloadCopy')}</Button>
+        <Button variant="secondary" onClick={() => downloadTranscript(events, t, locale)}>{t('chat.downloadCopy')}</Button>
         {!hasEnded ? <Button variant="secondary" onClick={() => void endAsVisitor(token).catch(setError)}>{t('chat.end')}</Button> : null}
       </div>
       {hasEnded ? <Feedback token={token} canGive={isAnswered} onDone={onLeave} /> : null}

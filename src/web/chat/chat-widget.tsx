@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import { chatTopics, type ChatStatus, type ChatTopic } from '../../domain/chat/schemas';
-import { dateTimeFormat } from '../../domain/intl-cache';
+import { formatTime, formatWeekdayDate, helsinkiDate } from '../../domain/date-format';
+import { useLocale } from '../i18n/use-locale';
 import { ErrorAlert } from '../common/error-alert';
 import { startChat, useChatStatus } from './api';
 import { ChatSession } from './chat-session';
@@ -13,11 +14,11 @@ export const ASK_FOR_HELP_PATH = '/apua';
 const TOKEN_KEY = 'silta.chat.token';
 
 function useOpeningText(status: ChatStatus | undefined): string | null {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { locale } = useLocale();
   if (!status?.nextOpening) return null;
-  const format = dateTimeFormat(i18n.language, { weekday: 'long', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
-  const until = dateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Helsinki' });
-  return t('chat.nextOpening', { from: format.format(new Date(status.nextOpening.from)), to: until.format(new Date(status.nextOpening.to)) });
+  const { from, to } = status.nextOpening;
+  return t('chat.nextOpening', { from: `${formatWeekdayDate(helsinkiDate(from), locale, { weekday: 'long' })} ${formatTime(from, locale)}`, to: formatTime(to, locale) });
 }
 
 /**
