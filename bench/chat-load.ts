@@ -32,8 +32,9 @@ export async function startChatCluster(adminUrl: string, count: number, env: Rec
   const servers: (ServerChild | null)[] = [];
   const spawnAt = async (index: number) => {
     const server = spawnServer(SERVER_SCRIPT, ports[index]!, { ...target.serverEnv, SILTA_MAX_CHAT_STREAMS: '2000', ...env });
-    servers[index] = server;
     await waitForOk(server, '/api/health', 120_000);
+    // Only a process that answers is offered to the streams and sends (liveUrl).
+    servers[index] = server;
   };
   for (let i = 0; i < count; i++) {
     ports.push(await freePort());
