@@ -29,6 +29,7 @@ export type ChatSoakResult = {
   sent: number;
   acknowledged: number;
   failedSends: number;
+  failures: Record<string, number>;
   delivered: number;
   lost: number;
   duplicates: number;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       sent: load.sent,
       acknowledged: load.acknowledged,
       failedSends: load.failedSends,
+      failures: load.failures,
       delivered: load.delivered,
       lost: load.lost,
       duplicates: load.duplicates,

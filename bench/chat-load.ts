@@ -99,6 +99,8 @@ export type ChatLoadResult = {
   sent: number;
   acknowledged: number;
   failedSends: number;
+  /** Why sends failed: HTTP status, or 'network' when no answer came (a process killed). */
+  failures: Record<string, number>;
   delivered: number;
   lost: number;
   duplicates: number;
@@ -124,6 +126,11 @@ export async function runChatLoad(cluster: ChatCluster, count: number, options: 
   let duplicates = 0;
   let sent = 0;
   let failedSends = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    failedSends += 1;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   const sides: Side[] = [];
   const onEvent = (side: Side) => (event: ChatEvent) => {
     if (side.seen.has(event.seq)) duplicates += 1;
@@ -172,10 +179,10 @@ export async function runChatLoad(cluster: ChatCluster, count: number, options: 
           ? await call(cluster.liveUrl(chat.visitorAt), 'POST', `/api/public/chat/visits/${chat.token}/messages`, null, { body: marker })
           : await call(cluster.liveUrl(chat.workerAt), 'POST', `/api/chat/chats/${chat.chatId}/messages`, chat.worker, { body: marker });
         if (response.status === 201) acknowledged.add(marker);
-        else failedSends += 1;
+        else fail(String(response.status));
         await response.body?.cancel();
       } catch {
-        failedSends += 1;
+        fail('network');
       }
       const next = started + (n + 1) * options.intervalMs + (i * options.intervalMs) / chats.length;
       await sleep(Math.max(0, next - performance.now()));
@@ -196,6 +203,7 @@ export async function runChatLoad(cluster: ChatCluster, count: number, options: 
     sent,
     acknowledged: acknowledged.size,
     failedSends,
+    failures,
     delivered: delivered.size,
     lost: [...acknowledged].filter((m) => !delivered.has(m)).length,
     duplicates,

@@ -104,3 +104,20 @@ describe(`anonymous chat on ${testEngine}`, () => {
     expect(columns.map((c) => c.column_name).filter((c) => /ip|address|agent/.test(c))).toEqual([]);
   });
 });
+
+describe(`anonymous chat tidying on ${testEngine}`, () => {
+  it('closes a chat left waiting half an hour as unanswered, and forgets ended chats\' tokens after the feedback time', async () => {
+    const h = await createHarness();
+    const place = await chatPlace(h);
+    const worker = await onlineWorker(h, place.workers[0]!);
+    const left = await startVisit(h, place.regionId);
+    const answered = await startVisit(h, place.regionId);
+    await worker.request('POST', `/api/chat/chats/${answered.chatId}/accept`);
+    await worker.request('POST', `/api/chat/chats/${answered.chatId}/end`, { topic: 'other', outcome: 'advised' });
+    h.clock.advance(31 * 60_000);
+    expect((await worker.request('GET', '/api/chat/console')).json()).toMatchObject({ queue: [] });
+    const rows = await h.db.withRawSession((s) => s.query<{ id: string; outcome: string; token: string | null }>('select id, outcome, visitor_token_hash as token from chat_sessions'));
+    expect(rows.find((r) => r.id === left.chatId)).toMatchObject({ outcome: 'unanswered', token: expect.any(String) });
+    expect(rows.find((r) => r.id === answered.chatId)).toMatchObject({ outcome: 'advised', token: null });
+  });
+});

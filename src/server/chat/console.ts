@@ -5,8 +5,27 @@ import { rowsOf, type Executor } from '../db/connect.js';
 import type { Deps } from '../deps.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import type { RequestContext } from '../http/context.js';
-import { chatStatus } from './visitor.js';
-import { appendEvent, chatById, endChat, openChats, readChannel, readRota, replaceRota, setOnlineUntil, takeChat, writeChannel, type ChatRow } from './repo.js';
+import { chatStatus, FEEDBACK_WINDOW_MS } from './visitor.js';
+import { appendEvent, chatById, endChat, forgetTokens, openChats, staleQueued, readChannel, readRota, replaceRota, setOnlineUntil, takeChat, writeChannel, type ChatRow } from './repo.js';
+
+/** A chat left waiting this long is closed as unanswered: its visitor has most likely gone. */
+export const QUEUE_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * Tidies the region's chats when a worker looks (no job needed: a chat only matters while the console
+ * is open): closes chats waiting past the timeout, and forgets visitor tokens whose feedback time is over.
+ */
+async function tidy(deps: Deps, regionId: string, now: Date): Promise<void> {
+  for (const chatId of await staleQueued(deps.db.orm, regionId, new Date(now.getTime() - QUEUE_TIMEOUT_MS))) {
+    await deps.db.orm.transaction(async (tx) => {
+      const chat = await chatById(tx, chatId, true);
+      if (chat?.status !== 'queued') return;
+      await appendEvent(tx, chatId, 'ended', 'timeout', now);
+      await endChat(tx, chatId, { at: now, by: 'timeout', topic: null, outcome: 'unanswered' });
+    });
+  }
+  await forgetTokens(deps.db.orm, regionId, new Date(now.getTime() - FEEDBACK_WINDOW_MS));
+}
 
 /** A console that is open renews its worker's presence; one closed without signing off lapses after this. */
 export const PRESENCE_MS = 90_000;
@@ -34,6 +53,7 @@ async function myActiveChat(ex: Executor, ctx: RequestContext, chatId: string): 
  */
 export async function readConsole(deps: Deps, ctx: RequestContext): Promise<ChatConsole> {
   const regionId = ctx.actor.regionId;
+  await tidy(deps, regionId, ctx.now);
   const rota = await readRota(deps.db.orm, regionId);
   const me = rota.find((r) => r.userId === ctx.actor.userId);
   const isOnline = !!me?.onlineUntil && me.onlineUntil > ctx.now;

@@ -139,3 +139,14 @@ export async function saveFeedback(ex: Executor, chatId: string, rating: number)
   // The token has done its work: from now on nothing links anyone to this chat's tallies.
   await ex.execute(sql`update chat_sessions set feedback = ${rating}, visitor_token_hash = null where id = ${chatId}`);
 }
+
+/** Chats of the region still waiting in the queue since before `before` (the visitor has most likely left). */
+export async function staleQueued(ex: Executor, regionId: string, before: Date): Promise<string[]> {
+  return rowsOf<{ id: string }>(await ex.execute(sql`select id from chat_sessions where region_id = ${regionId} and status = 'queued' and created_at < ${before}`)).map((r) => r.id);
+}
+
+/** Forgets the visitor tokens of chats that ended before `before`: their feedback time is over. */
+export async function forgetTokens(ex: Executor, regionId: string, before: Date): Promise<void> {
+  await ex.execute(sql`update chat_sessions set visitor_token_hash = null
+    where region_id = ${regionId} and status = 'ended' and ended_at < ${before} and visitor_token_hash is not null`);
+}
