@@ -14,6 +14,8 @@
 //   --no-suites        skip re-running the test suites (CI: `npm test` has just run them on both engines)
 //   SILTA_ASSURE_SERVER=path  run that build of the server instead of dist/server/main.js (a copy of an
 //                      earlier build, to compare two versions side by side under the same machine load)
+//   The chat soak (200 chats, a process killed midway) is a script of its own, kept out of --short:
+//   npx tsx assurance/chat-soak.ts [--seconds=600] (assurance/chat-soak.ts says more).
 //   --engines-together run the two engines' crash parts side by side (CI: saves minutes; restart
 //                      times then include the other engine's load, and the summary says so)
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -5,10 +5,11 @@ import type { ThroughputOptions } from './throughput.js';
 import type { EngineName } from './encounters-engines.js';
 import type { ReportBenchOptions } from './report/measure.js';
 import type { ClientBenchOptions } from './clients/measure.js';
+import type { ChatBenchOptions } from './chat.js';
 
 /** Which parts run: all (default), or one of them while working on it. */
-export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports' | 'clients';
-const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports', 'clients'];
+export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports' | 'clients' | 'chat';
+const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports', 'clients', 'chat'];
 
 export type BenchOptions = {
   quick: boolean;
@@ -17,6 +18,7 @@ export type BenchOptions = {
   encounters: EncounterBenchOptions;
   reports: ReportBenchOptions;
   clients: ClientBenchOptions;
+  chat: ChatBenchOptions;
   parts: BenchPart[];
   /** Fresh-profile runs of the encounter form in Chromium (web part). */
   formRuns: number;
@@ -38,7 +40,7 @@ function partsOf(raw: string | undefined): BenchPart[] {
   if (raw === undefined || raw === '' || raw === 'all') return ALL_PARTS;
   const parts = raw.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !ALL_PARTS.includes(p as BenchPart));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports, clients (or a comma list of them) or all, got "${raw}"`);
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports, clients, chat (or a comma list of them) or all, got "${raw}"`);
   return ALL_PARTS.filter((p) => parts.includes(p));
 }
 
@@ -55,7 +57,9 @@ function enginesOf(raw: string | undefined, name = 'BENCH_REPORT_ENGINES'): Engi
  * see bench/results/README.md), most of it generating the data and rebuilding the rollups.
  */
 function watchdogMinutes(parts: BenchPart[], reports: ReportBenchOptions, clients: ClientBenchOptions): number {
-  let minutes = parts.some((p) => p !== 'reports' && p !== 'clients') ? 12 : 0;
+  let minutes = parts.some((p) => p !== 'reports' && p !== 'clients' && p !== 'chat') ? 12 : 0;
+  // The chat part: two servers, 200 chats set up one by one, the load and its drain.
+  if (parts.includes('chat')) minutes += 8;
   // The client part: generating 100,000 clients and 1,000,000 events took 1–2 minutes on PostgreSQL on
   // the busy box (2026-12-07), PGlite about as long for a fifth of it; then a few hundred short reads.
   if (parts.includes('clients')) {
@@ -115,6 +119,12 @@ export function parseOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): B
     formRuns: positiveInt('BENCH_FORM_RUNS', env.BENCH_FORM_RUNS, quick ? 2 : 7),
     out: env.BENCH_OUT && env.BENCH_OUT !== '' ? path.resolve(env.BENCH_OUT) : null,
     clients,
+    chat: {
+      chats: positiveInt('BENCH_CHATS', env.BENCH_CHATS, quick ? 50 : 200),
+      intervalMs: positiveInt('BENCH_CHAT_INTERVAL_MS', env.BENCH_CHAT_INTERVAL_MS, 2_000),
+      durationMs: positiveInt('BENCH_CHAT_DURATION_MS', env.BENCH_CHAT_DURATION_MS, quick ? 10_000 : 30_000),
+      postgresUrl,
+    },
     watchdogMs: positiveInt('BENCH_WATCHDOG_MINUTES', env.BENCH_WATCHDOG_MINUTES, watchdogMinutes(parts, reports, clients)) * 60_000,
   };
 }

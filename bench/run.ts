@@ -22,11 +22,15 @@
 //   BENCH_CLIENTS_POSTGRES=N     the same on PostgreSQL (default 100,000; quick 10,000); 10 process events per client
 //   BENCH_CLIENTS_ENGINES=pglite|postgres|both   engines of the client bench (default both)
 //   BENCH_CLIENT_RUNS=N          measured runs per client query (default 100; quick 10)
-//   BENCH_ONLY=foundation|web|encounters|reports|clients   run one part only (or a comma list)
+//   BENCH_ONLY=foundation|web|encounters|reports|clients|chat   run one part only (or a comma list)
+//   BENCH_CHATS=N                chats of the chat part (default 200; quick 50), across two processes on PostgreSQL
+//   BENCH_CHAT_INTERVAL_MS=ms    one message per chat this often (default 2000)
+//   BENCH_CHAT_DURATION_MS=ms    measured chat load (default 30000; quick 10000); results go to <UTC date>-chat.json
 //   BENCH_FORM_RUNS=N            fresh-profile runs of the encounter form in Chromium (web part; default 7, quick 2)
 //   BENCH_WATCHDOG_MINUTES=N     hard stop of the whole run (default from the parts and sizes, see options.ts)
 //   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json,
 //                                <UTC date>-reports.json for the report part, <UTC date>-clients.json for the client part)
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cleanupAll, makeTempDir, runAsyncCleanups } from './process.js';
@@ -39,6 +43,7 @@ import { measureThroughput } from './throughput.js';
 import { parseOptions } from './options.js';
 import { buildServers } from './build.js';
 import { buildWeb, measureWeb } from './web.js';
+import { formatChatBench, measureChat } from './chat.js';
 
 const options = parseOptions(process.env, process.argv.slice(2));
 // Hard stop for the whole run: a hung child or socket must never leave the bench (or CI) running.
@@ -109,16 +114,31 @@ async function clientsPart(isOnlyFile: boolean): Promise<void> {
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
+async function chatPart(): Promise<void> {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  await buildServers();
+  const chat = await measureChat(options.chat, log);
+  machine.loadAverageEnd = Number((os.loadavg()[0] ?? 0).toFixed(2));
+  const results = { suite: 'chat', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick: options.quick, machine, chat };
+  const file = options.out ?? path.join(path.dirname(resultsPath(startedAt, options.quick, 'foundation')), `${startedAt.toISOString().slice(0, 10)}-chat${options.quick ? '-quick' : ''}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(formatChatBench(chat) + '\n');
+  log(`results written to ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`${options.quick ? 'quick' : 'full'} run (${options.parts.join(', ')}) on ${os.cpus().length} CPUs, node ${process.version}; watchdog ${Math.round(WATCHDOG_MS / 60_000)} min`);
-  const hasServerParts = options.parts.some((part) => part !== 'reports' && part !== 'clients');
+  const hasServerParts = options.parts.some((part) => part !== 'reports' && part !== 'clients' && part !== 'chat');
   const hasReports = options.parts.includes('reports');
   const hasClients = options.parts.includes('clients');
   const files = [hasServerParts, hasReports, hasClients].filter(Boolean).length;
   if (hasServerParts) await serverParts(startedAt, files === 1);
   if (hasReports) await reportPart(files === 1);
   if (hasClients) await clientsPart(files === 1);
+  if (options.parts.includes('chat')) await chatPart();
 }
 
 const watchdog = setTimeout(() => {

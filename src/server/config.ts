@@ -38,6 +38,11 @@ export type Config = {
   /** Of those, how many may change data at once (POST, PUT, PATCH, DELETE). */
   maxConcurrentWrites: number;
   maxQueueWaitMs: number;
+  /**
+   * Open chat streams (server-sent events) this process holds at once. Streams bypass the admission
+   * gate (a stream is held for minutes; it does no database work while it waits), so they have this cap.
+   */
+  maxChatStreams: number;
   /** Which X-Forwarded-For entries are believed (http/trust-proxy.ts). */
   trustProxy: TrustProxy;
   /** Failed sign-ins one address may make in 15 minutes (successes are refunded). */
@@ -248,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // at once leave connections for them. PGlite has one connection that every request takes in turn.
     maxConcurrentWrites: positiveIntFrom(env, 'SILTA_MAX_CONCURRENT_WRITES', env.DATABASE_URL ? 6 : 4),
     maxQueueWaitMs: positiveIntFrom(env, 'SILTA_MAX_QUEUE_WAIT_MS', 3000),
+    maxChatStreams: positiveIntFrom(env, 'SILTA_MAX_CHAT_STREAMS', 1000),
     trustProxy: trustProxyFrom(env),
     // Everyone behind one proxy shares an address, so the budget is large; successes do not use it.
     signInAddressLimit: positiveIntFrom(env, 'SILTA_SIGNIN_ADDRESS_LIMIT', 1000),

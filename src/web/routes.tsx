@@ -69,6 +69,9 @@ const ClientPage = lazyPage(() => import('./clients/client-page').then((m) => ({
 const PrincipalSignInPage = lazyPage(() => import('./principal/principal-sign-in-page').then((m) => ({ default: m.PrincipalSignInPage })));
 const OwnHomePage = lazyPage(() => import('./own/own-home-page').then((m) => ({ default: m.OwnHomePage })));
 const InvitationsPage = lazyPage(() => import('./invitations/invitations-page').then((m) => ({ default: m.InvitationsPage })));
+const ChatPage = lazyPage(() => import('./chat/chat-page').then((m) => ({ default: m.ChatPage })));
+const ChatConsolePage = lazyPage(() => import('./chat/console-page').then((m) => ({ default: m.ChatConsolePage })));
+const ChatReportPage = lazyPage(() => import('./chat/report-page').then((m) => ({ default: m.ChatReportPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -83,6 +86,8 @@ export function AppRoutes() {
       <Route path="s/:slug" element={<Suspense fallback={null}><AnnouncementsPage /></Suspense>} />
       <Route path="s/:slug/poster" element={<Suspense fallback={null}><PosterPage /></Suspense>} />
       <Route path="slip/:code" element={<Suspense fallback={null}><SlipConfirmPage /></Suspense>} />
+      {/* The region's anonymous chat (issue 19 item 3). */}
+      <Route path="chat/:regionId" element={<Suspense fallback={null}><ChatPage /></Suspense>} />
       {/* Feedback from visitors: the kiosk tablet and the QR link on a visitor's own phone. */}
       <Route path="kiosk" element={<Suspense fallback={null}><KioskPage /></Suspense>} />
       <Route path="f/:token" element={<Suspense fallback={null}><LinkAnswerPage /></Suspense>} />
@@ -118,6 +123,12 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAbility anyOf={['client.export']} />}>
             <Route path={CLIENT_RECORD_ROUTE} element={<ClientRecordPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['chat.answer']} />}>
+            <Route path="chat-console" element={<ChatConsolePage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['chat.report']} />}>
+            <Route path="chat-report" element={<ChatReportPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['report.read']} />}>
             <Route path="reports" element={<ReportPage />} />

@@ -73,6 +73,13 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
   'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
+  'GET /api/public/chat/regions/:regionId/status': 'public: whether the chat is open, its next opening and queue length',
+  'GET /api/public/chat/visits/:visitToken': 'public: the anonymous visitor\'s own chat state, by its secret token',
+  'GET /api/public/chat/visits/:visitToken/stream': 'public: the anonymous visitor\'s own chat, by its secret token',
+  'GET /api/chat/console': 'the chat queue and the caller\'s own anonymous chats: no person is named',
+  'GET /api/chat/chats/:chatId/stream': 'the caller\'s own anonymous chat: no person is named; taking it is audited',
+  'GET /api/chat/settings': 'the chat\'s hours, ready answers and rota (staff ids)',
+  'GET /api/chat/report': 'counts of anonymous chats only',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */
@@ -86,6 +93,12 @@ const changesWithoutAudit: Record<string, string> = {
   // it is audited, and so is every refused code.
   'POST /api/principal/passkey/register/options': 'hands out a challenge for a valid code; refusals are audited',
   'POST /api/principal/passkey/sign-in/options': 'hands out a challenge; the sign-in answering it is audited',
+  // The anonymous chat's visitor: an audit row's exact time and request id would be a trace of them.
+  'POST /api/public/chat/regions/:regionId/chats': 'anonymous chat: the visitor is no one, only tallies are kept',
+  'POST /api/public/chat/visits/:visitToken/messages': 'anonymous chat: the visitor is no one, only tallies are kept',
+  'POST /api/public/chat/visits/:visitToken/end': 'anonymous chat: the visitor is no one, only tallies are kept',
+  'POST /api/public/chat/visits/:visitToken/feedback': 'anonymous chat feedback, as anonymous feedback forms',
+  'POST /api/chat/chats/:chatId/messages': 'a message in an anonymous chat the worker has taken (audited): no person\'s data is read or changed',
 };
 
 const isChange = (method: string) => method !== 'GET';

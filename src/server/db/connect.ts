@@ -7,6 +7,7 @@ import { schema, type Schema } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { describeConnectionError } from './connection-errors.js';
 import type { PgliteAssets } from './pglite-assets.js';
+import { listenPglite, listenPostgres, type ListenHandlers, type Listener } from './listen.js';
 
 export type Engine = 'pglite' | 'postgres';
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -26,6 +27,11 @@ export type Database = {
   ping(): Promise<void>;
   withRawSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * LISTENs on a channel on a connection of its own (PostgreSQL: never a pooled one; PGlite: its own
+   * listen support). Used by the chat's fan-out between processes (src/server/chat/bus.ts).
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listener>;
   /** The pool's connections (PostgreSQL only): for the load sample an operator or the soak reads in the log. */
   poolStats?: () => { total: number; idle: number; waiting: number };
 };
@@ -73,6 +79,7 @@ async function connectPglite({ dataDir, loadDataDir, assets }: Extract<ConnectOp
     orm,
     ping: async () => void (await client.query('select 1')),
     withRawSession: (fn) => fn(raw),
+    listen: (channel, handlers) => listenPglite(client, channel, handlers),
     close: async () => {
       try {
         await client.close();
@@ -117,6 +124,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Database>
     engine: 'postgres',
     orm,
     ping: async () => void (await pool.query('select 1')),
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     withRawSession: async (fn) => {
       const client = await pool.connect();

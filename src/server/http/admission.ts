@@ -126,7 +126,10 @@ export function createAdmissionGate(options: AdmissionOptions, now: () => number
 
 // Static files and the health check do not queue: the first use no database, and an operator must be
 // able to see that the service is up while it is busy.
-const isGated = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/health') && !url.startsWith('/api/docs');
+// A chat stream is held open for minutes and does its database work per event, not per request: it
+// would hold a slot all that time, so it bypasses the gate and has a cap of its own (chat/streams.ts).
+const isStream = (url: string) => (url.startsWith('/api/chat/') || url.startsWith('/api/public/chat/')) && /\/stream(\?|$)/.test(url);
+const isGated = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/health') && !url.startsWith('/api/docs') && !isStream(url);
 
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 

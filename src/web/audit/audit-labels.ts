@@ -110,6 +110,11 @@ const actionKeys = {
   'structural_report.read': 'structural.audit.report_read',
   'structural_report.compiled': 'structural.audit.report_compiled',
   'structural_report.presented': 'structural.audit.report_presented',
+  'chat.presence_changed': 'chatConsole.audit.presence_changed',
+  'chat.accepted': 'chatConsole.audit.accepted',
+  'chat.handed_over': 'chatConsole.audit.handed_over',
+  'chat.ended': 'chatConsole.audit.ended',
+  'chat.settings_updated': 'chatConsole.audit.settings_updated',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -146,6 +151,8 @@ const resourceKeys = {
   principal_session: 'clientRecord.audit.resource_principal_session',
   structural_observation: 'structural.audit.resource_observation',
   structural_report: 'structural.audit.resource_report',
+  chat: 'chatConsole.audit.resource_chat',
+  chat_channel: 'chatConsole.audit.resource_channel',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */
