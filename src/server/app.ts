@@ -35,6 +35,8 @@ import { registerClientRoutes } from './clients/routes.js';
 import { registerClientRecordRoutes } from './client-record/routes.js';
 import { registerOwnRoutes } from './own/routes.js';
 import { registerInvitationRoutes } from './invitations/routes.js';
+import { registerHelpRequestRoutes } from './help-requests/routes.js';
+import { registerGoodPracticeRoutes } from './good-practices/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -155,4 +157,6 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerClientRecordRoutes(app, deps);
   registerOwnRoutes(app, deps);
   registerInvitationRoutes(app, deps);
+  registerHelpRequestRoutes(app, deps);
+  registerGoodPracticeRoutes(app, deps);
 }
