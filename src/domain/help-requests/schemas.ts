@@ -33,9 +33,9 @@ export type HelpReceipt = z.infer<typeof helpReceiptSchema>;
 export const helpCodeInputSchema = z.strictObject({ code });
 export const senderReplyInputSchema = z.strictObject({ code, message });
 
-/** The public form's settings: where a request can be sent and how soon it is answered. */
+/** The public form of one region: where the request goes and how soon it is answered. */
 export const helpSettingsSchema = z.object({
-  regions: z.array(z.object({ id: z.string(), name: z.string() })),
+  region: z.object({ id: z.string(), name: z.string() }),
   answerWorkingDays: z.number().int(),
 });
 export type HelpSettings = z.infer<typeof helpSettingsSchema>;

@@ -88,10 +88,9 @@ export async function publishGoodPractice(deps: Deps, ctx: Ctx, id: string, publ
   return readGoodPractice(deps, ctx, id);
 }
 
-/** The public page: published descriptions only, of one region or of all, newest first. */
-export async function publicGoodPractices(deps: Deps, regionId?: string): Promise<PublicGoodPractice[]> {
-  const where = regionId ? and(eq(goodPractices.status, 'published'), eq(goodPractices.regionId, regionId)) : eq(goodPractices.status, 'published');
-  const rows = await deps.db.orm.select().from(goodPractices).where(where).orderBy(desc(goodPractices.publishedAt), desc(goodPractices.id)).limit(200);
+/** The public page: one region's published descriptions, newest first. */
+export async function publicGoodPractices(deps: Deps, regionId: string): Promise<PublicGoodPractice[]> {
+  const rows = await deps.db.orm.select().from(goodPractices).where(and(eq(goodPractices.status, 'published'), eq(goodPractices.regionId, regionId))).orderBy(desc(goodPractices.publishedAt), desc(goodPractices.id)).limit(200);
   return presentPublic(deps.db.orm, rows);
 }
 

@@ -19,7 +19,7 @@ export function registerGoodPracticeRoutes(app: FastifyInstance, deps: Deps): vo
 
   r.get('/api/public/good-practices', {
     config: { access: { access: 'public' } },
-    schema: { tags, querystring: z.strictObject({ regionId: z.uuid().optional() }), response: { 200: z.object({ practices: z.array(publicGoodPracticeSchema) }) } },
+    schema: { tags, querystring: z.strictObject({ regionId: z.uuid() }), response: { 200: z.object({ practices: z.array(publicGoodPracticeSchema) }) } },
   }, async (request) => ({ practices: await publicGoodPractices(deps, request.query.regionId) }));
 
   r.get('/api/public/good-practices/:practiceId', {

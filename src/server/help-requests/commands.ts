@@ -2,7 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { can, type Action } from '../../domain/policy/index.js';
 import { nextHelpRequestStatus, type HelpConvertInput, type HelpRequestDetail, type HelpRequestPatch, type HelpRequestStatus } from '../../domain/help-requests/schemas.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { createClient } from '../clients/commands.js';
+import { assertSocialRegister, createClient } from '../clients/commands.js';
+import { sites } from '../db/schema.js';
+import { authorize } from '../policy/policy.js';
 import type { Executor } from '../db/connect.js';
 import { helpRequestMessages, helpRequestNotes, helpRequests } from '../db/schema-help.js';
 import type { Deps } from '../deps.js';
@@ -107,6 +109,11 @@ export function replyToSender(deps: Deps, ctx: Ctx, id: string, text: string): P
  * the need is the sender's first message. A request becomes a client once.
  */
 export async function convertToClient(deps: Deps, ctx: Ctx, id: string, input: HelpConvertInput): Promise<{ clientId: string; request: HelpRequestDetail }> {
+  // The client rules first, as registering any contact asks them: whether the caller may register a client at the site at all.
+  assertSocialRegister(ctx.actor);
+  const [site] = await deps.db.orm.select({ id: sites.id, regionId: sites.regionId }).from(sites).where(eq(sites.id, input.siteId));
+  if (!site || site.regionId !== ctx.actor.regionId) throw notFound('Site');
+  authorize(ctx.actor, 'client.create', { regionId: site.regionId, siteId: site.id });
   const row = await loadHelpRequestFor(deps, deps.db.orm, ctx, id);
   if (row.clientId !== null) throw conflict('The request is already a client contact.');
   const [first] = await messagesOf(deps.db.orm, row.id);

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { addWorkingDays, helsinkiDay } from '../../domain/calendar.js';
 import { helpRequestInputSchema, nextHelpRequestStatus, type HelpReceipt, type HelpRequestInput, type HelpSettings, type SenderView } from '../../domain/help-requests/schemas.js';
 import { writeAudit } from '../audit/write-audit.js';
@@ -19,10 +19,11 @@ export type PublicCtx = { requestId: string | null; address: string };
 
 const sender = (ctx: PublicCtx, at: Date) => ({ actor: null, at, requestId: ctx.requestId });
 
-/** The public form's choices: the regions a request can go to, and the promised answer time. */
-export async function helpSettings(deps: Deps): Promise<HelpSettings> {
-  const rows = await deps.db.orm.select({ id: regions.id, name: regions.name }).from(regions).orderBy(asc(regions.name), asc(regions.id));
-  return { regions: rows, answerWorkingDays: deps.config.helpAnswerWorkingDays };
+/** The public form of one region: its name and the promised answer time. */
+export async function helpSettings(deps: Deps, regionId: string): Promise<HelpSettings> {
+  const [region] = await deps.db.orm.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.id, regionId));
+  if (!region) throw notFound('Region');
+  return { region, answerWorkingDays: deps.config.helpAnswerWorkingDays };
 }
 
 /**

@@ -25,10 +25,11 @@ const publicCtx = (request: FastifyRequest): PublicCtx => ({ requestId: String(r
 export function registerHelpRequestRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/public/help/settings', {
+  // Reached by the region's own link (the "ask for help" button on a municipality's site points at it).
+  r.get('/api/public/help/regions/:regionId', {
     config: publicAccess,
-    schema: { tags, response: { 200: helpSettingsSchema } },
-  }, async () => helpSettings(deps));
+    schema: { tags, params: z.object({ regionId: z.uuid() }), response: { 200: helpSettingsSchema } },
+  }, async (request) => helpSettings(deps, request.params.regionId));
 
   r.post('/api/public/help/requests', {
     config: publicAccess,
