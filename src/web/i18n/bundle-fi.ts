@@ -28,5 +28,6 @@ import principalSignIn from './features/principalSignIn.fi.json';
 import invitations from './features/invitations.fi.json';
 import structural from './features/structural.fi.json';
 import askHelp from './features/askHelp.fi.json';
+import goodPractices from './features/goodPractices.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, askHelp };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, askHelp, goodPractices };

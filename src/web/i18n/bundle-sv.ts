@@ -28,5 +28,6 @@ import principalSignIn from './features/principalSignIn.sv.json';
 import invitations from './features/invitations.sv.json';
 import structural from './features/structural.sv.json';
 import askHelp from './features/askHelp.sv.json';
+import goodPractices from './features/goodPractices.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, askHelp };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, askHelp, goodPractices };
