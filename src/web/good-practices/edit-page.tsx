@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from 'suomifi-ui-components';
 import { goodPracticeQuestions, type GoodPracticeAnswers, type GoodPracticeInput, type GoodPracticeView } from '../../domain/good-practices';
-import { locales, type Locale } from '../../domain/org';
+import { locales } from '../../domain/org';
 import { useServices } from '../api/outreach';
 import { AppLink } from '../common/app-link';
 import { ErrorAlert } from '../common/error-alert';
@@ -48,7 +48,7 @@ function PracticeForm({ id, initial }: { id: string | null; initial: GoodPractic
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input: GoodPracticeInput = {
-      title: values.title, organisation: values.organisation, author: values.author, describedOn: values.describedOn, language: values.language as Locale,
+      title: values.title, organisation: values.organisation, author: values.author, describedOn: values.describedOn, language: values.language,
       answers, pilotId: values.pilotId === '' ? null : values.pilotId, figures: parseFigures(values.figures), serviceIds,
     };
     save.mutate(input, { onSuccess: () => void navigate('/good-practices') });
