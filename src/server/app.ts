@@ -36,6 +36,8 @@ import { registerClientRecordRoutes } from './client-record/routes.js';
 import { registerOwnRoutes } from './own/routes.js';
 import { registerInvitationRoutes } from './invitations/routes.js';
 import { registerChatRoutes } from './chat/routes.js';
+import { registerHelpRequestRoutes } from './help-requests/routes.js';
+import { registerGoodPracticeRoutes } from './good-practices/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -157,4 +159,6 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerOwnRoutes(app, deps);
   registerInvitationRoutes(app, deps);
   registerChatRoutes(app, deps);
+  registerHelpRequestRoutes(app, deps);
+  registerGoodPracticeRoutes(app, deps);
 }

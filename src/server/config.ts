@@ -67,6 +67,10 @@ export type Config = {
   webauthn: WebAuthnConfig;
   /** Working days a manager has to answer a structural social work observation (SILTA_STRUCTURAL_ANSWER_WORKING_DAYS). */
   structuralAnswerWorkingDays: number;
+  /** Working days within which an ask-for-help request is promised an answer, shown to the sender (SILTA_HELP_ANSWER_WORKING_DAYS). */
+  helpAnswerWorkingDays: number;
+  /** Days a closed ask-for-help request is kept before the daily retention job deletes it (SILTA_RETENTION_HELP_REQUEST_DAYS). */
+  helpRequestRetentionDays: number;
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -269,6 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Structural social work (issue 20): a manager answers an observation within this many working days
     // of its submission. The seeds set no limit; about a month leaves room for the quarter's meeting cycle.
     structuralAnswerWorkingDays: positiveIntFrom(env, 'SILTA_STRUCTURAL_ANSWER_WORKING_DAYS', 20),
+    // Ask for help (issue 19): the seeds' problem is a reply that comes late by phone in office hours;
+    // two working days is a promise a guidance team can keep. Closed requests go 90 days after closing.
+    helpAnswerWorkingDays: positiveIntFrom(env, 'SILTA_HELP_ANSWER_WORKING_DAYS', 2),
+    helpRequestRetentionDays: positiveIntFrom(env, 'SILTA_RETENTION_HELP_REQUEST_DAYS', 90),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

@@ -5,6 +5,7 @@ import { purgeClosedMemos } from './referrals/purge.js';
 import { foldIfFree } from './reports/rollups/refresh.js';
 import { purgeSpentAttempts } from './auth/throttle.js';
 import { runRetention } from './retention/purge.js';
+import { purgeClosedHelpRequests } from './help-requests/retention.js';
 
 const HOUR_MS = 3_600_000;
 /** The first round waits this long after start, so it does not queue before the first requests on PGlite's one connection. */
@@ -47,6 +48,12 @@ export function startJobs(deps: Deps, log: FastifyBaseLogger): () => Promise<voi
       .then(
         (report) => report.clientIds.length + report.externalMemberIds.length > 0 && log.info({ counts: report.counts, clients: report.clientIds.length, externalMembers: report.externalMemberIds.length }, 'retention purge deleted records past their retention time'),
         (error: unknown) => log.error({ err: error }, 'retention purge failed; the next daily run retries'),
+      )
+      // Closed ask-for-help requests go on the same daily run (help-requests/retention.ts).
+      .then(() => purgeClosedHelpRequests(deps, () => stopping))
+      .then(
+        (count) => count > 0 && log.info({ count }, 'retention purge deleted ask-for-help requests closed past their retention time'),
+        (error: unknown) => log.error({ err: error }, 'ask-for-help retention purge failed; the next daily run retries'),
       )
       .then(() => undefined)
       .finally(() => {

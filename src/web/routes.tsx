@@ -72,6 +72,13 @@ const InvitationsPage = lazyPage(() => import('./invitations/invitations-page').
 const ChatPage = lazyPage(() => import('./chat/chat-page').then((m) => ({ default: m.ChatPage })));
 const ChatConsolePage = lazyPage(() => import('./chat/console-page').then((m) => ({ default: m.ChatConsolePage })));
 const ChatReportPage = lazyPage(() => import('./chat/report-page').then((m) => ({ default: m.ChatReportPage })));
+const AskHelpPage = lazyPage(() => import('./ask-help/ask-help-page').then((m) => ({ default: m.AskHelpPage })));
+const HelpAnswersPage = lazyPage(() => import('./ask-help/answers-page').then((m) => ({ default: m.HelpAnswersPage })));
+const HelpInboxPage = lazyPage(() => import('./ask-help/inbox-page').then((m) => ({ default: m.HelpInboxPage })));
+const HelpRequestPage = lazyPage(() => import('./ask-help/request-page').then((m) => ({ default: m.HelpRequestPage })));
+const GoodPracticesPublicPage = lazyPage(() => import('./good-practices/public-page').then((m) => ({ default: m.GoodPracticesPublicPage })));
+const GoodPracticesPage = lazyPage(() => import('./good-practices/practices-page').then((m) => ({ default: m.GoodPracticesPage })));
+const GoodPracticeEditPage = lazyPage(() => import('./good-practices/edit-page').then((m) => ({ default: m.GoodPracticeEditPage })));
 const ChangePasswordPage = lazyPage(() =>
   import('./auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -94,6 +101,10 @@ export function AppRoutes() {
       {/* Clients and external members: their own sign-in (no bank ID) and pages, with a session of their own. */}
       <Route path="asiakas" element={<Suspense fallback={null}><PrincipalSignInPage /></Suspense>} />
       <Route path="oma" element={<Suspense fallback={null}><OwnHomePage /></Suspense>} />
+      {/* Ask for help without e-mail: the region's form (its link sits on the municipality's site) and the way back with a receipt code. */}
+      <Route path="apua/vastaukset" element={<Suspense fallback={null}><HelpAnswersPage /></Suspense>} />
+      <Route path="apua/:regionId" element={<Suspense fallback={null}><AskHelpPage /></Suspense>} />
+      <Route path="hyvat-kaytannot/:regionId" element={<Suspense fallback={null}><GoodPracticesPublicPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
@@ -140,6 +151,17 @@ export function AppRoutes() {
           <Route element={<RequireAbility anyOf={['feedback_form.manage']} />}>
             <Route path="feedback/forms/new" element={<FormEditPage />} />
             <Route path="feedback/forms/:formId/edit" element={<FormEditPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['help_request.handle']} />}>
+            <Route path="help-requests" element={<HelpInboxPage />} />
+            <Route path="help-requests/:requestId" element={<HelpRequestPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['good_practice.read']} />}>
+            <Route path="good-practices" element={<GoodPracticesPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['good_practice.manage']} />}>
+            <Route path="good-practices/new" element={<GoodPracticeEditPage />} />
+            <Route path="good-practices/:practiceId/edit" element={<GoodPracticeEditPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['pilot.manage']} />}>
             <Route path="pilots/new" element={<PilotCreatePage />} />

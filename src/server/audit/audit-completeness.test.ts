@@ -35,6 +35,9 @@ const personLevelReads = new Set([
   'GET /api/structural/observations',
   'GET /api/structural/observations/:observationId',
   'GET /api/structural/quarterly',
+  // Ask for help: the guidance team's inbox and each request (the sender's own reads are POSTs, audited too).
+  'GET /api/help-requests',
+  'GET /api/help-requests/:requestId',
 ]);
 
 const notPersonLevel: Record<string, string> = {
@@ -80,6 +83,12 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/chat/chats/:chatId/stream': 'the caller\'s own anonymous chat: no person is named; taking it is audited',
   'GET /api/chat/settings': 'the chat\'s hours, ready answers and rota (staff ids)',
   'GET /api/chat/report': 'counts of anonymous chats only',
+  'GET /api/public/help/regions/:regionId': 'public: the region\'s name and the promised answer time',
+  'GET /api/help-requests/counts': 'counts of open, unassigned and overdue requests, none named',
+  'GET /api/public/good-practices': 'public: published descriptions of practices, no client data',
+  'GET /api/public/good-practices/:practiceId': 'public: a published description of a practice, no client data',
+  'GET /api/good-practices': 'descriptions of practices written for publication, no client data',
+  'GET /api/good-practices/:practiceId': 'a description of a practice written for publication, no client data',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */

@@ -11,6 +11,7 @@ import { createMunicipality } from '../municipalities/commands.js';
 import { laplandMunicipalities } from './lapland-municipalities.js';
 import { DEMO_INVITATION_CODE, DEMO_INVITED_CLIENT, seedDemoClients } from './seed-clients.js';
 import { seedDemoObservations } from './seed-structural.js';
+import { seedDemoHelp } from './seed-help.js';
 import type { Actor } from '../policy/policy.js';
 import { planSessions, updateSession } from '../sessions/commands.js';
 import { seedDemoHistory } from './seed-history.js';
@@ -99,6 +100,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoClients(deps, { regionId: region.id, siteId: site.id, userIds });
   await seedDemoObservations(deps, { regionId: region.id, siteId: site.id, userIds });
   if (deps.config.isDemoHistory) await seedDemoHistory(deps, { regionId: region.id, siteId: site.id, userIds });
+  // After the history: the good practice links the demo pilot when the history made one.
+  await seedDemoHelp(deps, { regionId: region.id, userIds });
   return accounts;
 }
 

@@ -158,6 +158,7 @@ describe(`route × relationship policy on ${testEngine}`, () => {
     }
     // The own worker and the care team, on any day; never another worker of the same site.
     const worksWithClient = { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: false };
+    const assignedOnly = { creator: false, creator_next_day: false, listed_professional: true, listed_next_day: true, same_site_professional: false };
     expect(answers).toEqual({
       'GET /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: true },
       'PATCH /api/encounters/:encounterId': { creator: true, creator_next_day: true, listed_professional: true, listed_next_day: true, same_site_professional: false },
@@ -176,6 +177,13 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       // A draft observation is its author's alone, on any day.
       'PATCH /api/structural/observations/:observationId': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
       'POST /api/structural/observations/:observationId/submit': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      // An ask-for-help request: a professional of a site sees it only when it is assigned to them, on any day.
+      'GET /api/help-requests': assignedOnly,
+      'GET /api/help-requests/counts': assignedOnly,
+      'GET /api/help-requests/:requestId': assignedOnly,
+      'PATCH /api/help-requests/:requestId': assignedOnly,
+      'POST /api/help-requests/:requestId/notes': assignedOnly,
+      'POST /api/help-requests/:requestId/replies': assignedOnly,
     });
   });
 });

@@ -20,6 +20,8 @@ import { ownPolicyCases } from '../own/policy-cases.js';
 import { invitationPolicyCases } from '../invitations/policy-cases.js';
 import { structuralPolicyCases } from '../structural/policy-cases.js';
 import { chatPolicyCases } from '../chat/policy-cases.js';
+import { helpRequestPolicyCases } from '../help-requests/policy-cases.js';
+import { goodPracticePolicyCases } from '../good-practices/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -47,4 +49,6 @@ export const routeCases: PolicyCases = {
   ...invitationPolicyCases,
   ...structuralPolicyCases,
   ...chatPolicyCases,
+  ...helpRequestPolicyCases,
+  ...goodPracticePolicyCases,
 };

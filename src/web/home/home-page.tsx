@@ -13,6 +13,7 @@ import { PageHeading } from '../common/page-heading';
 import { QuotaAlarms } from '../feedback-forms/quota-alarms';
 import { AdminSection, AuditSection, ClientClockSections, FieldWorkSection } from './home-sections';
 import { preloadEncounterForm } from '../encounters/preload';
+import { HelpHomeSection } from '../ask-help/home-section';
 
 function RoleList({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function HomePage() {
       {administers && <AdminSection />}
       {!administers && may(abilities, 'audit.read') && <AuditSection />}
       {may(abilities, 'feedback.collect') && <QuotaAlarms />}
+      <HelpHomeSection />
       <ClientClockSections />
       {may(abilities, 'session.manage') && <FieldWorkSection />}
       <section aria-labelledby="home-account" className="home-section">

@@ -109,6 +109,11 @@ function ReportsSection() {
             <AppLink to="/pilots/new">{t('home.newPilotLink')}</AppLink>
           </li>
         )}
+        {may(abilities, 'good_practice.read') && (
+          <li>
+            <AppLink to="/good-practices">{t('goodPractices.title')}</AppLink>
+          </li>
+        )}
         {may(abilities, 'encounter.correct') && (
           <li>
             <AppLink to="/encounters/corrections">{t('home.correctionsLink')}</AppLink>
