@@ -35,6 +35,7 @@ import { registerClientRoutes } from './clients/routes.js';
 import { registerClientRecordRoutes } from './client-record/routes.js';
 import { registerOwnRoutes } from './own/routes.js';
 import { registerInvitationRoutes } from './invitations/routes.js';
+import { registerServiceTrayRoutes } from './services/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -155,4 +156,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerClientRecordRoutes(app, deps);
   registerOwnRoutes(app, deps);
   registerInvitationRoutes(app, deps);
+  registerServiceTrayRoutes(app, deps);
 }

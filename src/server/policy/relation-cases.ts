@@ -4,6 +4,7 @@ import { encounterRelationCases } from '../encounters/relation-cases.js';
 import { clientRecordRelationCases } from '../client-record/relation-cases.js';
 import { invitationRelationCases } from '../invitations/relation-cases.js';
 import { structuralRelationCases } from '../structural/relation-cases.js';
+import { serviceRelationCases } from '../services/relation-cases.js';
 
 /**
  * The relationship cases of the person-level routes, gathered from every feature (see
@@ -16,4 +17,5 @@ export const relationCases: RelationCases = {
   ...clientRecordRelationCases,
   ...invitationRelationCases,
   ...structuralRelationCases,
+  ...serviceRelationCases,
 };

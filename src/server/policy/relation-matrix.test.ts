@@ -176,6 +176,11 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       // A draft observation is its author's alone, on any day.
       'PATCH /api/structural/observations/:observationId': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
       'POST /api/structural/observations/:observationId/submit': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      // The tray is kept by coordinators and managers: a professional is refused even as the responsible person.
+      ...Object.fromEntries(
+        ['GET /api/tray/services/overdue', 'PUT /api/tray/services/:serviceId/draft', 'POST /api/tray/services/:serviceId/publish', 'POST /api/tray/services/:serviceId/review', 'POST /api/tray/services/:serviceId/archive', 'PATCH /api/tray/services/:serviceId/editorial']
+          .map((key) => [key, { creator: false, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false }]),
+      ),
     });
   });
 });
