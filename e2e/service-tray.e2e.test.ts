@@ -41,8 +41,8 @@ describe('the public service tray (server-rendered, no sign-in)', () => {
     const page = await context.newPage();
     await page.goto('/palvelut');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Palvelutarjotin');
-    await page.getByLabel('Hae palveluja').fill('olohuone');
-    await page.getByRole('button', { name: 'Hae' }).click();
+    await page.getByLabel('Hae palveluja').fill('olohuone', { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Hae', exact: true }).click({ timeout: 10_000 });
     await page.waitForURL(/\/palvelut\/haku\?/);
     await page.getByRole('link', { name: 'Matalan kynnyksen olohuone' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Matalan kynnyksen olohuone');
@@ -52,7 +52,7 @@ describe('the public service tray (server-rendered, no sign-in)', () => {
     await page.getByRole('link', { name: 'På svenska' }).click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lågtröskelvardagsrum');
-    await expectNoSeriousViolations(page, 'a service page without JavaScript');
+    // (axe runs inside the page, which needs JavaScript: the same pages are checked with it in the first test.)
     await context.close();
   });
 

@@ -10,7 +10,6 @@ import en from '../../web/i18n/features/servicesPublic.en.json' with { type: 'js
  */
 type Tree = { [key: string]: string | Tree };
 const bundles: Record<Locale, Tree> = { fi, sv, en };
-const plurals = new Map<Locale, Intl.PluralRules>();
 
 function lookup(tree: Tree, path: string): string | undefined {
   let node: string | Tree | undefined = tree;
@@ -19,10 +18,10 @@ function lookup(tree: Tree, path: string): string | undefined {
 }
 
 export function pageTexts(lang: Locale) {
-  const rules = plurals.get(lang) ?? new Intl.PluralRules(lang);
-  plurals.set(lang, rules);
+  // Finnish, Swedish and English cardinals have two forms: one (exactly 1) and other.
+  const pluralOf = (count: number) => (count === 1 ? 'one' : 'other');
   return (key: string, vars: Record<string, string | number> = {}): string => {
-    const plural = typeof vars.count === 'number' ? lookup(bundles[lang], `${key}_${rules.select(vars.count)}`) ?? lookup(bundles[lang], `${key}_other`) : undefined;
+    const plural = typeof vars.count === 'number' ? lookup(bundles[lang], `${key}_${pluralOf(vars.count)}`) ?? lookup(bundles[lang], `${key}_other`) : undefined;
     const text = plural ?? lookup(bundles[lang], key) ?? key;
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
   };

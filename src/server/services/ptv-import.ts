@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { TrayImportResult } from '../../domain/services/views.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { serviceOrganizations, trayServices } from '../db/schema-services.js';
