@@ -115,7 +115,8 @@ describe('the rule table', () => {
     const { clientRules } = await import('./client-rules.js');
     const { referenceRules } = await import('./reference-rules.js');
     const { structuralRules } = await import('./structural-rules.js');
+    const { serviceRules } = await import('./service-rules.js');
     const { actions } = await import('./rules.js');
-    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length + Object.keys(referenceRules).length + Object.keys(structuralRules).length);
+    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length + Object.keys(referenceRules).length + Object.keys(structuralRules).length + Object.keys(serviceRules).length);
   });
 });
