@@ -8,8 +8,8 @@ import type { ClientBenchOptions } from './clients/measure.js';
 import type { ChatBenchOptions } from './chat.js';
 
 /** Which parts run: all (default), or one of them while working on it. */
-export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports' | 'clients' | 'chat';
-const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports', 'clients', 'chat'];
+export type BenchPart = 'foundation' | 'web' | 'encounters' | 'reports' | 'clients' | 'chat' | 'tray';
+const ALL_PARTS: BenchPart[] = ['foundation', 'web', 'encounters', 'reports', 'clients', 'chat', 'tray'];
 
 export type BenchOptions = {
   quick: boolean;
@@ -40,7 +40,7 @@ function partsOf(raw: string | undefined): BenchPart[] {
   if (raw === undefined || raw === '' || raw === 'all') return ALL_PARTS;
   const parts = raw.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !ALL_PARTS.includes(p as BenchPart));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports, clients, chat (or a comma list of them) or all, got "${raw}"`);
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY must be foundation, web, encounters, reports, clients, chat, tray (or a comma list of them) or all, got "${raw}"`);
   return ALL_PARTS.filter((p) => parts.includes(p));
 }
 
@@ -57,9 +57,10 @@ function enginesOf(raw: string | undefined, name = 'BENCH_REPORT_ENGINES'): Engi
  * see bench/results/README.md), most of it generating the data and rebuilding the rollups.
  */
 function watchdogMinutes(parts: BenchPart[], reports: ReportBenchOptions, clients: ClientBenchOptions): number {
-  let minutes = parts.some((p) => p !== 'reports' && p !== 'clients' && p !== 'chat') ? 12 : 0;
+  let minutes = parts.some((p) => p !== 'reports' && p !== 'clients' && p !== 'chat' && p !== 'tray') ? 12 : 0;
   // The chat part: two servers, 200 chats set up one by one, the load and its drain.
   if (parts.includes('chat')) minutes += 8;
+  if (parts.includes('tray')) minutes += 3;
   // The client part: generating 100,000 clients and 1,000,000 events took 1–2 minutes on PostgreSQL on
   // the busy box (2026-12-07), PGlite about as long for a fifth of it; then a few hundred short reads.
   if (parts.includes('clients')) {

@@ -22,10 +22,11 @@
 //   BENCH_CLIENTS_POSTGRES=N     the same on PostgreSQL (default 100,000; quick 10,000); 10 process events per client
 //   BENCH_CLIENTS_ENGINES=pglite|postgres|both   engines of the client bench (default both)
 //   BENCH_CLIENT_RUNS=N          measured runs per client query (default 100; quick 10)
-//   BENCH_ONLY=foundation|web|encounters|reports|clients|chat   run one part only (or a comma list)
+//   BENCH_ONLY=foundation|web|encounters|reports|clients|chat|tray   run one part only (or a comma list)
 //   BENCH_CHATS=N                chats of the chat part (default 200; quick 50), across two processes on PostgreSQL
 //   BENCH_CHAT_INTERVAL_MS=ms    one message per chat this often (default 2000)
 //   BENCH_CHAT_DURATION_MS=ms    measured chat load (default 30000; quick 10000); results go to <UTC date>-chat.json
+//                                tray: the public service page's transfer size (≤ 60 KiB), printed, not written to a file
 //   BENCH_FORM_RUNS=N            fresh-profile runs of the encounter form in Chromium (web part; default 7, quick 2)
 //   BENCH_WATCHDOG_MINUTES=N     hard stop of the whole run (default from the parts and sizes, see options.ts)
 //   BENCH_OUT=path               write the JSON somewhere else (default bench/results/<UTC date>-outreach.json,
@@ -44,6 +45,7 @@ import { parseOptions } from './options.js';
 import { buildServers } from './build.js';
 import { buildWeb, measureWeb } from './web.js';
 import { formatChatBench, measureChat } from './chat.js';
+import { measureTray } from './tray.js';
 
 const options = parseOptions(process.env, process.argv.slice(2));
 // Hard stop for the whole run: a hung child or socket must never leave the bench (or CI) running.
@@ -131,7 +133,7 @@ async function chatPart(): Promise<void> {
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`${options.quick ? 'quick' : 'full'} run (${options.parts.join(', ')}) on ${os.cpus().length} CPUs, node ${process.version}; watchdog ${Math.round(WATCHDOG_MS / 60_000)} min`);
-  const hasServerParts = options.parts.some((part) => part !== 'reports' && part !== 'clients' && part !== 'chat');
+  const hasServerParts = options.parts.some((part) => part !== 'reports' && part !== 'clients' && part !== 'chat' && part !== 'tray');
   const hasReports = options.parts.includes('reports');
   const hasClients = options.parts.includes('clients');
   const files = [hasServerParts, hasReports, hasClients].filter(Boolean).length;
@@ -139,6 +141,11 @@ async function main(): Promise<void> {
   if (hasReports) await reportPart(files === 1);
   if (hasClients) await clientsPart(files === 1);
   if (options.parts.includes('chat')) await chatPart();
+  if (options.parts.includes('tray')) {
+    const tray = await measureTray(log);
+    process.stdout.write(`Service tray: largest service page ${tray.largestServicePageBytes} B on the wire (budget ${tray.budgetBytes} B): ${tray.budgetMet ? 'met' : 'NOT met'}\n${JSON.stringify(tray, null, 2)}\n`);
+    if (!tray.budgetMet) process.exitCode = 1;
+  }
 }
 
 const watchdog = setTimeout(() => {

@@ -38,6 +38,7 @@ import { registerInvitationRoutes } from './invitations/routes.js';
 import { registerChatRoutes } from './chat/routes.js';
 import { registerHelpRequestRoutes } from './help-requests/routes.js';
 import { registerGoodPracticeRoutes } from './good-practices/routes.js';
+import { registerServiceTrayRoutes } from './services/routes.js';
 
 export type AppOptions = { logger?: boolean | object };
 
@@ -161,4 +162,5 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerChatRoutes(app, deps);
   registerHelpRequestRoutes(app, deps);
   registerGoodPracticeRoutes(app, deps);
+  registerServiceTrayRoutes(app, deps);
 }

@@ -31,6 +31,10 @@ export type Condition =
   | { kind: 'participant'; principalId: string }
   /** The actor owns the promise (network-meetings work). */
   | { kind: 'promise_owner'; principalId: string }
+  /** The resource is owned by this organisational unit (a tray service: the unit that writes it). */
+  | { kind: 'owning_unit'; unitId: string }
+  /** The actor is the named responsible person of the resource (a tray service's). */
+  | { kind: 'responsible'; userId: string }
   | { kind: 'and'; of: readonly Condition[] }
   | { kind: 'or'; of: readonly Condition[] };
 
@@ -49,6 +53,8 @@ export type ResourceFacts = {
   grantedMemberIds?: readonly string[];
   participantIds?: readonly string[];
   promiseOwnerId?: string;
+  ownerUnitId?: string | null;
+  responsibleUserId?: string | null;
 };
 
 export const always: Condition = { kind: 'always' };
@@ -101,6 +107,10 @@ export function holds(condition: Condition, facts: ResourceFacts): boolean {
       return has(facts.participantIds, condition.principalId);
     case 'promise_owner':
       return facts.promiseOwnerId === condition.principalId;
+    case 'owning_unit':
+      return facts.ownerUnitId !== undefined && facts.ownerUnitId !== null && facts.ownerUnitId === condition.unitId;
+    case 'responsible':
+      return facts.responsibleUserId !== undefined && facts.responsibleUserId !== null && facts.responsibleUserId === condition.userId;
     case 'and':
       return condition.of.every((c) => holds(c, facts));
     case 'or':

@@ -117,7 +117,8 @@ describe('the rule table', () => {
     const { structuralRules } = await import('./structural-rules.js');
     const { chatRules } = await import('./chat-rules.js');
     const { helpRules } = await import('./help-rules.js');
+    const { serviceRules } = await import('./service-rules.js');
     const { actions } = await import('./rules.js');
-    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length + Object.keys(referenceRules).length + Object.keys(structuralRules).length + Object.keys(chatRules).length + Object.keys(helpRules).length);
+    expect(actions.length).toBe(Object.keys(outreachRules).length + Object.keys(clientRules).length + Object.keys(referenceRules).length + Object.keys(structuralRules).length + Object.keys(chatRules).length + Object.keys(helpRules).length + Object.keys(serviceRules).length);
   });
 });

@@ -11,6 +11,8 @@ export type Actor = {
   displayName: string;
   profession: Profession | null;
   roles: RoleAssignment[];
+  /** The organisational unit the user belongs to, if any (a tray service is edited by its owning unit). */
+  unitId?: string | null;
 };
 
 /** A client of the social-welfare register acting for themself (invitation code, then passkey or PIN). */

@@ -89,6 +89,24 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/public/good-practices/:practiceId': 'public: a published description of a practice, no client data',
   'GET /api/good-practices': 'descriptions of practices written for publication, no client data',
   'GET /api/good-practices/:practiceId': 'a description of a practice written for publication, no client data',
+  // The service tray: descriptions of services, no client data (rule 6.3.5); staff names only as the editors.
+  'GET /api/tray/services': 'service descriptions and their editorial state; the editors named as in the staff directory',
+  'GET /api/tray/services/overdue': 'service descriptions past their review day',
+  'GET /api/tray/services/:serviceId': 'a service description and its versions; the editors named as in the staff directory',
+  'GET /api/tray/services/:serviceId/versions/:version': 'an earlier version of a service description',
+  'GET /api/tray/organizations': 'reference data: organisations that organise and produce services',
+  'GET /api/public/hsds/services': 'public: published service descriptions (HSDS)',
+  'GET /api/public/hsds/services/:id': 'public: a published service description (HSDS)',
+  'GET /api/public/hsds/organizations': 'public: organisations of published services (HSDS)',
+  'GET /api/public/hsds/organizations/:id': 'public: an organisation of a published service (HSDS)',
+  'GET /api/public/hsds/locations': 'public: locations of published services (HSDS)',
+  'GET /api/public/hsds/locations/:id': 'public: a location of a published service (HSDS)',
+  'GET /api/public/hsds/service_at_locations': 'public: services at their locations, with opening hours (HSDS)',
+  'GET /api/public/hsds/service_at_locations/:id': 'public: a service at a location, with opening hours (HSDS)',
+  'GET /api/public/hsds/taxonomies': 'public: the tray\'s five categories as a taxonomy (HSDS)',
+  'GET /api/public/hsds/taxonomies/:id': 'public: the tray\'s taxonomy (HSDS)',
+  'GET /api/public/hsds/taxonomy_terms': 'public: the five categories (HSDS)',
+  'GET /api/public/hsds/taxonomy_terms/:id': 'public: one category (HSDS)',
 };
 
 /** Changes that are exempt, each with the reason; everything else that changes state must audit. */

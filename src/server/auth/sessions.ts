@@ -42,6 +42,7 @@ export async function findSession(deps: Deps, token: string): Promise<OpenSessio
       regionId: users.regionId,
       displayName: users.displayName,
       profession: users.profession,
+      unitId: users.unitId,
       isActive: users.isActive,
       role: roleAssignments.role,
       siteId: roleAssignments.siteId,
@@ -60,7 +61,7 @@ export async function findSession(deps: Deps, token: string): Promise<OpenSessio
   }
   if (!row.isActive) return null;
   const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, siteId: r.siteId }]));
-  const actor: Actor = { userId: row.userId, regionId: row.regionId, displayName: row.displayName, profession: row.profession, roles };
+  const actor: Actor = { userId: row.userId, regionId: row.regionId, displayName: row.displayName, profession: row.profession, roles, unitId: row.unitId };
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
   }

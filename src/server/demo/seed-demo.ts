@@ -1,3 +1,4 @@
+import { seedDemoServices } from './seed-services.js';
 import { randomInt } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { OpeningHours, Profession, Role, UnitKind } from '../../domain/org.js';
@@ -99,6 +100,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedOutreachPlan(deps, region.id, site.id, userIds);
   await seedDemoClients(deps, { regionId: region.id, siteId: site.id, userIds });
   await seedDemoObservations(deps, { regionId: region.id, siteId: site.id, userIds });
+  await seedDemoServices(deps, { regionId: region.id, userIds });
   if (deps.config.isDemoHistory) await seedDemoHistory(deps, { regionId: region.id, siteId: site.id, userIds });
   // After the history: the good practice links the demo pilot when the history made one.
   await seedDemoHelp(deps, { regionId: region.id, userIds });

@@ -5,6 +5,7 @@ import { clientRecordRelationCases } from '../client-record/relation-cases.js';
 import { invitationRelationCases } from '../invitations/relation-cases.js';
 import { structuralRelationCases } from '../structural/relation-cases.js';
 import { helpRequestRelationCases } from '../help-requests/relation-cases.js';
+import { serviceRelationCases } from '../services/relation-cases.js';
 
 /**
  * The relationship cases of the person-level routes, gathered from every feature (see
@@ -18,4 +19,5 @@ export const relationCases: RelationCases = {
   ...invitationRelationCases,
   ...structuralRelationCases,
   ...helpRequestRelationCases,
+  ...serviceRelationCases,
 };

@@ -184,6 +184,11 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       'PATCH /api/help-requests/:requestId': assignedOnly,
       'POST /api/help-requests/:requestId/notes': assignedOnly,
       'POST /api/help-requests/:requestId/replies': assignedOnly,
+      // The tray is kept by coordinators and managers: a professional is refused even as the responsible person.
+      ...Object.fromEntries(
+        ['GET /api/tray/services/overdue', 'PUT /api/tray/services/:serviceId/draft', 'POST /api/tray/services/:serviceId/publish', 'POST /api/tray/services/:serviceId/review', 'POST /api/tray/services/:serviceId/archive', 'PATCH /api/tray/services/:serviceId/editorial']
+          .map((key) => [key, { creator: false, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false }]),
+      ),
     });
   });
 });

@@ -22,6 +22,7 @@ import { structuralPolicyCases } from '../structural/policy-cases.js';
 import { chatPolicyCases } from '../chat/policy-cases.js';
 import { helpRequestPolicyCases } from '../help-requests/policy-cases.js';
 import { goodPracticePolicyCases } from '../good-practices/policy-cases.js';
+import { servicePolicyCases } from '../services/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -51,4 +52,5 @@ export const routeCases: PolicyCases = {
   ...chatPolicyCases,
   ...helpRequestPolicyCases,
   ...goodPracticePolicyCases,
+  ...servicePolicyCases,
 };

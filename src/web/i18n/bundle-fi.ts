@@ -27,9 +27,10 @@ import own from './features/own.fi.json';
 import principalSignIn from './features/principalSignIn.fi.json';
 import invitations from './features/invitations.fi.json';
 import structural from './features/structural.fi.json';
+import servicesPublic from './features/servicesPublic.fi.json';
 import askHelp from './features/askHelp.fi.json';
-import goodPractices from './features/goodPractices.fi.json';
 import chat from './features/chat.fi.json';
 import chatConsole from './features/chatConsole.fi.json';
+import goodPractices from './features/goodPractices.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, askHelp, goodPractices, chat, chatConsole };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, servicesPublic, askHelp, chat, chatConsole, goodPractices };
