@@ -62,6 +62,12 @@ export type Config = {
   webauthn: WebAuthnConfig;
   /** Working days a manager has to answer a structural social work observation (SILTA_STRUCTURAL_ANSWER_WORKING_DAYS). */
   structuralAnswerWorkingDays: number;
+  /**
+   * Hosts (host or host:port) a coordinator may import regional indicators from by URL, e.g.
+   * `sotkanet.fi` (SILTA_INDICATOR_IMPORT_HOSTS, comma-separated). Empty, the default: by-URL import is off
+   * (many deployments have no internet); files can always be uploaded.
+   */
+  indicatorImportHosts: string[];
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -263,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Structural social work (issue 20): a manager answers an observation within this many working days
     // of its submission. The seeds set no limit; about a month leaves room for the quarter's meeting cycle.
     structuralAnswerWorkingDays: positiveIntFrom(env, 'SILTA_STRUCTURAL_ANSWER_WORKING_DAYS', 20),
+    indicatorImportHosts: (env.SILTA_INDICATOR_IMPORT_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

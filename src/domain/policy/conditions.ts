@@ -31,6 +31,8 @@ export type Condition =
   | { kind: 'participant'; principalId: string }
   /** The actor owns the promise (network-meetings work). */
   | { kind: 'promise_owner'; principalId: string }
+  /** The actor is a manager linked to the municipality the resource is about (structural social work). */
+  | { kind: 'municipality_manager'; userId: string }
   | { kind: 'and'; of: readonly Condition[] }
   | { kind: 'or'; of: readonly Condition[] };
 
@@ -49,6 +51,8 @@ export type ResourceFacts = {
   grantedMemberIds?: readonly string[];
   participantIds?: readonly string[];
   promiseOwnerId?: string;
+  /** The managers linked to the resource's municipality (manager_municipalities). */
+  municipalityManagerIds?: readonly string[];
 };
 
 export const always: Condition = { kind: 'always' };
@@ -101,6 +105,8 @@ export function holds(condition: Condition, facts: ResourceFacts): boolean {
       return has(facts.participantIds, condition.principalId);
     case 'promise_owner':
       return facts.promiseOwnerId === condition.principalId;
+    case 'municipality_manager':
+      return has(facts.municipalityManagerIds, condition.userId);
     case 'and':
       return condition.of.every((c) => holds(c, facts));
     case 'or':

@@ -35,6 +35,10 @@ const personLevelReads = new Set([
   'GET /api/structural/observations',
   'GET /api/structural/observations/:observationId',
   'GET /api/structural/quarterly',
+  'GET /api/structural/yearly',
+  'GET /api/structural/notices',
+  // The managers linked to a municipality: staff named.
+  'GET /api/municipalities/:code/managers',
 ]);
 
 const notPersonLevel: Record<string, string> = {
@@ -72,6 +76,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots': 'pilot plans: names, sites, periods',
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
+  'GET /api/indicators': 'published area statistics (Sotkanet, Statistics Finland): no person in them',
   'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
 };
 

@@ -19,6 +19,7 @@ import { clientRecordPolicyCases } from '../client-record/policy-cases.js';
 import { ownPolicyCases } from '../own/policy-cases.js';
 import { invitationPolicyCases } from '../invitations/policy-cases.js';
 import { structuralPolicyCases } from '../structural/policy-cases.js';
+import { indicatorPolicyCases } from '../indicators/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -45,4 +46,5 @@ export const routeCases: PolicyCases = {
   ...ownPolicyCases,
   ...invitationPolicyCases,
   ...structuralPolicyCases,
+  ...indicatorPolicyCases,
 };

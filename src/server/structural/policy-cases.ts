@@ -1,7 +1,8 @@
 import { systemActor } from '../testing/harness.js';
 import { atSite, noPlace, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
+import { municipalities } from '../db/schema.js';
 import { compileQuarterlyReport } from './quarterly.js';
-import { insertObservation, municipalityOfRegion, observationBody } from './test-support.js';
+import { insertObservation, linkManager, municipalityOfRegion, observationBody } from './test-support.js';
 
 // Observations are the site's: its workers (and the region's coordinators and managers) read and co-sign
 // them, the author edits and submits a draft, a manager answers. The quarterly report is the region's.
@@ -13,6 +14,25 @@ const submitted = (f: Fixture) => insertObservation(f.h.deps, { regionId: f.regi
 /** A draft of the caller's own in their region (the author is the only one who edits it), else the place's social worker's. */
 const draft = (f: Fixture) =>
   insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, status: 'draft', createdBy: f.caller && f.place !== 'otherRegion' ? f.caller.id : f.users.social_worker.id });
+
+/**
+ * Managers answer by municipality, not by site. At the caller's own place the observation is of a
+ * municipality the region's manager is linked to; at the other site of the region it is of a second
+ * municipality nobody is linked to (403 as the matrix expects there); another region's is not found.
+ */
+let unlinkedNext = 0;
+let deliverNext = 0;
+async function answerable(f: Fixture): Promise<string> {
+  const linked = await municipalityOfRegion(f.h.deps, f.regionId);
+  if (f.place !== 'sameRegionOtherSite') {
+    await linkManager(f.h.deps, { userId: f.users.manager.id, municipalityCode: linked, regionId: f.regionId });
+    return insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, createdBy: f.target.id, municipalityCode: linked });
+  }
+  const code = String(900 - (unlinkedNext++ % 100));
+  const now = f.h.deps.clock.now();
+  await f.h.deps.db.orm.insert(municipalities).values({ code, regionId: f.regionId, nameFi: `Kunta ${code}`, nameSv: `Kommun ${code}`, nameEn: `Municipality ${code}`, isActive: true, createdAt: now, updatedAt: now }).onConflictDoNothing();
+  return insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, createdBy: f.target.id, municipalityCode: code });
+}
 
 const quarter = async (f: Fixture) => ({ municipalityCode: await municipalityOfRegion(f.h.deps, f.own.regionId), year: 2026, quarter: 1 });
 
@@ -38,7 +58,7 @@ export const structuralPolicyCases: PolicyCases = {
   'POST /api/structural/observations/:observationId/answer': {
     places: atSite,
     allow: ['manager'],
-    request: async (f) => ({ url: `/api/structural/observations/${await submitted(f)}/answer`, body: { outcome: 'in_progress', text: 'Asia on valmistelussa.' } }),
+    request: async (f) => ({ url: `/api/structural/observations/${await answerable(f)}/answer`, body: { outcome: 'in_progress', text: 'Asia on valmistelussa.' } }),
   },
   'GET /api/structural/quarterly': {
     places: noPlace('A municipality of the caller\'s own region; the report covers the sites the caller\'s role covers'),
@@ -61,5 +81,30 @@ export const structuralPolicyCases: PolicyCases = {
       await compileQuarterlyReport(f.h.deps, { actor: { ...systemActor(f.own.regionId), userId: f.own.users.coordinator.id, roles: [{ role: 'coordinator', siteId: null }] }, requestId: null }, { ...q, quarter: 1 });
       return { url: '/api/structural/quarterly/present', body: { ...q, presentedOn: '2026-01-14' } };
     },
+  },
+  'POST /api/structural/quarterly/deliver': {
+    places: noPlace('A municipality of the caller\'s own region, named in the body'),
+    allow: ['coordinator'],
+    request: async (f) => {
+      // Each allowed call delivers a quarter of its own: a delivered report is not delivered twice.
+      const q = { ...(await quarter(f)), year: 2000 + (deliverNext++ % 100) };
+      await compileQuarterlyReport(f.h.deps, { actor: { ...systemActor(f.own.regionId), userId: f.own.users.coordinator.id, roles: [{ role: 'coordinator', siteId: null }] }, requestId: null }, { ...q, quarter: 1 });
+      return { url: '/api/structural/quarterly/deliver', body: q };
+    },
+  },
+  'GET /api/structural/yearly': {
+    places: noPlace('A municipality of the caller\'s own region; the summary covers the sites the caller\'s role covers'),
+    allow: ['coordinator', 'manager'],
+    request: async (f) => ({ url: `/api/structural/yearly?municipalityCode=${(await quarter(f)).municipalityCode}&year=2026` }),
+  },
+  'GET /api/structural/notices': {
+    places: noPlace('The caller\'s own notices of their observations\' status changes'),
+    allow: [...workers],
+    request: () => ({ url: '/api/structural/notices' }),
+  },
+  'POST /api/structural/notices/seen': {
+    places: noPlace('Marks the caller\'s own notices seen; ids of others\' notices change nothing'),
+    allow: [...workers],
+    request: (f) => ({ url: '/api/structural/notices/seen', body: { ids: [f.h.deps.ids.newId()] } }),
   },
 };

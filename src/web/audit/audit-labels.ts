@@ -110,6 +110,14 @@ const actionKeys = {
   'structural_report.read': 'structural.audit.report_read',
   'structural_report.compiled': 'structural.audit.report_compiled',
   'structural_report.presented': 'structural.audit.report_presented',
+  'structural_report.delivered': 'indicators.audit.report_delivered',
+  'observation.notices_listed': 'indicators.audit.notices_listed',
+  'observation.notices_seen': 'indicators.audit.notices_seen',
+  'municipality.managers_read': 'indicators.audit.managers_read',
+  'municipality.managers_set': 'indicators.audit.managers_set',
+  'indicator.imported': 'indicators.audit.imported',
+  'indicator.entered': 'indicators.audit.entered',
+  'indicator.areas_chosen': 'indicators.audit.areas_chosen',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -146,6 +154,7 @@ const resourceKeys = {
   principal_session: 'clientRecord.audit.resource_principal_session',
   structural_observation: 'structural.audit.resource_observation',
   structural_report: 'structural.audit.resource_report',
+  indicator: 'indicators.audit.resource_indicator',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */
