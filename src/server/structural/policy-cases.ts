@@ -1,6 +1,5 @@
 import { systemActor } from '../testing/harness.js';
 import { atSite, noPlace, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
-import { municipalities } from '../db/schema.js';
 import { compileQuarterlyReport } from './quarterly.js';
 import { insertObservation, linkManager, municipalityOfRegion, observationBody } from './test-support.js';
 
@@ -16,21 +15,16 @@ const draft = (f: Fixture) =>
   insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, status: 'draft', createdBy: f.caller && f.place !== 'otherRegion' ? f.caller.id : f.users.social_worker.id });
 
 /**
- * Managers answer by municipality, not by site. At the caller's own place the observation is of a
- * municipality the region's manager is linked to; at the other site of the region it is of a second
- * municipality nobody is linked to (403 as the matrix expects there); another region's is not found.
+ * Managers answer by municipality, not by site: the observation is of a municipality the region's manager
+ * (a region role here) is linked to, wherever it was filed; another region's is not found. That a manager
+ * not linked to the municipality is refused is src/server/structural/closing.test.ts's.
  */
-let unlinkedNext = 0;
 let deliverNext = 0;
 async function answerable(f: Fixture): Promise<string> {
-  const linked = await municipalityOfRegion(f.h.deps, f.regionId);
-  if (f.place !== 'sameRegionOtherSite') {
-    await linkManager(f.h.deps, { userId: f.users.manager.id, municipalityCode: linked, regionId: f.regionId });
-    return insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, createdBy: f.target.id, municipalityCode: linked });
-  }
-  const code = String(900 - (unlinkedNext++ % 100));
-  const now = f.h.deps.clock.now();
-  await f.h.deps.db.orm.insert(municipalities).values({ code, regionId: f.regionId, nameFi: `Kunta ${code}`, nameSv: `Kommun ${code}`, nameEn: `Municipality ${code}`, isActive: true, createdAt: now, updatedAt: now }).onConflictDoNothing();
+  const code = await municipalityOfRegion(f.h.deps, f.regionId);
+  // The caller's region's manager (each place has its own staff; the caller is always of `own`).
+  const manager = f.regionId === f.own.regionId ? f.own.users.manager : f.users.manager;
+  await linkManager(f.h.deps, { userId: manager.id, municipalityCode: code, regionId: f.regionId });
   return insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, createdBy: f.target.id, municipalityCode: code });
 }
 
