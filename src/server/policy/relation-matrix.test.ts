@@ -176,6 +176,8 @@ describe(`route × relationship policy on ${testEngine}`, () => {
       // A draft observation is its author's alone, on any day.
       'PATCH /api/structural/observations/:observationId': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
       'POST /api/structural/observations/:observationId/submit': { creator: true, creator_next_day: true, listed_professional: false, listed_next_day: false, same_site_professional: false },
+      // Only a manager linked to the observation's municipality answers: no professional, whoever filed it.
+      'POST /api/structural/observations/:observationId/answer': { creator: false, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false },
     });
   });
 });
