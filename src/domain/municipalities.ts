@@ -22,3 +22,8 @@ export type MunicipalityUpdate = z.infer<typeof municipalityUpdateSchema>;
 
 export const municipalityViewSchema = z.object({ code: z.string(), regionId: z.string(), names: municipalityNamesSchema, isActive: z.boolean() });
 export type MunicipalityView = z.infer<typeof municipalityViewSchema>;
+
+/** The managers (esihenkilöt) who answer a municipality's structural social work observations. */
+export const managerLinksInputSchema = z.object({ userIds: z.array(z.uuid()).max(50) }).strict();
+export const managerLinksSchema = z.object({ municipalityCode: z.string(), managers: z.array(z.object({ id: z.uuid(), displayName: z.string() })) });
+export type ManagerLinks = z.infer<typeof managerLinksSchema>;

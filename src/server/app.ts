@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerCodeRoutes } from './codes/routes.js';
 import { registerMunicipalityRoutes } from './municipalities/routes.js';
 import { registerStructuralRoutes } from './structural/routes.js';
+import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
 import { registerDaylogRoutes } from './daylog/routes.js';
 import { registerEncounterRoutes } from './encounters/routes.js';
@@ -146,6 +147,7 @@ function registerRoutes(app: FastifyInstance, deps: Deps): void {
   registerCodeRoutes(app, deps);
   registerMunicipalityRoutes(app, deps);
   registerStructuralRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
   registerSessionRoutes(app, deps);
   registerDaylogRoutes(app, deps);
   registerEncounterRoutes(app, deps);

@@ -71,6 +71,12 @@ export type Config = {
   helpAnswerWorkingDays: number;
   /** Days a closed ask-for-help request is kept before the daily retention job deletes it (SILTA_RETENTION_HELP_REQUEST_DAYS). */
   helpRequestRetentionDays: number;
+  /**
+   * Hosts (host or host:port) a coordinator may import regional indicators from by URL, e.g.
+   * `sotkanet.fi` (SILTA_INDICATOR_IMPORT_HOSTS, comma-separated). Empty, the default: by-URL import is off
+   * (many deployments have no internet); files can always be uploaded.
+   */
+  indicatorImportHosts: string[];
   /** Every this many ms the server logs its admission line and pool (a warn line, `load sample`); 0 = never. */
   loadSampleMs: number;
 };
@@ -277,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // two working days is a promise a guidance team can keep. Closed requests go 90 days after closing.
     helpAnswerWorkingDays: positiveIntFrom(env, 'SILTA_HELP_ANSWER_WORKING_DAYS', 2),
     helpRequestRetentionDays: positiveIntFrom(env, 'SILTA_RETENTION_HELP_REQUEST_DAYS', 90),
+    indicatorImportHosts: (env.SILTA_INDICATOR_IMPORT_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     // For load tests and diagnosing an overload (the assurance soak sets it): off in normal use.
     loadSampleMs: intFrom(env, 'SILTA_LOAD_SAMPLE_MS', 0),
   };

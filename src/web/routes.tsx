@@ -43,6 +43,8 @@ const ObservationsPage = lazyPage(() => import('./structural/observations-page')
 const ObservationFormPage = lazyPage(() => import('./structural/observation-form-page').then((m) => ({ default: m.ObservationFormPage })));
 const ObservationPage = lazyPage(() => import('./structural/observation-page').then((m) => ({ default: m.ObservationPage })));
 const QuarterlyPage = lazyPage(() => import('./structural/quarterly-page').then((m) => ({ default: m.QuarterlyPage })));
+const YearlyPage = lazyPage(() => import('./structural/yearly-page').then((m) => ({ default: m.YearlyPage })));
+const IndicatorsPage = lazyPage(() => import('./indicators/indicators-page').then((m) => ({ default: m.IndicatorsPage })));
 const OutboxReviewPage = lazyPage(() => import('./offline/outbox-review-page').then((m) => ({ default: m.OutboxReviewPage })));
 const KioskPage = lazyPage(() => import('./feedback-collect/kiosk-page').then((m) => ({ default: m.KioskPage })));
 const LinkAnswerPage = lazyPage(() => import('./feedback-collect/link-answer-page').then((m) => ({ default: m.LinkAnswerPage })));
@@ -198,6 +200,10 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAbility anyOf={['structural_report.read']} />}>
             <Route path="structural/quarterly" element={<QuarterlyPage />} />
+            <Route path="structural/yearly" element={<YearlyPage />} />
+          </Route>
+          <Route element={<RequireAbility anyOf={['indicator.manage']} />}>
+            <Route path="indicators" element={<IndicatorsPage />} />
           </Route>
           <Route element={<RequireAbility anyOf={['municipality.manage']} />}>
             <Route path="admin/municipalities" element={<MunicipalitiesAdminPage />} />

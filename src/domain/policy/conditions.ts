@@ -35,6 +35,8 @@ export type Condition =
   | { kind: 'owning_unit'; unitId: string }
   /** The actor is the named responsible person of the resource (a tray service's). */
   | { kind: 'responsible'; userId: string }
+  /** The actor is a manager linked to the municipality the resource is about (structural social work). */
+  | { kind: 'municipality_manager'; userId: string }
   | { kind: 'and'; of: readonly Condition[] }
   | { kind: 'or'; of: readonly Condition[] };
 
@@ -55,6 +57,8 @@ export type ResourceFacts = {
   promiseOwnerId?: string;
   ownerUnitId?: string | null;
   responsibleUserId?: string | null;
+  /** The managers linked to the resource's municipality (manager_municipalities). */
+  municipalityManagerIds?: readonly string[];
 };
 
 export const always: Condition = { kind: 'always' };
@@ -111,6 +115,8 @@ export function holds(condition: Condition, facts: ResourceFacts): boolean {
       return facts.ownerUnitId !== undefined && facts.ownerUnitId !== null && facts.ownerUnitId === condition.unitId;
     case 'responsible':
       return facts.responsibleUserId !== undefined && facts.responsibleUserId !== null && facts.responsibleUserId === condition.userId;
+    case 'municipality_manager':
+      return has(facts.municipalityManagerIds, condition.userId);
     case 'and':
       return condition.of.every((c) => holds(c, facts));
     case 'or':

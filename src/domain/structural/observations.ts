@@ -130,6 +130,55 @@ export const quarterlyReportSchema = z.object({
   last: z.iso.date(),
   compiledAt: z.iso.datetime().nullable(),
   presentedOn: z.iso.date().nullable(),
+  /** Delivered to the managers: the report is closed from then on. */
+  deliveredAt: z.iso.datetime().nullable(),
   observations: z.array(observationViewSchema),
 });
 export type QuarterlyReport = z.infer<typeof quarterlyReportSchema>;
+
+export const quarterDeliverSchema = z.object({ ...quarterFields, year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }).strict();
+export const yearQuerySchema = z.object({ municipalityCode: quarterFields.municipalityCode, year: quarterFields.year }).strict();
+
+/**
+ * The yearly summary of one municipality for the municipal and regional wellbeing report (004:516–517):
+ * the year's submitted observations by phenomenon, by state and by quarter, and the observations themselves.
+ * Affected counts are the reporters' estimates, summed; no client is in them.
+ */
+export const yearlySummarySchema = z.object({
+  municipalityCode: z.string(),
+  year: z.number().int(),
+  first: z.iso.date(),
+  last: z.iso.date(),
+  byCategory: z.array(z.object({ category: z.enum(observationCategories), count: z.number().int(), affectedEstimate: z.number().int() })),
+  byStatus: z.array(z.object({ status: z.enum(observationStatuses), count: z.number().int() })),
+  byQuarter: z.array(z.object({ quarter: z.number().int(), count: z.number().int(), compiledAt: z.iso.datetime().nullable(), presentedOn: z.iso.date().nullable(), deliveredAt: z.iso.datetime().nullable() })),
+  observations: z.array(observationViewSchema),
+});
+export type YearlySummary = z.infer<typeof yearlySummarySchema>;
+
+/** Counts of a year's observations, pure: by category (with the estimates summed) and by state, in list order. */
+export function summarizeYear(rows: readonly { category: (typeof observationCategories)[number]; status: ObservationStatus; affectedEstimate: number | null; submittedDay: string | null }[]) {
+  const byCategory = observationCategories
+    .map((category) => {
+      const of = rows.filter((r) => r.category === category);
+      return { category, count: of.length, affectedEstimate: of.reduce((sum, r) => sum + (r.affectedEstimate ?? 0), 0) };
+    })
+    .filter((c) => c.count > 0);
+  const byStatus = observationStatuses.map((status) => ({ status, count: rows.filter((r) => r.status === status).length })).filter((s) => s.count > 0);
+  const quarterOf = (day: string) => Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  const byQuarter = [1, 2, 3, 4].map((quarter) => ({ quarter, count: rows.filter((r) => r.submittedDay !== null && quarterOf(r.submittedDay) === quarter).length }));
+  return { byCategory, byStatus, byQuarter };
+}
+
+/** A status-change notice on the reporter's or co-signer's home page. */
+export const observationNoticeSchema = z.object({
+  id: z.uuid(),
+  observationId: z.uuid(),
+  status: z.enum(observationStatuses),
+  at: z.iso.datetime(),
+  seen: z.boolean(),
+  category: z.enum(observationCategories),
+  municipalityCode: z.string(),
+});
+export type ObservationNotice = z.infer<typeof observationNoticeSchema>;
+export const noticesSeenSchema = z.object({ ids: z.array(z.uuid()).min(1).max(200) }).strict();

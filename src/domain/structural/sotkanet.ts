@@ -45,7 +45,7 @@ export type SotkanetDataRow = z.infer<typeof sotkanetDataRowSchema>;
 
 export class SotkanetFormatError extends Error {
   constructor(
-    readonly file: 'data' | 'metadata',
+    readonly file: 'data' | 'metadata' | 'regions',
     readonly problems: string[],
   ) {
     super(`The Sotkanet ${file} file is not in Sotkanet's format: ${problems.slice(0, 5).join('; ')}`);

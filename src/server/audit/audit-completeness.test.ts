@@ -38,6 +38,10 @@ const personLevelReads = new Set([
   // Ask for help: the guidance team's inbox and each request (the sender's own reads are POSTs, audited too).
   'GET /api/help-requests',
   'GET /api/help-requests/:requestId',
+  'GET /api/structural/yearly',
+  'GET /api/structural/notices',
+  // The managers linked to a municipality: staff named.
+  'GET /api/municipalities/:code/managers',
 ]);
 
 const notPersonLevel: Record<string, string> = {
@@ -75,6 +79,7 @@ const notPersonLevel: Record<string, string> = {
   'GET /api/pilots': 'pilot plans: names, sites, periods',
   'GET /api/pilots/:pilotId': 'pilot plans and evaluation phases: staff work, no visitor data',
   'GET /api/clients/due-counts': 'counts of due and overdue steps per clock, no client named',
+  'GET /api/indicators': 'published area statistics (Sotkanet, Statistics Finland): no person in them',
   'GET /api/own/session': 'the client\'s or external member\'s own session: their name and kind',
   'GET /api/public/chat/regions/:regionId/status': 'public: whether the chat is open, its next opening and queue length',
   'GET /api/public/chat/visits/:visitToken': 'public: the anonymous visitor\'s own chat state, by its secret token',

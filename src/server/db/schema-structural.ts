@@ -1,4 +1,4 @@
-// Drizzle definitions for migration 0033_structural_reporting.sql (the migration is the truth).
+// Drizzle definitions for migrations 0033_structural_reporting.sql and 0038 (the migrations are the truth).
 import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AddresseeLevel, ObservationCategory, ObservationEventKind, ObservationStatus } from '../../domain/structural/observations.js';
 
@@ -54,4 +54,25 @@ export const structuralQuarterlyReports = pgTable('structural_quarterly_reports'
   compiledBy: uuid('compiled_by').notNull(),
   compiledAt: ts('compiled_at').notNull(),
   presentedOn: day('presented_on'),
+  // Migration 0038: delivered to the managers, and so closed.
+  deliveredAt: ts('delivered_at'),
+  deliveredBy: uuid('delivered_by'),
+});
+
+// Migration 0038.
+export const managerMunicipalities = pgTable('manager_municipalities', {
+  userId: uuid('user_id').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  regionId: uuid('region_id').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.municipalityCode] })]);
+
+export const structuralNotifications = pgTable('structural_notifications', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  observationId: uuid('observation_id').notNull(),
+  eventId: uuid('event_id').notNull(),
+  status: text('status').$type<ObservationStatus>().notNull(),
+  at: ts('at').notNull(),
+  seenAt: ts('seen_at'),
 });

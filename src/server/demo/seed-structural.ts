@@ -3,6 +3,8 @@ import { loadActor } from '../auth/actor-repo.js';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../policy/policy.js';
 import { answerObservation, cosignObservation, createObservation } from '../structural/commands.js';
+import { linkManager } from '../structural/test-support.js';
+import { seedDemoIndicators } from './seed-indicators.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +44,10 @@ export async function seedDemoObservations(deps: Deps, place: { regionId: string
     return actor;
   };
   const at = (daysAgo: number): Deps => ({ ...deps, clock: { now: () => new Date(deps.clock.now().getTime() - daysAgo * DAY_MS) } });
-  const [worker, nurse, manager] = await Promise.all([account('demo.socialworker'), account('demo.nurse'), account('demo.manager')]);
+  const [worker, nurse, manager, coordinator] = await Promise.all([account('demo.socialworker'), account('demo.nurse'), account('demo.manager'), account('demo.coordinator')]);
+  // Managers answer by municipality: the demo manager is Rovaniemi's.
+  await linkManager(deps, { userId: manager.userId, municipalityCode: '698', regionId: place.regionId });
+  await seedDemoIndicators(deps, coordinator);
   for (const { daysAgo, cosign, answer, ...input } of demoObservations) {
     const created = await createObservation(at(daysAgo), { actor: worker, requestId: null }, { ...input, siteId: place.siteId });
     if (cosign) await cosignObservation(at(daysAgo - 1), { actor: nurse, requestId: null }, created.id);

@@ -125,9 +125,13 @@ describe(`bad input to every endpoint on ${testEngine}`, () => {
       { sent: { payload: 'plain', contentType: 'text/plain' }, status: 415 },
       { sent: { payload: JSON.stringify({ name: 'x'.repeat(300 * 1024) }), contentType: 'application/json' }, status: 413 },
     ];
+    // Routes with a body limit of their own (Sotkanet's files, src/server/indicators) get a body over theirs.
+    const ownLimits: Record<string, number> = { 'POST /api/indicators/sotkanet': 8 * 1024 * 1024 };
+    const oversized = (key: string) => JSON.stringify({ name: 'x'.repeat((ownLimits[key] ?? 256 * 1024) + 44 * 1024) });
     // A principal route refuses a staff session before it reads a body (401); its input is the principal's to send.
     for (const route of routeCatalogue(h.app).filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout' && r.access.access !== 'principal')) {
-      for (const { sent, status } of raw) {
+      for (const { sent: given, status } of raw) {
+        const sent = status === 413 ? { ...given, payload: oversized(`${route.method} ${route.url}`) } : given;
         const url = route.url.replace(/:[A-Za-z]+/g, region.id);
         const response = route.access.access === 'principal'
           ? await sendAs(h, { cookies: { [PRINCIPAL_SESSION_COOKIE]: principal.token }, csrfToken: principal.csrfToken }, route.method, { ...sent, url })

@@ -32,4 +32,14 @@ export const municipalityPolicyCases: PolicyCases = {
     allow: ['administrator'],
     request: async (f) => ({ url: `/api/municipalities/${await freshMunicipality(f)}`, body: { isActive: false } }),
   },
+  'GET /api/municipalities/:code/managers': {
+    places: ofRegion,
+    allow: ['administrator'],
+    request: async (f) => ({ url: `/api/municipalities/${await freshMunicipality(f)}/managers` }),
+  },
+  'PUT /api/municipalities/:code/managers': {
+    places: ofRegion,
+    allow: ['administrator'],
+    request: async (f) => ({ url: `/api/municipalities/${await freshMunicipality(f)}/managers`, body: { userIds: [f.users.manager.id] } }),
+  },
 };

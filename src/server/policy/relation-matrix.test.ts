@@ -189,6 +189,8 @@ describe(`route × relationship policy on ${testEngine}`, () => {
         ['GET /api/tray/services/overdue', 'PUT /api/tray/services/:serviceId/draft', 'POST /api/tray/services/:serviceId/publish', 'POST /api/tray/services/:serviceId/review', 'POST /api/tray/services/:serviceId/archive', 'PATCH /api/tray/services/:serviceId/editorial']
           .map((key) => [key, { creator: false, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false }]),
       ),
+      // Only a manager linked to the observation's municipality answers: no professional, whoever filed it.
+      'POST /api/structural/observations/:observationId/answer': { creator: false, creator_next_day: false, listed_professional: false, listed_next_day: false, same_site_professional: false },
     });
   });
 });

@@ -23,6 +23,7 @@ import { chatPolicyCases } from '../chat/policy-cases.js';
 import { helpRequestPolicyCases } from '../help-requests/policy-cases.js';
 import { goodPracticePolicyCases } from '../good-practices/policy-cases.js';
 import { servicePolicyCases } from '../services/policy-cases.js';
+import { indicatorPolicyCases } from '../indicators/policy-cases.js';
 
 /**
  * Who may call each route, with a valid request for it, gathered from every feature. A route missing
@@ -53,4 +54,5 @@ export const routeCases: PolicyCases = {
   ...helpRequestPolicyCases,
   ...goodPracticePolicyCases,
   ...servicePolicyCases,
+  ...indicatorPolicyCases,
 };

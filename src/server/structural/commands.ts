@@ -20,7 +20,8 @@ import { authorize, canSomewhere, conditionFor, type Action } from '../policy/po
 import { loadSiteFor } from '../policy/site-access.js';
 import { compileCondition } from '../policy/sql.js';
 import { observationColumns } from './columns.js';
-import { namesOf, observationFacts, presentObservation, type ObservationRow } from './present.js';
+import { closedOf, recordEvents } from './events.js';
+import { managersOf, namesOf, observationFacts, presentObservation, type ObservationRow } from './present.js';
 
 /** The municipality must be an active one of the caller's region. */
 async function checkMunicipality(ex: Executor, regionId: string, code: string): Promise<void> {
@@ -29,7 +30,7 @@ async function checkMunicipality(ex: Executor, regionId: string, code: string): 
 }
 
 async function addEvent(ex: Executor, deps: Deps, ctx: Ctx, observationId: string, kind: typeof structuralEvents.$inferInsert.kind, status: ObservationRow['status'], at: Date) {
-  await ex.insert(structuralEvents).values({ id: deps.ids.newId(), observationId, at, actorId: ctx.actor.userId, kind, status });
+  await recordEvents(ex, deps, ctx.actor.userId, at, [{ observationId, kind, status }]);
 }
 
 /** Submission fields: the Helsinki day (its quarter) and the answer's due day in working days. */
@@ -47,8 +48,12 @@ async function loadFor(ex: Executor, ctx: Ctx, id: string, action: Action, today
   const query = ex.select().from(structuralObservations).where(eq(structuralObservations.id, id));
   const [row] = lock ? await query.for('update') : await query;
   if (!row || row.regionId !== ctx.actor.regionId) throw notFound('Observation');
-  authorize(ctx.actor, action, observationFacts(row), { today });
+  authorize(ctx.actor, action, observationFacts(row, await managersOf(ex, [row.municipalityCode])), { today });
   if (row.status === 'draft' && row.createdBy !== ctx.actor.userId) throw notFound('Observation');
+  // A delivered quarterly report is closed: what is in it stays as the managers received it.
+  if ((action === 'observation.update' || action === 'observation.cosign') && (await closedOf(ex, [row.id])).size > 0) {
+    throw conflict('The quarterly report with this observation has been delivered and is closed.');
+  }
   return row;
 }
 
@@ -56,7 +61,9 @@ async function present(ex: Executor, ctx: Ctx, rows: ObservationRow[], today: st
   if (rows.length === 0) return [];
   const cosigners = await ex.select().from(structuralCosigners).where(inArray(structuralCosigners.observationId, rows.map((r) => r.id))).orderBy(asc(structuralCosigners.signedAt));
   const names = await namesOf(ex, [...rows.flatMap((r) => [r.createdBy, r.answeredBy]), ...cosigners.map((c) => c.userId)]);
-  return rows.map((r) => presentObservation(r, cosigners, names, ctx.actor, today));
+  const managers = await managersOf(ex, rows.map((r) => r.municipalityCode));
+  const closed = await closedOf(ex, rows.map((r) => r.id));
+  return rows.map((r) => presentObservation(r, cosigners, names, ctx.actor, today, managers, closed));
 }
 
 export async function createObservation(deps: Deps, ctx: Ctx, input: ObservationInput): Promise<ObservationView> {

@@ -1,7 +1,7 @@
 import { systemActor } from '../testing/harness.js';
 import { atSite, noPlace, type Fixture, type PolicyCases } from '../testing/policy-matrix.js';
 import { compileQuarterlyReport } from './quarterly.js';
-import { insertObservation, municipalityOfRegion, observationBody } from './test-support.js';
+import { insertObservation, linkManager, municipalityOfRegion, observationBody } from './test-support.js';
 
 // Observations are the site's: its workers (and the region's coordinators and managers) read and co-sign
 // them, the author edits and submits a draft, a manager answers. The quarterly report is the region's.
@@ -13,6 +13,20 @@ const submitted = (f: Fixture) => insertObservation(f.h.deps, { regionId: f.regi
 /** A draft of the caller's own in their region (the author is the only one who edits it), else the place's social worker's. */
 const draft = (f: Fixture) =>
   insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, status: 'draft', createdBy: f.caller && f.place !== 'otherRegion' ? f.caller.id : f.users.social_worker.id });
+
+/**
+ * Managers answer by municipality, not by site: the observation is of a municipality the region's manager
+ * (a region role here) is linked to, wherever it was filed; another region's is not found. That a manager
+ * not linked to the municipality is refused is src/server/structural/closing.test.ts's.
+ */
+let deliverNext = 0;
+async function answerable(f: Fixture): Promise<string> {
+  const code = await municipalityOfRegion(f.h.deps, f.regionId);
+  // The caller's region's manager (each place has its own staff; the caller is always of `own`).
+  const manager = f.regionId === f.own.regionId ? f.own.users.manager : f.users.manager;
+  await linkManager(f.h.deps, { userId: manager.id, municipalityCode: code, regionId: f.regionId });
+  return insertObservation(f.h.deps, { regionId: f.regionId, siteId: f.siteId, createdBy: f.target.id, municipalityCode: code });
+}
 
 const quarter = async (f: Fixture) => ({ municipalityCode: await municipalityOfRegion(f.h.deps, f.own.regionId), year: 2026, quarter: 1 });
 
@@ -38,7 +52,7 @@ export const structuralPolicyCases: PolicyCases = {
   'POST /api/structural/observations/:observationId/answer': {
     places: atSite,
     allow: ['manager'],
-    request: async (f) => ({ url: `/api/structural/observations/${await submitted(f)}/answer`, body: { outcome: 'in_progress', text: 'Asia on valmistelussa.' } }),
+    request: async (f) => ({ url: `/api/structural/observations/${await answerable(f)}/answer`, body: { outcome: 'in_progress', text: 'Asia on valmistelussa.' } }),
   },
   'GET /api/structural/quarterly': {
     places: noPlace('A municipality of the caller\'s own region; the report covers the sites the caller\'s role covers'),
@@ -61,5 +75,30 @@ export const structuralPolicyCases: PolicyCases = {
       await compileQuarterlyReport(f.h.deps, { actor: { ...systemActor(f.own.regionId), userId: f.own.users.coordinator.id, roles: [{ role: 'coordinator', siteId: null }] }, requestId: null }, { ...q, quarter: 1 });
       return { url: '/api/structural/quarterly/present', body: { ...q, presentedOn: '2026-01-14' } };
     },
+  },
+  'POST /api/structural/quarterly/deliver': {
+    places: noPlace('A municipality of the caller\'s own region, named in the body'),
+    allow: ['coordinator'],
+    request: async (f) => {
+      // Each allowed call delivers a quarter of its own: a delivered report is not delivered twice.
+      const q = { ...(await quarter(f)), year: 2000 + (deliverNext++ % 100) };
+      await compileQuarterlyReport(f.h.deps, { actor: { ...systemActor(f.own.regionId), userId: f.own.users.coordinator.id, roles: [{ role: 'coordinator', siteId: null }] }, requestId: null }, { ...q, quarter: 1 });
+      return { url: '/api/structural/quarterly/deliver', body: q };
+    },
+  },
+  'GET /api/structural/yearly': {
+    places: noPlace('A municipality of the caller\'s own region; the summary covers the sites the caller\'s role covers'),
+    allow: ['coordinator', 'manager'],
+    request: async (f) => ({ url: `/api/structural/yearly?municipalityCode=${(await quarter(f)).municipalityCode}&year=2026` }),
+  },
+  'GET /api/structural/notices': {
+    places: noPlace('The caller\'s own notices of their observations\' status changes'),
+    allow: [...workers],
+    request: () => ({ url: '/api/structural/notices' }),
+  },
+  'POST /api/structural/notices/seen': {
+    places: noPlace('Marks the caller\'s own notices seen; ids of others\' notices change nothing'),
+    allow: [...workers],
+    request: (f) => ({ url: '/api/structural/notices/seen', body: { ids: [f.h.deps.ids.newId()] } }),
   },
 };

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { answerableStatuses, isAnswerOverdue, type ObservationView } from '../../domain/structural/observations.js';
 import type { Executor } from '../db/connect.js';
 import { users } from '../db/schema.js';
-import type { structuralObservations } from '../db/schema-structural.js';
+import { managerMunicipalities, type structuralObservations } from '../db/schema-structural.js';
 import { can, type Actor } from '../policy/policy.js';
 
 export type ObservationRow = typeof structuralObservations.$inferSelect;
@@ -17,11 +17,36 @@ export async function namesOf(ex: Executor, ids: Iterable<string | null>): Promi
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-export const observationFacts = (row: ObservationRow) => ({ regionId: row.regionId, siteId: row.siteId, createdBy: row.createdBy });
+/** Municipality code → the managers linked to it (who answer its observations). */
+export type MunicipalityManagers = Map<string, string[]>;
 
-export function presentObservation(row: ObservationRow, cosigners: Cosigner[], names: Names, actor: Actor, today: string): ObservationView {
+export async function managersOf(ex: Executor, codes: Iterable<string>): Promise<MunicipalityManagers> {
+  const wanted = [...new Set(codes)];
+  const out: MunicipalityManagers = new Map(wanted.map((c) => [c, []]));
+  if (wanted.length === 0) return out;
+  const rows = await ex.select().from(managerMunicipalities).where(inArray(managerMunicipalities.municipalityCode, wanted));
+  for (const r of rows) out.get(r.municipalityCode)!.push(r.userId);
+  return out;
+}
+
+export const observationFacts = (row: ObservationRow, managers?: MunicipalityManagers) => ({
+  regionId: row.regionId,
+  siteId: row.siteId,
+  createdBy: row.createdBy,
+  ...(managers ? { municipalityManagerIds: managers.get(row.municipalityCode) ?? [] } : {}),
+});
+
+export function presentObservation(
+  row: ObservationRow,
+  cosigners: Cosigner[],
+  names: Names,
+  actor: Actor,
+  today: string,
+  managers: MunicipalityManagers,
+  closed: ReadonlySet<string> = new Set(),
+): ObservationView {
   const person = (id: string) => ({ id, displayName: names.get(id) ?? '' });
-  const facts = observationFacts(row);
+  const facts = observationFacts(row, managers);
   const mine = cosigners.filter((c) => c.observationId === row.id);
   const isDraft = row.status === 'draft';
   return {
@@ -46,7 +71,7 @@ export function presentObservation(row: ObservationRow, cosigners: Cosigner[], n
     cosigners: mine.map((c) => ({ ...person(c.userId), signedAt: c.signedAt.toISOString() })),
     can: {
       update: isDraft && can(actor, 'observation.update', facts, { today }),
-      cosign: !isDraft && row.createdBy !== actor.userId && !mine.some((c) => c.userId === actor.userId) && can(actor, 'observation.cosign', facts),
+      cosign: !isDraft && !closed.has(row.id) && row.createdBy !== actor.userId && !mine.some((c) => c.userId === actor.userId) && can(actor, 'observation.cosign', facts),
       answer: answerableStatuses.includes(row.status) && can(actor, 'observation.answer', facts),
     },
   };

@@ -5,16 +5,20 @@ import type { QuarterlyReport } from '../../domain/structural/observations.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Executor } from '../db/connect.js';
 import { municipalities } from '../db/schema.js';
-import { structuralEvents, structuralObservations, structuralQuarterlyReports } from '../db/schema-structural.js';
+import { structuralObservations, structuralQuarterlyReports } from '../db/schema-structural.js';
 import type { Deps } from '../deps.js';
-import { forbidden, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import type { Ctx } from '../http/context.js';
 import { canSomewhere, conditionFor, type Action } from '../policy/policy.js';
 import { compileCondition } from '../policy/sql.js';
 import { observationColumns } from './columns.js';
 import { presentObservations } from './commands.js';
+import { recordEvents } from './events.js';
 
 export type QuarterRef = Quarter & { municipalityCode: string };
+
+const reportKey = (ref: QuarterRef) =>
+  and(eq(structuralQuarterlyReports.municipalityCode, ref.municipalityCode), eq(structuralQuarterlyReports.year, ref.year), eq(structuralQuarterlyReports.quarter, ref.quarter));
 
 async function checkMunicipality(ex: Executor, regionId: string, code: string): Promise<void> {
   const [row] = await ex.select({ code: municipalities.code }).from(municipalities).where(and(eq(municipalities.code, code), eq(municipalities.regionId, regionId)));
@@ -56,6 +60,7 @@ async function reportOf(ex: Executor, ctx: Ctx, ref: QuarterRef, action: Action,
     ...quarterBounds(ref),
     compiledAt: saved ? saved.compiledAt.toISOString() : null,
     presentedOn: saved?.presentedOn ?? null,
+    deliveredAt: saved?.deliveredAt ? saved.deliveredAt.toISOString() : null,
     observations: await presentObservations(ex, ctx, rows, today),
   };
 }
@@ -83,11 +88,13 @@ export async function compileQuarterlyReport(deps: Deps, ctx: Ctx, ref: QuarterR
   const today = helsinkiDay(now);
   return deps.db.orm.transaction(async (tx) => {
     await checkMunicipality(tx, ctx.actor.regionId, ref.municipalityCode);
+    const [saved] = await tx.select().from(structuralQuarterlyReports).where(reportKey(ref)).for('update');
+    if (saved?.deliveredAt) throw conflict('The quarterly report has been delivered and is closed.');
     const rows = await quarterRows(tx, ctx, ref, 'structural_report.compile', today);
     const moving = rows.filter((r) => r.status === 'submitted').map((r) => r.id);
     if (moving.length > 0) {
       await tx.update(structuralObservations).set({ status: 'in_quarterly_report', updatedAt: now }).where(inArray(structuralObservations.id, moving));
-      await tx.insert(structuralEvents).values(moving.map((observationId) => ({ id: deps.ids.newId(), observationId, at: now, actorId: ctx.actor.userId, kind: 'compiled' as const, status: 'in_quarterly_report' as const })));
+      await recordEvents(tx, deps, ctx.actor.userId, now, moving.map((observationId) => ({ observationId, kind: 'compiled' as const, status: 'in_quarterly_report' as const })));
     }
     await tx
       .insert(structuralQuarterlyReports)
@@ -117,7 +124,7 @@ export async function presentQuarterlyReport(deps: Deps, ctx: Ctx, ref: QuarterR
     const moving = rows.filter((r) => r.status === 'in_quarterly_report').map((r) => r.id);
     if (moving.length > 0) {
       await tx.update(structuralObservations).set({ status: 'presented', updatedAt: now }).where(inArray(structuralObservations.id, moving));
-      await tx.insert(structuralEvents).values(moving.map((observationId) => ({ id: deps.ids.newId(), observationId, at: now, actorId: ctx.actor.userId, kind: 'presented' as const, status: 'presented' as const })));
+      await recordEvents(tx, deps, ctx.actor.userId, now, moving.map((observationId) => ({ observationId, kind: 'presented' as const, status: 'presented' as const })));
     }
     await writeAudit(tx, { ...ctx, at: now }, {
       action: 'structural_report.presented',
@@ -126,5 +133,30 @@ export async function presentQuarterlyReport(deps: Deps, ctx: Ctx, ref: QuarterR
       details: { ids: moving, presentedOn: ref.presentedOn },
     });
     return reportOf(tx, ctx, ref, 'structural_report.compile', today);
+  });
+}
+
+/**
+ * Delivers the compiled report to the managers. From then on it is closed: it is not compiled again, and
+ * its observations are no longer edited or co-signed; the managers' answers still come back.
+ */
+export async function deliverQuarterlyReport(deps: Deps, ctx: Ctx, ref: QuarterRef): Promise<QuarterlyReport> {
+  if (!canSomewhere(ctx.actor, 'structural_report.compile')) throw forbidden();
+  const now = deps.clock.now();
+  const today = helsinkiDay(now);
+  return deps.db.orm.transaction(async (tx) => {
+    await checkMunicipality(tx, ctx.actor.regionId, ref.municipalityCode);
+    const [saved] = await tx.select().from(structuralQuarterlyReports).where(reportKey(ref)).for('update');
+    if (!saved) throw notFound('Quarterly report');
+    if (saved.deliveredAt) throw conflict('The quarterly report has already been delivered.');
+    await tx.update(structuralQuarterlyReports).set({ deliveredAt: now, deliveredBy: ctx.actor.userId }).where(reportKey(ref));
+    const report = await reportOf(tx, ctx, ref, 'structural_report.compile', today);
+    await writeAudit(tx, { ...ctx, at: now }, {
+      action: 'structural_report.delivered',
+      resourceType: 'structural_report',
+      resourceId: `${ref.municipalityCode}:${ref.year}Q${ref.quarter}`,
+      details: { ids: report.observations.map((o) => o.id) },
+    });
+    return report;
   });
 }

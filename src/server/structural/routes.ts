@@ -3,6 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   answerInputSchema,
+  noticesSeenSchema,
+  observationNoticeSchema,
+  quarterDeliverSchema,
+  yearlySummarySchema,
+  yearQuerySchema,
   observationDetailSchema,
   observationInputSchema,
   observationUpdateSchema,
@@ -16,7 +21,9 @@ import type { Quarter } from '../../domain/structural/quarter.js';
 import type { Deps } from '../deps.js';
 import { contextOf } from '../http/context.js';
 import { answerObservation, cosignObservation, createObservation, listObservations, readObservation, submitObservation, updateObservation } from './commands.js';
-import { compileQuarterlyReport, presentQuarterlyReport, readQuarterlyReport } from './quarterly.js';
+import { listNotices, markNoticesSeen } from './notices.js';
+import { compileQuarterlyReport, deliverQuarterlyReport, presentQuarterlyReport, readQuarterlyReport } from './quarterly.js';
+import { readYearlySummary } from './yearly.js';
 
 const tags = ['structural'];
 const idParams = z.object({ observationId: z.uuid() });
@@ -76,4 +83,25 @@ export function registerStructuralRoutes(app: FastifyInstance, deps: Deps): void
     config: { access: { access: 'action', action: 'structural_report.compile' } },
     schema: { tags, body: quarterPresentSchema, response: { 200: quarterlyReportSchema } },
   }, async (request) => presentQuarterlyReport(deps, contextOf(request), { ...request.body, quarter: asQuarter(request.body.quarter) }));
+
+  r.post('/api/structural/quarterly/deliver', {
+    config: { access: { access: 'action', action: 'structural_report.compile' } },
+    schema: { tags, body: quarterDeliverSchema, response: { 200: quarterlyReportSchema } },
+  }, async (request) => deliverQuarterlyReport(deps, contextOf(request), { ...request.body, quarter: asQuarter(request.body.quarter) }));
+
+  r.get('/api/structural/yearly', {
+    config: { access: { access: 'action', action: 'structural_report.read' } },
+    schema: { tags, querystring: yearQuerySchema, response: { 200: yearlySummarySchema } },
+  }, async (request) => readYearlySummary(deps, contextOf(request), request.query));
+
+  // The reporter's and co-signers' notices of status changes, on their home page.
+  r.get('/api/structural/notices', {
+    config: { access: { access: 'action', action: 'observation.read' } },
+    schema: { tags, response: { 200: z.object({ notices: z.array(observationNoticeSchema) }) } },
+  }, async (request) => ({ notices: await listNotices(deps, contextOf(request)) }));
+
+  r.post('/api/structural/notices/seen', {
+    config: { access: { access: 'action', action: 'observation.read' } },
+    schema: { tags, body: noticesSeenSchema, response: { 200: z.object({ seen: z.number().int() }) } },
+  }, async (request) => markNoticesSeen(deps, contextOf(request), request.body.ids));
 }

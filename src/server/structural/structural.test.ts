@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservationDetail, ObservationView, QuarterlyReport } from '../../domain/structural/observations.js';
 import { createHarness, makeRegion, makeSite, makeUser, signIn } from '../testing/harness.js';
 import { testEngine } from '../testing/test-db.js';
-import { municipalityOfRegion, observationBody } from './test-support.js';
+import { linkManager, municipalityOfRegion, observationBody } from './test-support.js';
 
 /**
  * One site's staff and the region's coordinator. Sessions expire when the injected clock jumps months, so
@@ -21,6 +21,8 @@ async function world() {
     manager: await makeUser(h, region.id, [{ role: 'manager', siteId: site.id }]),
     coordinator: await makeUser(h, region.id, [{ role: 'coordinator', siteId: null }]),
   };
+  // Managers answer by municipality: this one is the municipality's (its role at the site gives no answering).
+  await linkManager(h.deps, { userId: users.manager.id, municipalityCode: municipality, regionId: region.id });
   const signAll = async () => ({
     worker: await signIn(h, users.worker),
     colleague: await signIn(h, users.colleague),

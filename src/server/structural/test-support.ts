@@ -1,6 +1,6 @@
 import type { ObservationStatus } from '../../domain/structural/observations.js';
 import { municipalities } from '../db/schema.js';
-import { structuralObservations } from '../db/schema-structural.js';
+import { managerMunicipalities, structuralObservations } from '../db/schema-structural.js';
 import type { Deps } from '../deps.js';
 
 // Test and demo helpers: observations and municipalities made directly, as a given author at a given site
@@ -63,4 +63,9 @@ export async function insertObservation(
     answerDueDay: day,
   });
   return id;
+}
+
+/** Links a manager to a municipality, as the administrator would (PUT /api/municipalities/:code/managers). */
+export async function linkManager(deps: Deps, o: { userId: string; municipalityCode: string; regionId: string }): Promise<void> {
+  await deps.db.orm.insert(managerMunicipalities).values({ ...o, createdAt: deps.clock.now() }).onConflictDoNothing();
 }

@@ -115,6 +115,14 @@ const actionKeys = {
   'chat.handed_over': 'chatConsole.audit.handed_over',
   'chat.ended': 'chatConsole.audit.ended',
   'chat.settings_updated': 'chatConsole.audit.settings_updated',
+  'structural_report.delivered': 'indicators.audit.report_delivered',
+  'observation.notices_listed': 'indicators.audit.notices_listed',
+  'observation.notices_seen': 'indicators.audit.notices_seen',
+  'municipality.managers_read': 'indicators.audit.managers_read',
+  'municipality.managers_set': 'indicators.audit.managers_set',
+  'indicator.imported': 'indicators.audit.imported',
+  'indicator.entered': 'indicators.audit.entered',
+  'indicator.areas_chosen': 'indicators.audit.areas_chosen',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -153,6 +161,7 @@ const resourceKeys = {
   structural_report: 'structural.audit.resource_report',
   chat: 'chatConsole.audit.resource_chat',
   chat_channel: 'chatConsole.audit.resource_channel',
+  indicator: 'indicators.audit.resource_indicator',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */

@@ -27,10 +27,11 @@ import own from './features/own.en.json';
 import principalSignIn from './features/principalSignIn.en.json';
 import invitations from './features/invitations.en.json';
 import structural from './features/structural.en.json';
-import servicesPublic from './features/servicesPublic.en.json';
+import indicators from './features/indicators.en.json';
 import askHelp from './features/askHelp.en.json';
 import chat from './features/chat.en.json';
 import chatConsole from './features/chatConsole.en.json';
 import goodPractices from './features/goodPractices.en.json';
+import servicesPublic from './features/servicesPublic.en.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, servicesPublic, askHelp, chat, chatConsole, goodPractices };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, indicators, askHelp, chat, chatConsole, goodPractices, servicesPublic };

@@ -27,10 +27,11 @@ import own from './features/own.fi.json';
 import principalSignIn from './features/principalSignIn.fi.json';
 import invitations from './features/invitations.fi.json';
 import structural from './features/structural.fi.json';
-import servicesPublic from './features/servicesPublic.fi.json';
+import indicators from './features/indicators.fi.json';
 import askHelp from './features/askHelp.fi.json';
 import chat from './features/chat.fi.json';
 import chatConsole from './features/chatConsole.fi.json';
 import goodPractices from './features/goodPractices.fi.json';
+import servicesPublic from './features/servicesPublic.fi.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, servicesPublic, askHelp, chat, chatConsole, goodPractices };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, indicators, askHelp, chat, chatConsole, goodPractices, servicesPublic };

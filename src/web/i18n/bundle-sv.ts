@@ -27,10 +27,11 @@ import own from './features/own.sv.json';
 import principalSignIn from './features/principalSignIn.sv.json';
 import invitations from './features/invitations.sv.json';
 import structural from './features/structural.sv.json';
-import servicesPublic from './features/servicesPublic.sv.json';
+import indicators from './features/indicators.sv.json';
 import askHelp from './features/askHelp.sv.json';
 import chat from './features/chat.sv.json';
 import chatConsole from './features/chatConsole.sv.json';
 import goodPractices from './features/goodPractices.sv.json';
+import servicesPublic from './features/servicesPublic.sv.json';
 
-export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, servicesPublic, askHelp, chat, chatConsole, goodPractices };
+export default { ...core, schedule, announcements, slip, visitors, followUps, daylogViews, adminLists, outboxReview, feedbackCollect, feedbackForms, groups, report, pilots, daylogEntry, offlineList, encounterForm, reportFreshness, corrections, municipalities, clients, oidcSignIn, dueClients, clientRecord, own, principalSignIn, invitations, structural, indicators, askHelp, chat, chatConsole, goodPractices, servicesPublic };

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { siteNameOf } from '../visitors/sites';
+import { IndicatorsPanel } from '../indicators/indicators-panel';
 import { siteIdsFor } from '../auth/abilities';
 import { useAbilities } from '../auth/use-abilities';
 import { usePilotOptions, useReports } from './api';
@@ -61,6 +62,8 @@ export function ReportPage() {
       {complete && reports.length > 0 && (
         <ReportView reports={reports} variants={variants} exact={selection.exact} onExact={(exact) => apply({ ...selection, exact })} title={title} />
       )}
+      {/* The region against the whole country: published context beside Silta's own figures, never mixed into them. */}
+      {complete && reports.length > 0 && <IndicatorsPanel />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnswerInput, ObservationDetail, ObservationInput, ObservationView, QuarterlyReport } from '../../domain/structural/observations';
+import type { AnswerInput, ObservationDetail, ObservationInput, ObservationNotice, ObservationView, QuarterlyReport, YearlySummary } from '../../domain/structural/observations';
 import { apiRequest } from '../api/client';
 
 const key = ['structural'] as const;
@@ -42,3 +42,21 @@ export function useQuarterlyReport(ref: QuarterRef | null) {
 export const useCompileQuarter = () => useStructuralMutation((ref: QuarterRef) => apiRequest<QuarterlyReport>('POST', '/api/structural/quarterly/compile', ref));
 export const usePresentQuarter = () =>
   useStructuralMutation((ref: QuarterRef & { presentedOn: string }) => apiRequest<QuarterlyReport>('POST', '/api/structural/quarterly/present', ref));
+
+export const useDeliverQuarter = () => useStructuralMutation((ref: QuarterRef) => apiRequest<QuarterlyReport>('POST', '/api/structural/quarterly/deliver', ref));
+
+export type YearRef = { municipalityCode: string; year: number };
+
+export function useYearlySummary(ref: YearRef | null) {
+  return useQuery({
+    queryKey: [...key, 'yearly', ref],
+    enabled: ref !== null,
+    queryFn: () => apiRequest<YearlySummary>('GET', `/api/structural/yearly?municipalityCode=${ref!.municipalityCode}&year=${ref!.year}`),
+  });
+}
+
+/** The caller's notices of status changes of what they filed or co-signed. */
+export function useNotices(enabled = true) {
+  return useQuery({ queryKey: [...key, 'notices'], enabled, queryFn: async () => (await apiRequest<{ notices: ObservationNotice[] }>('GET', '/api/structural/notices')).notices });
+}
+export const useMarkNoticesSeen = () => useStructuralMutation((ids: string[]) => apiRequest<{ seen: number }>('POST', '/api/structural/notices/seen', { ids }));

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../common/date-format';
 import { ErrorAlert } from '../common/error-alert';
 import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
+import { IndicatorsPanel } from '../indicators/indicators-panel';
 import { useAnswerObservation, useCosignObservation, useObservation, useSubmitObservation } from './api';
 import { asLocale, phenomenonOf } from './labels';
 import './structural.css';
@@ -123,6 +124,9 @@ export function ObservationPage() {
       </section>
 
       {o.can.answer && <AnswerForm observation={o} />}
+
+      {/* Evidence beside the observation: the region's published indicators against the whole country. */}
+      <IndicatorsPanel />
 
       <section aria-labelledby="obs-timeline">
         <Heading variant="h2" id="obs-timeline" mb="s">{t('structural.detail.timeline')}</Heading>

@@ -12,7 +12,8 @@ import { Loading } from '../common/loading';
 import { PageHeading } from '../common/page-heading';
 import { useMunicipalities } from '../municipalities/api';
 import { saveFile } from '../reports/download';
-import { useCompileQuarter, usePresentQuarter, useQuarterlyReport, type QuarterRef } from './api';
+import { useCompileQuarter, useDeliverQuarter, usePresentQuarter, useQuarterlyReport, type QuarterRef } from './api';
+import { AppLink } from '../common/app-link';
 import { asLocale, phenomenonOf } from './labels';
 import './structural.css';
 
@@ -36,6 +37,7 @@ export function QuarterlyPage() {
   const report = useQuarterlyReport(ref);
   const compile = useCompileQuarter();
   const present = usePresentQuarter();
+  const deliver = useDeliverQuarter();
   const [xlsxError, setXlsxError] = useState<unknown>(null);
   const nameOf = (code: string) => municipalities.data?.find((m) => m.code === code)?.names[locale] ?? code;
 
@@ -74,6 +76,7 @@ export function QuarterlyPage() {
   return (
     <>
       <PageHeading>{t('structural.quarterly.title')}</PageHeading>
+      <p className="structural-no-print"><AppLink to="/structural/yearly">{t('indicators.yearly.link')}</AppLink></p>
       <form className="structural-form structural-no-print" onSubmit={show} data-testid="quarter-form">
         <div>
           <label htmlFor="q-municipality">{t('structural.quarterly.municipality')}</label>
@@ -107,7 +110,7 @@ export function QuarterlyPage() {
           </Paragraph>
           <Paragraph mb="s">{t('structural.quarterly.count', { count: report.data.observations.length })}</Paragraph>
           <div className="structural-actions structural-no-print">
-            {may(abilities, 'structural_report.compile') && (
+            {may(abilities, 'structural_report.compile') && report.data.deliveredAt === null && (
               <Button onClick={() => compile.mutate(ref)} disabled={compile.isPending} data-action="compile">{t('structural.quarterly.compile')}</Button>
             )}
             {may(abilities, 'structural_report.compile') && report.data.compiledAt !== null && report.data.presentedOn === null && (
@@ -115,9 +118,14 @@ export function QuarterlyPage() {
                 {t('structural.quarterly.markPresented')}
               </Button>
             )}
+            {may(abilities, 'structural_report.compile') && report.data.compiledAt !== null && report.data.deliveredAt === null && (
+              <Button variant="secondary" onClick={() => deliver.mutate(ref)} disabled={deliver.isPending} data-action="deliver">{t('indicators.deliver.action')}</Button>
+            )}
             <Button variant="secondary" onClick={() => window.print()} data-action="print">{t('structural.quarterly.print')}</Button>
             <Button variant="secondary" onClick={() => void download(report.data)} data-action="xlsx">{t('structural.quarterly.export')}</Button>
           </div>
+          {report.data.deliveredAt !== null && <Paragraph mb="s">{t('indicators.deliver.delivered', { at: formatDateTime(report.data.deliveredAt, locale) })}</Paragraph>}
+          {deliver.isError && <ErrorAlert error={deliver.error} />}
           {compile.isError && <ErrorAlert error={compile.error} />}
           {present.isError && <ErrorAlert error={present.error} />}
           {xlsxError !== null && <ErrorAlert error={xlsxError} />}
