@@ -5,12 +5,11 @@ import { chatTopics, type ChatStatus, type ChatTopic } from '../../domain/chat/s
 import { formatTime, formatWeekdayDate, helsinkiDate } from '../../domain/date-format';
 import { useLocale } from '../i18n/use-locale';
 import { ErrorAlert } from '../common/error-alert';
+import { askHelpPath } from '../ask-help/paths';
 import { startChat, useChatStatus } from './api';
 import { ChatSession } from './chat-session';
 import './chat.css';
 
-/** The ask-for-help path (issue 19 item 2): where a personal matter goes, securely. */
-export const ASK_FOR_HELP_PATH = '/apua';
 const TOKEN_KEY = 'silta.chat.token';
 
 function useOpeningText(status: ChatStatus | undefined): string | null {
@@ -62,7 +61,7 @@ export function ChatWidget({ regionId }: { regionId: string }) {
       </div>
       <p className="chat-widget__notice">{t('chat.anonymousNotice')}</p>
       <p>
-        <a href={ASK_FOR_HELP_PATH} className="chat-widget__secure">{t('chat.continueSecurely')}</a>
+        <a href={askHelpPath(regionId)} className="chat-widget__secure">{t('chat.continueSecurely')}</a>
       </p>
       {isOpen ? (
         <div className="chat-widget__start">
