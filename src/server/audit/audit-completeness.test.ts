@@ -218,5 +218,19 @@ describe(`audit completeness on ${testEngine}`, () => {
       if ((await auditCount(h)) <= before) missing.push(`${key} as ${role}: no audit row`);
     }
     expect(missing).toEqual([]);
+
+    // Every audited route has now run once: no row they wrote names a person. Audit rows carry ids; the
+    // pages that show them look names up when read (staff, external members and clients alike).
+    const raw = (sql: string) => h.db.withRawSession((s) => s.query<Record<string, unknown>>(sql));
+    const names = [
+      ...(await raw('select display_name as name from users')),
+      ...(await raw('select display_name as name from external_members')),
+      ...(await raw('select name from clients')),
+    ].map((r) => String(r.name));
+    expect(names.length).toBeGreaterThan(10);
+    const rows = (await raw('select * from audit_log')).map((r) => JSON.stringify(r));
+    expect(rows.length).toBeGreaterThan(calls);
+    const leaks = rows.flatMap((row) => names.filter((name) => row.includes(name)).map((name) => `${name} in ${row.slice(0, 200)}`));
+    expect(leaks).toEqual([]);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, like, type SQL } from 'drizzle-orm';
 import type { AuditEntryView } from '../../domain/api-types.js';
-import { auditLog, sites } from '../db/schema.js';
+import { auditLog, sites, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { authorize, type Actor } from '../policy/policy.js';
 import { describeTargets } from './targets.js';
@@ -45,7 +45,8 @@ export async function readAudit(deps: Deps, ctx: { actor: Actor; requestId: stri
       id: auditLog.id,
       at: auditLog.at,
       actorId: auditLog.actorId,
-      actorName: auditLog.actorLabel,
+      // Rows carry the actor's id only; the name is today's, looked up as the page is read.
+      actorName: users.displayName,
       action: auditLog.action,
       resourceType: auditLog.resourceType,
       resourceId: auditLog.resourceId,
@@ -56,6 +57,7 @@ export async function readAudit(deps: Deps, ctx: { actor: Actor; requestId: stri
     })
     .from(auditLog)
     .leftJoin(sites, eq(sites.id, auditLog.siteId))
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(...conditions(ctx.actor.regionId, filter)))
     .orderBy(desc(auditLog.id))
     .limit(filter.limit + 1);

@@ -15,12 +15,14 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Appends one audit row. Call it with the same transaction as the change it records. */
+/**
+ * Appends one audit row: the actor by id only, never by name (the audit page and the client's access
+ * log look the name up when they are read). Call it with the same transaction as the change it records.
+ */
 export async function writeAudit(ex: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await ex.insert(auditLog).values({
     at: ctx.at,
     actorId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor?.displayName ?? null,
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: entry.resourceId ?? null,

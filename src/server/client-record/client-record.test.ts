@@ -49,7 +49,7 @@ describe(`client record export on ${testEngine}`, () => {
     for (const leak of [theirs.id, 'Bertta Toinen', 'Toisen asiakkaan tarve.']) expect(text).not.toContain(leak);
 
     // Audited by id: the row names the client, never their name or code.
-    const rows = await h.db.withRawSession((s) => s.query<{ resource_id: string; actor_id: string; details: unknown; actor_label: string | null }>("select resource_id, actor_id, details, actor_label from audit_log where action = 'client.exported'"));
+    const rows = await h.db.withRawSession((s) => s.query<{ resource_id: string; actor_id: string; details: unknown}>("select resource_id, actor_id, details from audit_log where action = 'client.exported'"));
     expect(rows.map((r) => [r.resource_id, r.actor_id])).toEqual([[mine.id, worker.id]]);
     const log = JSON.stringify(await h.db.withRawSession((s) => s.query('select * from audit_log')));
     for (const leak of ['Aino Arkisto', 'Bertta Toinen', code]) expect(log).not.toContain(leak);

@@ -26,7 +26,7 @@ async function setUp(h: Harness) {
 const count = async (h: Harness, table: string): Promise<number> =>
   Number((await h.db.withRawSession((s) => s.query<{ n: string }>(`select count(*)::text as n from ${table}`)))[0]!.n);
 const auditOf = (h: Harness, action: string) =>
-  h.db.withRawSession((s) => s.query<{ action: string; resource_id: string | null; details: Record<string, unknown>; actor_label: string | null }>('select action, resource_id, details, actor_label from audit_log where action = $1 order by id', [action]));
+  h.db.withRawSession((s) => s.query<{ action: string; resource_id: string | null; details: Record<string, unknown>}>('select action, resource_id, details from audit_log where action = $1 order by id', [action]));
 
 async function register(client: Client, body: unknown): Promise<ClientDetail> {
   const response = await client.request('POST', '/api/clients', body);

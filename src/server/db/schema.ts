@@ -93,7 +93,6 @@ export const auditLog = pgTable('audit_log', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   at: ts('at').notNull(),
   actorId: uuid('actor_id'),
-  actorLabel: text('actor_label'),
   action: text('action').notNull(),
   resourceType: text('resource_type').notNull(),
   resourceId: text('resource_id'),

@@ -52,7 +52,7 @@ export async function readAccessLog(deps: Deps, ctx: PrincipalContext, clientId:
   );
   const byStaffOrExternal = or(isNotNull(auditLog.actorId), sql`${auditLog.details} ->> 'principalKind' = 'external'`);
   const rows = await ex
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, actorLabel: auditLog.actorLabel, details: auditLog.details })
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, details: auditLog.details })
     .from(auditLog)
     .where(and(eq(auditLog.regionId, client.regionId), aboutClient, byStaffOrExternal, page.cursor ? lt(auditLog.id, Number(page.cursor)) : undefined))
     .orderBy(desc(auditLog.id))
@@ -63,7 +63,7 @@ export async function readAccessLog(deps: Deps, ctx: PrincipalContext, clientId:
   const entries = shown.map((row) => {
     const staff = row.actorId ? people.get(row.actorId) : undefined;
     const who = row.actorId
-      ? { kind: 'staff' as const, name: staff?.name ?? row.actorLabel ?? '', profession: staff?.profession ?? null, roles: staff?.roles ?? [] }
+      ? { kind: 'staff' as const, name: staff?.name ?? '', profession: staff?.profession ?? null, roles: staff?.roles ?? [] }
       : { kind: 'external' as const, name: members.get(String(row.details.principalId)) ?? '', profession: null, roles: [] };
     return { id: String(row.id), at: row.at.toISOString(), who, what: kinds[row.action] ?? 'other' };
   });
