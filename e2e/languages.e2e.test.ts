@@ -16,6 +16,37 @@ const isExempt = (text: string): boolean => properNames.has(text);
 
 type Texts = Record<'fi' | 'sv' | 'en', string[]>;
 
+/**
+ * The page's strings once they stop changing. Some home sections render nothing until their answer
+ * comes (today's session, notices): on a busy machine the first language's strings were read before
+ * those answers (72 against 74 strings). Playwright's 'networkidle' does not help in a single-page
+ * app: it fires once per document load.
+ */
+async function settledTexts(page: Page): Promise<string[]> {
+  let inFlight = 0;
+  const started = (): void => void (inFlight += 1);
+  const ended = (): void => void (inFlight -= 1);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    let previous = await visibleTexts(page);
+    for (let round = 0; round < 30; round += 1) {
+      await page.waitForTimeout(500);
+      const now = await visibleTexts(page);
+      // Requests already under way when the listeners came are not counted: the second equal read
+      // 500 ms later, with none started since, is what says the page has settled.
+      if (inFlight <= 0 && JSON.stringify(now) === JSON.stringify(previous)) return now;
+      previous = now;
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+  throw new Error("The page's strings kept changing for 15 s.");
+}
+
 /** The page's strings in each language, switched with the header's language menu. */
 async function textsInEachLanguage(page: Page): Promise<Texts> {
   const shell = new AppShell(page);
@@ -25,10 +56,7 @@ async function textsInEachLanguage(page: Page): Promise<Texts> {
     await shell.heading().waitFor();
     // Compare finished pages only: a list still loading has other strings than a loaded one.
     await page.waitForFunction(() => document.querySelector('main .loading') === null);
-    // Some home sections render nothing until their answer comes (today's session, due clocks): on a
-    // busy machine the first language's strings were read before that answer (72 against 74 strings).
-    await page.waitForLoadState('networkidle');
-    texts[locale] = await visibleTexts(page);
+    texts[locale] = await settledTexts(page);
   }
   return texts as Texts;
 }

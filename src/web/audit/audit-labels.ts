@@ -123,6 +123,27 @@ const actionKeys = {
   'indicator.imported': 'indicators.audit.imported',
   'indicator.entered': 'indicators.audit.entered',
   'indicator.areas_chosen': 'indicators.audit.areas_chosen',
+  'help_request.received': 'askHelp.audit.help_request_received',
+  'help_request.listed': 'askHelp.audit.help_request_listed',
+  'help_request.read': 'askHelp.audit.help_request_read',
+  'help_request.updated': 'askHelp.audit.help_request_updated',
+  'help_request.noted': 'askHelp.audit.help_request_noted',
+  'help_request.replied': 'askHelp.audit.help_request_replied',
+  'help_request.opened_by_sender': 'askHelp.audit.help_request_opened_by_sender',
+  'help_request.sender_replied': 'askHelp.audit.help_request_sender_replied',
+  'help_request.converted': 'askHelp.audit.help_request_converted',
+  'retention.help_requests_purged': 'askHelp.audit.retention_help_requests_purged',
+  'good_practice.created': 'goodPractices.audit.good_practice_created',
+  'good_practice.updated': 'goodPractices.audit.good_practice_updated',
+  'good_practice.published': 'goodPractices.audit.good_practice_published',
+  'good_practice.unpublished': 'goodPractices.audit.good_practice_unpublished',
+  'tray_service.created': 'servicesPublic.audit.tray_service_created',
+  'tray_service.saved': 'servicesPublic.audit.tray_service_saved',
+  'tray_service.published': 'servicesPublic.audit.tray_service_published',
+  'tray_service.reviewed': 'servicesPublic.audit.tray_service_reviewed',
+  'tray_service.archived': 'servicesPublic.audit.tray_service_archived',
+  'tray_service.editorial_updated': 'servicesPublic.audit.tray_service_editorial_updated',
+  'tray_organization.created': 'servicesPublic.audit.tray_organization_created',
 } as const;
 type KnownAction = keyof typeof actionKeys;
 
@@ -162,6 +183,9 @@ const resourceKeys = {
   chat: 'chatConsole.audit.resource_chat',
   chat_channel: 'chatConsole.audit.resource_channel',
   indicator: 'indicators.audit.resource_indicator',
+  help_request: 'askHelp.audit.resource_help_request',
+  good_practice: 'goodPractices.audit.resource_good_practice',
+  service_organization: 'servicesPublic.audit.resource_service_organization',
 } as const;
 
 /** The resource types with a label (the completeness test compares them with what the server writes). */
