@@ -5,6 +5,9 @@ import type { Rule } from './rule.js';
 /** Everyone whose daily work shows phenomena worth reporting (SHL 7 §); auditors and administrators do not file. */
 const workers = ['professional', 'daycentre_staff', 'coordinator', 'manager'] as const;
 
+/** The role whose holders can be linked to a municipality and answer its observations (manager_municipalities). */
+export const municipalityAnswererRole = 'manager' as const;
+
 const ownRecord = (actor: Actor): Condition => ({ kind: 'created_by', userId: actor.userId });
 
 /**
@@ -13,7 +16,7 @@ const ownRecord = (actor: Actor): Condition => ({ kind: 'created_by', userId: ac
  * since lost the manager role grants nothing.
  */
 function municipalityManager(principal: Principal): Condition {
-  if (!isStaff(principal) || !principal.roles.some((r) => r.role === 'manager')) return never;
+  if (!isStaff(principal) || !principal.roles.some((r) => r.role === municipalityAnswererRole)) return never;
   return { kind: 'municipality_manager', userId: principal.userId };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ResourceFacts } from '../../domain/policy/index.js';
+import { rules } from '../../domain/policy/rules.js';
 import type { Executor } from '../db/connect.js';
 import { helpRequestMessages, helpRequestNotes, helpRequests } from '../db/schema-help.js';
 import { roleAssignments, users } from '../db/schema.js';
@@ -36,12 +37,12 @@ export async function displayNames(ex: Executor, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Who may be assigned a request: the region's active coordinators and professionals, by name. */
+/** Who may be assigned a request: the region's active staff whose role the handling rule names, by name. */
 export async function assignableStaff(ex: Executor, regionId: string): Promise<{ id: string; displayName: string }[]> {
   return ex
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(users.regionId, regionId), eq(users.isActive, true), inArray(roleAssignments.role, ['coordinator', 'professional'])))
+    .where(and(eq(users.regionId, regionId), eq(users.isActive, true), inArray(roleAssignments.role, [...rules['help_request.handle'].roles])))
     .orderBy(asc(users.displayName), asc(users.id));
 }

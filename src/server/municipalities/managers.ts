@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ManagerLinks } from '../../domain/municipalities.js';
+import { municipalityAnswererRole } from '../../domain/policy/structural-rules.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Executor } from '../db/connect.js';
 import { municipalities, roleAssignments, users } from '../db/schema.js';
@@ -52,7 +53,7 @@ export async function setManagerLinks(deps: Deps, ctx: Ctx, code: string, userId
         .selectDistinct({ id: users.id })
         .from(users)
         .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .where(and(inArray(users.id, wanted), eq(users.regionId, ctx.actor.regionId), eq(users.isActive, true), eq(roleAssignments.role, 'manager')));
+        .where(and(inArray(users.id, wanted), eq(users.regionId, ctx.actor.regionId), eq(users.isActive, true), eq(roleAssignments.role, municipalityAnswererRole)));
       if (managers.length !== wanted.length) throw new AppError('bad_request', 'Every linked user must be an active manager of the region.', { field: 'userIds', reason: 'not_manager' });
     }
     await tx.delete(managerMunicipalities).where(eq(managerMunicipalities.municipalityCode, code));
